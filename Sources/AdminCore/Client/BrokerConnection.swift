@@ -1,0 +1,251 @@
+import NIOCore
+import NIOPosix
+import Synchronization
+
+/// One TCP connection to one broker, with the API versions that broker offered on it. Immutable and shareable:
+/// the mutable state (pending requests) lives in the channel handler, on the channel's event loop, and
+/// requests from many tasks are pipelined on the same connection.
+public final class BrokerConnection: Sendable {
+    public let address: BrokerAddress
+    public let versions: ApiVersionTable
+    let channel: Channel
+    private let handler: NIOLoopBound<KafkaChannelHandler>
+    private let nextCorrelationId: Atomic<Int32>
+    private let clientId: String
+    private let requestTimeout: Duration
+
+    private init(
+        address: BrokerAddress, versions: ApiVersionTable, channel: Channel,
+        handler: NIOLoopBound<KafkaChannelHandler>, nextCorrelationId: Int32, clientId: String, requestTimeout: Duration
+    ) {
+        self.address = address
+        self.versions = versions
+        self.channel = channel
+        self.handler = handler
+        self.nextCorrelationId = Atomic(nextCorrelationId)
+        self.clientId = clientId
+        self.requestTimeout = requestTimeout
+    }
+
+    public var isActive: Bool { channel.isActive }
+
+    /// Opens a connection and negotiates API versions on it. Fails with `.unreachable` when the broker cannot be
+    /// reached and `.internal` when it does not answer like a Kafka broker.
+    public static func connect(
+        to address: BrokerAddress, configuration: ClientConfiguration, eventLoopGroup: EventLoopGroup
+    ) async throws -> BrokerConnection {
+        let maximumFrameSize = configuration.maximumResponseSize
+        let bootstrap = ClientBootstrap(group: eventLoopGroup)
+            .connectTimeout(.nanoseconds(configuration.connectTimeout.nanoseconds))
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(
+                        ByteToMessageHandler(KafkaFrameDecoder(maximumFrameSize: maximumFrameSize)))
+                    try channel.pipeline.syncOperations.addHandler(KafkaChannelHandler())
+                }
+            }
+        let channel: Channel
+        do {
+            if let ip = try? SocketAddress(ipAddress: address.host, port: address.port) {
+                // An IP literal needs no resolver, which keeps a CLI run's start-up short.
+                channel = try await bootstrap.connect(to: ip).get()
+            } else {
+                channel = try await bootstrap.connect(host: address.host, port: address.port).get()
+            }
+        } catch {
+            throw KafkactlError(.unreachable, "cannot connect to \(address): \(describeConnectError(error))")
+        }
+        let handler = try await channel.eventLoop.submit {
+            NIOLoopBound(try channel.pipeline.syncOperations.handler(type: KafkaChannelHandler.self), eventLoop: channel.eventLoop)
+        }.get()
+        let probe = BrokerConnection(
+            address: address, versions: ApiVersionTable(ranges: [:]), channel: channel, handler: handler,
+            nextCorrelationId: 1, clientId: configuration.clientId, requestTimeout: configuration.requestTimeout)
+        do {
+            let versions = try await probe.negotiateVersions()
+            return BrokerConnection(
+                address: address, versions: versions, channel: channel, handler: handler,
+                nextCorrelationId: probe.nextCorrelationId.load(ordering: .relaxed), clientId: configuration.clientId,
+                requestTimeout: configuration.requestTimeout)
+        } catch {
+            channel.close(promise: nil)
+            throw error
+        }
+    }
+
+    /// ApiVersions v3 first; a broker that does not know v3 answers UNSUPPORTED_VERSION in the v0 layout,
+    /// naming its own range (Kafka 2.4+) or nothing (2.1-2.3), and we ask again at a version it knows.
+    private func negotiateVersions() async throws -> ApiVersionTable {
+        let request = ApiVersionsRequest(clientSoftwareName: "kafkactl", clientSoftwareVersion: KafkactlVersion.current)
+        var version = ApiVersionsRequest.versions.upperBound
+        for _ in 0..<2 {
+            var body = try await roundTrip(request.clientSoftwareFields(at: version), version: version)
+            let errorCode = ErrorCode(rawValue: body.getInteger(at: body.readerIndex, as: Int16.self) ?? 0)
+            if errorCode == .unsupportedVersion {
+                let fallback = try decode(ApiVersionsResponse.self, from: &body, version: 0)
+                let theirs = fallback.apiKeys.first { $0.apiKey == ApiKey.apiVersions.rawValue }
+                version = min(version - 1, theirs?.maxVersion ?? 0)
+                continue
+            }
+            let response = try decode(ApiVersionsResponse.self, from: &body, version: version)
+            guard response.errorCode == ErrorCode.none.rawValue else {
+                throw KafkactlError.broker(ErrorCode(rawValue: response.errorCode), "ApiVersions on \(address)")
+            }
+            return ApiVersionTable(response)
+        }
+        throw KafkactlError(.unsupported, "the broker at \(address) accepts no ApiVersions version kafkactl knows")
+    }
+
+    /// Sends `request` at the highest version both sides support.
+    ///
+    /// - Parameter feature: what the user asked for, used when the broker lacks the API
+    ///   ("the broker does not support adding partitions (CreatePartitions)").
+    public func send<R: KafkaRequest>(_ request: R, feature: String? = nil) async throws -> R.Response {
+        try await send(request, version: try version(for: R.self, feature: feature))
+    }
+
+    /// The version `R` will be sent at on this connection.
+    public func version<R: KafkaRequest>(for type: R.Type, feature: String? = nil) throws -> Int16 {
+        guard let version = versions.version(for: R.self) else {
+            let what = feature.map { "\($0) (\(R.apiKey.name))" } ?? R.apiKey.name
+            let offered = versions.ranges[R.apiKey.rawValue].map { "it offers v\($0.lowerBound)-\($0.upperBound), kafkactl speaks v\(R.versions.lowerBound)-\(R.versions.upperBound)" }
+                ?? "it does not offer \(R.apiKey.name)"
+            throw KafkactlError(.unsupported, "the broker at \(address) does not support \(what): \(offered)")
+        }
+        return version
+    }
+
+    public func send<R: KafkaRequest>(_ request: R, version: Int16) async throws -> R.Response {
+        var body = try await roundTrip(request, version: version)
+        if R.responseHeaderVersion(version) >= 1 {
+            do {
+                _ = try ResponseHeader.skipTaggedFieldsAfterCorrelationId(&body)
+            } catch {
+                throw malformed(R.apiKey, version: version, error)
+            }
+        }
+        return try decode(R.Response.self, from: &body, version: version, apiKey: R.apiKey)
+    }
+
+    /// Sends a request that gets no answer (Produce with acks=0); returns once it is written.
+    public func sendWithoutResponse<R: KafkaRequest>(_ request: R, version: Int16) async throws {
+        let correlationId = takeCorrelationId()
+        let frame = try request.encodeFrame(version: version, correlationId: correlationId, clientId: clientId,
+                                            allocator: channel.allocator)
+        do {
+            try await channel.writeAndFlush(OutboundRequest(frame: frame, correlationId: correlationId, promise: nil))
+        } catch {
+            throw transportError(error, apiKey: R.apiKey)
+        }
+    }
+
+    private func takeCorrelationId() -> Int32 {
+        // Wraps at 2^31 as the protocol asks; ids only need to be unique among the requests in flight.
+        let id = nextCorrelationId.add(1, ordering: .relaxed).oldValue
+        return id & Int32.max
+    }
+
+    /// Writes one request and waits for its response body (after the correlation id).
+    private func roundTrip<R: KafkaRequest>(_ request: R, version: Int16) async throws -> ByteBuffer {
+        let correlationId = takeCorrelationId()
+        let frame = try request.encodeFrame(version: version, correlationId: correlationId, clientId: clientId,
+                                            allocator: channel.allocator)
+        let promise = channel.eventLoop.makePromise(of: ByteBuffer.self)
+        let handler = self.handler
+        let timeout = channel.eventLoop.scheduleTask(in: .nanoseconds(requestTimeout.nanoseconds)) {
+            handler.value.timeOut(correlationId: correlationId, error: ConnectionFailure.abandoned)
+        }
+        let address = self.address
+        let requestTimeout = self.requestTimeout
+        channel.writeAndFlush(OutboundRequest(frame: frame, correlationId: correlationId, promise: promise), promise: nil)
+        do {
+            let body = try await withTaskCancellationHandler {
+                try await promise.futureResult.get()
+            } onCancel: { [channel] in
+                channel.eventLoop.execute {
+                    handler.value.abandon(correlationId: correlationId, error: CancellationError())
+                }
+            }
+            timeout.cancel()
+            return body
+        } catch ConnectionFailure.abandoned {
+            throw KafkactlError(.timeout, "\(R.apiKey.name) to \(address) got no answer within \(requestTimeout.millisecondsText) (request.timeout.ms)")
+        } catch {
+            timeout.cancel()
+            throw transportError(error, apiKey: R.apiKey)
+        }
+    }
+
+    private func transportError(_ error: Error, apiKey: ApiKey) -> Error {
+        switch error {
+        case is CancellationError, is KafkactlError: return error
+        case ConnectionFailure.closed(let reason):
+            return KafkactlError(.unreachable, "lost the connection to \(address) during \(apiKey.name): \(reason ?? "closed")")
+        case ConnectionFailure.protocolViolation(let reason):
+            return KafkactlError(.internal, "the broker at \(address) broke the protocol during \(apiKey.name): it sent \(reason)")
+        default:
+            return KafkactlError(.unreachable, "lost the connection to \(address) during \(apiKey.name): \(error)")
+        }
+    }
+
+    private func decode<M: KafkaMessage>(
+        _ type: M.Type, from body: inout ByteBuffer, version: Int16, apiKey: ApiKey = .apiVersions
+    ) throws -> M {
+        do {
+            return try M(from: &body, version: version)
+        } catch {
+            throw malformed(apiKey, version: version, error)
+        }
+    }
+
+    private func malformed(_ apiKey: ApiKey, version: Int16, _ error: Error) -> KafkactlError {
+        KafkactlError(.internal, "the broker at \(address) sent a malformed \(apiKey.name) v\(version) response (\(error))")
+    }
+
+    public func close() async {
+        try? await channel.close()
+    }
+}
+
+extension ApiVersionsRequest {
+    /// The software name and version exist only from v3; older versions must send them empty.
+    func clientSoftwareFields(at version: Int16) -> ApiVersionsRequest {
+        version >= 3 ? self : ApiVersionsRequest()
+    }
+}
+
+extension ResponseHeader {
+    /// Skips the tagged-field section of a v1 response header whose correlation id was already read.
+    static func skipTaggedFieldsAfterCorrelationId(_ buffer: inout ByteBuffer) throws -> [TaggedField] {
+        let count = try buffer.readTaggedFieldCount(field: "ResponseHeader")
+        var fields: [TaggedField] = []
+        for _ in 0..<count { fields.append(try buffer.readTaggedField(field: "ResponseHeader")) }
+        return fields
+    }
+}
+
+private func describeConnectError(_ error: Error) -> String {
+    let text = "\(error)"
+    if text.contains("refused") || text.contains("ECONNREFUSED") { return "connection refused" }
+    if text.contains("timeout") || text.contains("Timeout") { return "timed out" }
+    if let io = error as? IOError { return io.description }
+    if text.contains("NIOConnectionError") || text.contains("resolution") { return "could not resolve or reach the host" }
+    return text
+}
+
+extension Duration {
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+
+    var milliseconds: Int64 { nanoseconds / 1_000_000 }
+
+    var millisecondsText: String { "\(milliseconds) ms" }
+}
+
+/// The version kafkactl reports to brokers (ApiVersions) and users (`--version`).
+public enum KafkactlVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,95 @@
+import NIOCore
+
+/// The connections of one client: one per broker and lane, opened on first use (single-flight, so concurrent
+/// callers share one connect) and reopened when they close.
+actor BrokerPool {
+    /// Separate connections keep slow requests from delaying quick ones: a long-polling Fetch or a
+    /// JoinGroup that waits for a rebalance must not hold up a heartbeat or a metadata refresh.
+    enum Lane: Hashable, Sendable { case general, produce, fetch, group }
+
+    private struct Key: Hashable {
+        var address: BrokerAddress
+        var lane: Lane
+    }
+
+    private let configuration: ClientConfiguration
+    private let eventLoopGroup: EventLoopGroup
+    private var connections: [Key: Task<BrokerConnection, Error>] = [:]
+    /// The seed that answered last, tried first next time.
+    private var preferredSeed: BrokerAddress?
+
+    init(configuration: ClientConfiguration, eventLoopGroup: EventLoopGroup) {
+        self.configuration = configuration
+        self.eventLoopGroup = eventLoopGroup
+    }
+
+    /// A connection to `address`, opened if needed.
+    func connection(to address: BrokerAddress, lane: Lane = .general) async throws -> BrokerConnection {
+        let key = Key(address: address, lane: lane)
+        if let existing = connections[key] {
+            if let connection = try? await existing.value, connection.isActive { return connection }
+            // Re-check after the await: another caller may already have replaced the dead connection.
+            if let current = connections[key], current != existing {
+                return try await current.value
+            }
+        }
+        let configuration = self.configuration
+        let group = eventLoopGroup
+        let task = Task { try await BrokerConnection.connect(to: address, configuration: configuration, eventLoopGroup: group) }
+        connections[key] = task
+        do {
+            return try await task.value
+        } catch {
+            if connections[key] == task { connections[key] = nil }
+            throw error
+        }
+    }
+
+    /// A connection to any seed broker, trying them in order (the last one that answered first), and again
+    /// with backoff until `socket.connection.setup.timeout.ms` has passed. Names every address on failure.
+    func anySeedConnection() async throws -> BrokerConnection {
+        for (key, task) in connections where key.lane == .general {
+            if let connection = try? await task.value, connection.isActive { return connection }
+        }
+        var seeds = configuration.bootstrapServers
+        if let preferred = preferredSeed, let index = seeds.firstIndex(of: preferred) {
+            seeds.insert(seeds.remove(at: index), at: 0)
+        }
+        let deadline = ContinuousClock.now + configuration.connectTimeout
+        var backoff = configuration.retryBackoff
+        var failures: [String] = []
+        while true {
+            failures.removeAll()
+            for seed in seeds {
+                do {
+                    let connection = try await connection(to: seed)
+                    preferredSeed = seed
+                    return connection
+                } catch let error as KafkactlError where error.category == .unreachable {
+                    failures.append(error.message.replacingPrefix("cannot connect to ", with: ""))
+                }
+            }
+            try Task.checkCancellation()
+            if ContinuousClock.now + backoff >= deadline { break }
+            try await Task.sleep(for: backoff)
+            backoff = min(backoff * 2, configuration.retryBackoffMax)
+        }
+        throw KafkactlError(
+            .unreachable,
+            "no broker reachable at \(seeds.map(\.description).joined(separator: ",")) (\(failures.joined(separator: "; "))); check --bootstrap-server and that the broker is running")
+    }
+
+    func closeAll() async {
+        let tasks = connections.values
+        connections.removeAll()
+        for task in tasks {
+            if let connection = try? await task.value { await connection.close() }
+        }
+    }
+}
+
+extension String {
+    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
+    }
+}

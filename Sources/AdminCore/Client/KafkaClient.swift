@@ -1,0 +1,131 @@
+import NIOCore
+import NIOPosix
+
+/// The façade the rest of AdminCore uses: send a request and get its response, routed to the broker that must
+/// answer it, at the version both sides speak, over a connection that is opened and kept for you.
+public final class KafkaClient: Sendable {
+    /// Where a request goes.
+    public enum Destination: Sendable, Hashable {
+        /// Any broker (the first seed that answers, or a connection already open).
+        case any
+        /// The controller named in Metadata (any broker when it names none).
+        case controller
+        /// A broker by node id.
+        case node(Int32)
+    }
+
+    public let configuration: ClientConfiguration
+    private let eventLoopGroup: MultiThreadedEventLoopGroup
+    private let pool: BrokerPool
+    private let metadataCache = MetadataCache()
+
+    /// One event-loop thread is plenty for a command-line run and starts fastest.
+    public init(configuration: ClientConfiguration, threads: Int = 1) {
+        self.configuration = configuration
+        self.eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: threads)
+        self.pool = BrokerPool(configuration: configuration, eventLoopGroup: eventLoopGroup)
+    }
+
+    /// Closes every connection and stops the event loop. Call once, when done.
+    public func shutdown() async {
+        await pool.closeAll()
+        try? await eventLoopGroup.shutdownGracefully()
+    }
+
+    // MARK: Sending
+
+    public func send<R: KafkaRequest>(
+        _ request: R, to destination: Destination = .any, feature: String? = nil
+    ) async throws -> R.Response {
+        try await withTransportRetries(R.apiKey) {
+            let connection = try await self.connection(for: destination)
+            return try await connection.send(request, feature: feature)
+        }
+    }
+
+    /// Sends a request built for the version the destination will use; for APIs whose fields change shape
+    /// between versions (DeleteTopics names topics one way before v6 and another way after).
+    public func send<R: KafkaRequest>(
+        to destination: Destination = .any, feature: String? = nil, _ build: (Int16) -> R
+    ) async throws -> R.Response {
+        try await withTransportRetries(R.apiKey) {
+            let connection = try await self.connection(for: destination)
+            let version = try connection.version(for: R.self, feature: feature)
+            return try await connection.send(build(version), version: version)
+        }
+    }
+
+    /// The connection a destination resolves to now.
+    public func connection(for destination: Destination) async throws -> BrokerConnection {
+        switch destination {
+        case .any:
+            return try await pool.anySeedConnection()
+        case .controller:
+            let metadata = try await cachedMetadata()
+            guard metadata.controllerId >= 0, metadata.brokers[metadata.controllerId] != nil else {
+                return try await pool.anySeedConnection()
+            }
+            return try await connection(for: .node(metadata.controllerId))
+        case .node(let id):
+            var metadata = try await cachedMetadata()
+            if metadata.brokers[id] == nil { metadata = try await self.metadata(topics: []) }
+            guard let broker = metadata.brokers[id] else {
+                throw KafkactlError(.notFound, "broker \(id) is not in the cluster's metadata")
+            }
+            return try await pool.connection(to: broker.address)
+        }
+    }
+
+    /// Requests that change nothing may be sent again after a connection drops; changes are not, since the
+    /// broker may have applied them, and a repeat could turn success into an error (or do it twice).
+    private static let mutatingApis: Set<ApiKey> = [
+        .produce, .createTopics, .deleteTopics, .createPartitions, .alterConfigs, .incrementalAlterConfigs,
+        .offsetCommit, .deleteGroups, .deleteRecords, .offsetDelete, .initProducerId, .joinGroup, .syncGroup,
+        .leaveGroup,
+    ]
+
+    private func withTransportRetries<T>(_ apiKey: ApiKey, _ operation: () async throws -> T) async throws -> T {
+        var attempt = 1
+        var backoff = configuration.retryBackoff
+        while true {
+            do {
+                return try await operation()
+            } catch let error as KafkactlError where error.category == .unreachable && attempt < 3
+                && (!Self.mutatingApis.contains(apiKey) || error.message.hasPrefix("no broker reachable"))
+            {
+                // "no broker reachable" means nothing was sent; anything else was a dropped connection.
+                if error.message.hasPrefix("no broker reachable") { throw error }
+                attempt += 1
+                try await Task.sleep(for: backoff)
+                backoff = min(backoff * 2, configuration.retryBackoffMax)
+            }
+        }
+    }
+
+    // MARK: Metadata
+
+    /// Fresh metadata for `topics` (nil: every topic; empty: brokers only). Never creates topics.
+    public func metadata(topics: [String]?) async throws -> ClusterMetadata {
+        let request = MetadataRequest(
+            topics: topics?.map { MetadataRequest.MetadataRequestTopic(name: $0) },
+            allowAutoTopicCreation: false)
+        let metadata = ClusterMetadata(try await send(request))
+        await metadataCache.store(metadata)
+        return metadata
+    }
+
+    /// The last metadata seen, fetched (brokers only) if there is none yet.
+    public func cachedMetadata() async throws -> ClusterMetadata {
+        if let metadata = await metadataCache.latest { return metadata }
+        return try await metadata(topics: [])
+    }
+}
+
+/// The newest metadata this client has seen, for routing.
+actor MetadataCache {
+    private(set) var latest: ClusterMetadata?
+
+    func store(_ metadata: ClusterMetadata) {
+        latest = metadata
+    }
+}

@@ -1,0 +1,66 @@
+/// The one error type AdminCore throws. Its message is a single line that names what failed, on what, and
+/// what to do next; the CLI prints it as it is and turns the category into an exit code.
+public struct KafkactlError: Error, Sendable, CustomStringConvertible, Equatable {
+    public enum Category: Sendable, Equatable {
+        /// The request was wrong before anything was sent (bad flag values, malformed input).
+        case usage
+        /// A topic, group or other object that does not exist.
+        case notFound
+        /// The object exists already or is in a state that forbids the change.
+        case conflict
+        /// The broker refused the request.
+        case rejected
+        /// The broker (or kafkactl) cannot do this at all.
+        case unsupported
+        /// No broker could be reached.
+        case unreachable
+        /// The operation did not finish in time.
+        case timeout
+        /// Some items succeeded and some failed; each failure was reported on its own.
+        case partial
+        /// The user interrupted the command.
+        case interrupted
+        /// A bug, or a broker answering with bytes that are not Kafka's protocol.
+        case `internal`
+    }
+
+    public var category: Category
+    public var message: String
+    /// The broker's error code, when the broker said no.
+    public var code: ErrorCode?
+
+    public init(_ category: Category, _ message: String, code: ErrorCode? = nil) {
+        self.category = category
+        self.message = message
+        self.code = code
+    }
+
+    /// The process exit code for this failure (see README "Exit codes").
+    public var exitCode: Int32 {
+        switch category {
+        case .usage: return 64
+        case .unreachable: return 69
+        case .timeout: return 75
+        case .interrupted: return 130
+        case .notFound, .conflict, .rejected, .unsupported, .partial, .internal: return 1
+        }
+    }
+
+    public var description: String { message }
+
+    /// An error the broker returned for one object, e.g. `Topic 'orders' already exists. [TOPIC_ALREADY_EXISTS]`.
+    public static func broker(_ code: ErrorCode, _ what: String, brokerMessage: String? = nil) -> KafkactlError {
+        let detail = (brokerMessage?.isEmpty == false ? brokerMessage! : code.message)
+        return KafkactlError(category(for: code), "\(what): \(detail) [\(code.name)]", code: code)
+    }
+
+    static func category(for code: ErrorCode) -> Category {
+        switch code {
+        case .unknownTopicOrPartition, .groupIdNotFound, .unknownTopicId: return .notFound
+        case .topicAlreadyExists, .nonEmptyGroup: return .conflict
+        case .unsupportedVersion: return .unsupported
+        case .requestTimedOut: return .timeout
+        default: return .rejected
+        }
+    }
+}

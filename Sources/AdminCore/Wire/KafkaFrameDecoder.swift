@@ -1,0 +1,37 @@
+import NIOCore
+
+/// Cuts the byte stream into int32-size-prefixed frames and refuses absurd sizes: a negative or huge size is
+/// what a TLS port or a non-Kafka service sends, and must become a clear error rather than an allocation.
+public struct KafkaFrameDecoder: ByteToMessageDecoder {
+    public typealias InboundOut = ByteBuffer
+
+    public let maximumFrameSize: Int
+
+    public init(maximumFrameSize: Int) {
+        self.maximumFrameSize = maximumFrameSize
+    }
+
+    public mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
+        guard let size = buffer.getInteger(at: buffer.readerIndex, as: Int32.self) else { return .needMoreData }
+        guard size >= 0, Int(size) <= maximumFrameSize else {
+            throw FrameSizeError(size: size, limit: maximumFrameSize)
+        }
+        guard buffer.readableBytes >= 4 + Int(size) else { return .needMoreData }
+        buffer.moveReaderIndex(forwardBy: 4)
+        context.fireChannelRead(wrapInboundOut(buffer.readSlice(length: Int(size))!))
+        return .continue
+    }
+
+    public mutating func decodeLast(
+        context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool
+    ) throws -> DecodingState {
+        while try decode(context: context, buffer: &buffer) == .continue {}
+        return .needMoreData
+    }
+}
+
+/// A frame whose size prefix cannot be genuine.
+public struct FrameSizeError: Error, Equatable, Sendable {
+    public var size: Int32
+    public var limit: Int
+}
