@@ -1,0 +1,181 @@
+/// A topic to create.
+public struct NewTopic: Sendable, Hashable {
+    public var name: String
+    /// nil: the broker's `num.partitions`.
+    public var partitions: Int32?
+    /// nil: the broker's `default.replication.factor`.
+    public var replicationFactor: Int16?
+    /// Broker ids per partition, when placing replicas by hand (then partitions and factor stay nil).
+    public var replicaAssignment: [[Int32]]?
+    public var configs: [ConfigSetting]
+
+    public init(name: String, partitions: Int32? = nil, replicationFactor: Int16? = nil,
+                replicaAssignment: [[Int32]]? = nil, configs: [ConfigSetting] = []) {
+        self.name = name
+        self.partitions = partitions
+        self.replicationFactor = replicationFactor
+        self.replicaAssignment = replicaAssignment
+        self.configs = configs
+    }
+}
+
+/// `name=value`, in the order the user gave it.
+public struct ConfigSetting: Sendable, Hashable {
+    public var name: String
+    public var value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+extension AdminClient {
+    /// Every topic in the cluster, from one Metadata request.
+    public func listTopics() async throws -> [ClusterMetadata.Topic] {
+        let metadata = try await client.metadata(topics: nil)
+        return metadata.topics.values.filter { $0.error == .none }.sorted { $0.name < $1.name }
+    }
+
+    /// Partitions, replicas and non-default configs of the named topics. Topics that do not exist are left out;
+    /// callers compare names to report them.
+    public func describeTopics(_ names: [String]) async throws -> [TopicDescription] {
+        guard !names.isEmpty else { return [] }
+        let metadata = try await client.metadata(topics: names)
+        let found = names.compactMap { metadata.topics[$0] }.filter { $0.error != .unknownTopicOrPartition }
+        if let failed = found.first(where: { $0.error != .none && $0.error != .leaderNotAvailable }) {
+            throw KafkactlError.broker(failed.error, "Topic '\(failed.name)'")
+        }
+        let configs = try await topicConfigs(found.map(\.name))
+        return found.map { topic in
+            TopicDescription(
+                name: topic.name, topicId: topic.topicId, isInternal: topic.isInternal,
+                partitions: topic.partitions.map {
+                    .init(partition: $0.partition, leader: $0.leader >= 0 ? $0.leader : nil, replicas: $0.replicas,
+                          isr: $0.isr, offlineReplicas: $0.offlineReplicas)
+                },
+                configs: (configs[topic.name] ?? []).filter { $0.source != .defaultConfig },
+                minInsyncReplicas: (configs[topic.name] ?? []).first { $0.name == "min.insync.replicas" }?
+                    .value.flatMap { Int($0) } ?? 1)
+        }
+    }
+
+    /// Every config DescribeConfigs reports for each topic. A broker without DescribeConfigs gives none.
+    public func topicConfigs(_ names: [String]) async throws -> [String: [ConfigEntry]] {
+        guard !names.isEmpty else { return [:] }
+        let request = DescribeConfigsRequest(
+            resources: names.map { .init(resourceType: ConfigResourceType.topic.rawValue, resourceName: $0, configurationKeys: nil) },
+            includeSynonyms: false)
+        let response: DescribeConfigsResponse
+        do {
+            response = try await client.send(request, feature: "describing configs")
+        } catch let error as KafkactlError where error.category == .unsupported {
+            return [:]
+        }
+        var result: [String: [ConfigEntry]] = [:]
+        for resource in response.results where resource.errorCode == 0 {
+            result[resource.resourceName] = resource.configs.map(ConfigEntry.init)
+        }
+        return result
+    }
+
+    /// Creates topics on the controller. A per-topic result says which were created.
+    public func createTopics(_ topics: [NewTopic], validateOnly: Bool = false) async throws -> [ItemResult<Void>] {
+        var results: [String: Result<Void, KafkactlError>] = [:]
+        var remaining = topics
+        let deadline = ContinuousClock.now + client.configuration.apiTimeout
+        var backoff = client.configuration.retryBackoff
+        while !remaining.isEmpty {
+            let timeoutMs = Int32(clamping: client.configuration.requestTimeout.milliseconds)
+            let response = try await client.send(to: .controller) { (version: Int16) in
+                CreateTopicsRequest(
+                    topics: remaining.map { topic in
+                        CreateTopicsRequest.CreatableTopic(
+                            name: topic.name,
+                            numPartitions: topic.replicaAssignment != nil ? -1 : (topic.partitions ?? -1),
+                            replicationFactor: topic.replicaAssignment != nil ? -1 : (topic.replicationFactor ?? -1),
+                            assignments: (topic.replicaAssignment ?? []).enumerated().map {
+                                .init(partitionIndex: Int32($0.offset), brokerIds: $0.element)
+                            },
+                            configs: topic.configs.map { .init(name: $0.name, value: $0.value) })
+                    },
+                    timeoutMs: timeoutMs, validateOnly: validateOnly)
+            }
+            var retry: [NewTopic] = []
+            for topic in remaining {
+                guard let answer = response.topics.first(where: { $0.name == topic.name }) else {
+                    results[topic.name] = .failure(KafkactlError(.internal, "the broker did not answer for topic '\(topic.name)'"))
+                    continue
+                }
+                let code = ErrorCode(rawValue: answer.errorCode)
+                switch code {
+                case .none: results[topic.name] = .success(())
+                case .notController where ContinuousClock.now + backoff < deadline: retry.append(topic)
+                case .topicAlreadyExists:
+                    results[topic.name] = .failure(KafkactlError(.conflict, "Topic '\(topic.name)' already exists. [TOPIC_ALREADY_EXISTS]", code: code))
+                default:
+                    results[topic.name] = .failure(.broker(code, "cannot create topic '\(topic.name)'", brokerMessage: answer.errorMessage))
+                }
+            }
+            remaining = retry
+            if !remaining.isEmpty {
+                try await Task.sleep(for: backoff)
+                backoff = min(backoff * 2, client.configuration.retryBackoffMax)
+                _ = try await client.metadata(topics: [])
+            }
+        }
+        return topics.map { ItemResult(name: $0.name, result: results[$0.name]!) }
+    }
+
+    /// Deletes topics by name on the controller.
+    public func deleteTopics(_ names: [String]) async throws -> [ItemResult<Void>] {
+        guard !names.isEmpty else { return [] }
+        let timeoutMs = Int32(clamping: client.configuration.requestTimeout.milliseconds)
+        let response = try await client.send(to: .controller) { (version: Int16) in
+            version >= 6
+                ? DeleteTopicsRequest(topics: names.map { .init(name: $0, topicId: .zero) }, timeoutMs: timeoutMs)
+                : DeleteTopicsRequest(topicNames: names, timeoutMs: timeoutMs)
+        }
+        return names.map { name in
+            guard let answer = response.responses.first(where: { $0.name == name }) else {
+                return ItemResult(name: name, result: .failure(KafkactlError(.internal, "the broker did not answer for topic '\(name)'")))
+            }
+            let code = ErrorCode(rawValue: answer.errorCode)
+            if code == .none { return ItemResult(name: name, result: .success(())) }
+            if code == .unknownTopicOrPartition {
+                return ItemResult(name: name, result: .failure(KafkactlError(.notFound, "Topic '\(name)' does not exist [UNKNOWN_TOPIC_OR_PARTITION]", code: code)))
+            }
+            return ItemResult(name: name, result: .failure(.broker(code, "cannot delete topic '\(name)'", brokerMessage: answer.errorMessage)))
+        }
+    }
+
+    /// Raises a topic's partition count to `totalCount`.
+    public func createPartitions(_ name: String, totalCount: Int32, assignments: [[Int32]]? = nil) async throws -> ItemResult<Void> {
+        let request = CreatePartitionsRequest(
+            topics: [.init(name: name, count: totalCount, assignments: assignments?.map { .init(brokerIds: $0) })],
+            timeoutMs: Int32(clamping: client.configuration.requestTimeout.milliseconds))
+        let response = try await client.send(request, to: .controller, feature: "adding partitions")
+        guard let answer = response.results.first(where: { $0.name == name }) else {
+            return ItemResult(name: name, result: .failure(KafkactlError(.internal, "the broker did not answer for topic '\(name)'")))
+        }
+        let code = ErrorCode(rawValue: answer.errorCode)
+        if code == .none { return ItemResult(name: name, result: .success(())) }
+        return ItemResult(name: name, result: .failure(.broker(code, "cannot add partitions to topic '\(name)'", brokerMessage: answer.errorMessage)))
+    }
+}
+
+/// DescribeConfigs / AlterConfigs resource types.
+public enum ConfigResourceType: Int8, Sendable {
+    case topic = 2
+    case broker = 4
+    case brokerLogger = 8
+    case clientMetrics = 16
+    case group = 32
+}
+
+extension ConfigEntry {
+    init(_ config: DescribeConfigsResponse.DescribeConfigsResourceResult) {
+        self.init(name: config.name, value: config.value, source: Source(rawValue: config.configSource) ?? .unknown,
+                  isReadOnly: config.readOnly, isSensitive: config.isSensitive)
+    }
+}

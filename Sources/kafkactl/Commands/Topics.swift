@@ -1,0 +1,301 @@
+import AdminCore
+import ArgumentParser
+
+/// `kafkactl topics`: kafka-topics.sh's flags, rules and output.
+struct Topics: KafkactlCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "topics",
+        abstract: "Create, list, describe, alter and delete topics (kafka-topics.sh).",
+        discussion: """
+            Examples:
+              kafkactl topics --bootstrap-server localhost:9092 --create --topic orders --partitions 3 --replication-factor 1
+              kafkactl topics --bootstrap-server localhost:9092 --list
+              kafkactl topics --bootstrap-server localhost:9092 --describe --topic 'orders|payments'
+              kafkactl topics --bootstrap-server localhost:9092 --alter --topic orders --partitions 6
+              kafkactl topics --bootstrap-server localhost:9092 --delete --topic orders
+            """)
+
+    enum Action: String, EnumerableFlag {
+        case create, list, describe, alter, delete
+
+        static func help(for value: Action) -> ArgumentHelp? {
+            switch value {
+            case .create: return "Create a new topic."
+            case .list: return "List all available topics."
+            case .describe: return "List details for the given topics."
+            case .alter: return "Alter the number of partitions and replica assignment."
+            case .delete: return "Delete a topic."
+            }
+        }
+    }
+
+    @OptionGroup var connection: ConnectionOptions
+    @Flag(exclusivity: .exclusive) var action: Action?
+
+    @Option(help: ArgumentHelp("The topic to create, or a regular expression (list, describe, alter, delete).", valueName: "topic"))
+    var topic: String?
+    @Option(help: "The number of partitions for the topic being created or altered.")
+    var partitions: Int32?
+    @Option(help: "The replication factor for each partition of the topic being created.")
+    var replicationFactor: Int?
+    @Option(help: ArgumentHelp("Manual replica placement: broker ids per partition, e.g. 1:2,2:3 (partitions by ',', replicas by ':').", valueName: "b1:b2,b3:b4"))
+    var replicaAssignment: String?
+    @Option(help: ArgumentHelp("A topic configuration override for the topic being created (repeatable).", valueName: "name=value"))
+    var config: [String] = []
+    @Flag(help: "With alter, delete or describe: do nothing if the topic does not exist.")
+    var ifExists = false
+    @Flag(help: "With create: do nothing if the topic already exists.")
+    var ifNotExists = false
+    @Flag(help: "Exclude internal topics when listing or describing.")
+    var excludeInternal = false
+    @Flag(help: "Describe: only partitions whose ISR is smaller than the replication factor.")
+    var underReplicatedPartitions = false
+    @Flag(help: "Describe: only partitions whose ISR is smaller than min.insync.replicas.")
+    var underMinIsrPartitions = false
+    @Flag(help: "Describe: only partitions whose ISR equals min.insync.replicas.")
+    var atMinIsrPartitions = false
+    @Flag(help: "Describe: only partitions whose leader is not available.")
+    var unavailablePartitions = false
+    @Flag(help: "Describe: only topics that override configs, summary lines only.")
+    var topicsWithOverrides = false
+    @Option(help: ArgumentHelp("Fail if the command takes longer than this.", valueName: "ms"))
+    var timeoutMs: Int64?
+    @OptionGroup var output: OutputOptions
+
+    private var reportFlags: [(String, Bool)] {
+        [("under-replicated-partitions", underReplicatedPartitions), ("under-min-isr-partitions", underMinIsrPartitions),
+         ("at-min-isr-partitions", atMinIsrPartitions), ("unavailable-partitions", unavailablePartitions)]
+    }
+
+    func validate() throws {
+        guard let action else {
+            throw ValidationError("Command must include exactly one action: --list, --describe, --create, --alter or --delete")
+        }
+        func refuse(_ option: String, with other: String) -> ValidationError {
+            ValidationError("Option \"[\(option)]\" can't be used with option \"[\(other)]\"")
+        }
+        if topic == nil && ![.list, .describe].contains(action) { throw ValidationError("Missing required argument \"[topic]\"") }
+        if action == .alter && partitions == nil { throw ValidationError("Missing required argument \"[partitions]\"") }
+        if action == .alter && !config.isEmpty {
+            throw ValidationError("Option combination \"[bootstrap-server, config]\" can't be used with option \"[alter]\" (To alter topic configurations, the kafka-configs tool can be used.)")
+        }
+        if ![.create, .alter].contains(action) {
+            if !config.isEmpty { throw refuse("config", with: action.rawValue) }
+            if partitions != nil { throw refuse("partitions", with: action.rawValue) }
+            if replicaAssignment != nil { throw refuse("replica-assignment", with: action.rawValue) }
+        }
+        if action != .create && replicationFactor != nil { throw refuse("replication-factor", with: action.rawValue) }
+        if action == .create && replicaAssignment != nil {
+            if partitions != nil { throw refuse("replica-assignment", with: "partitions") }
+            if replicationFactor != nil { throw refuse("replica-assignment", with: "replication-factor") }
+        }
+        for (flag, set) in reportFlags where set {
+            if action != .describe { throw refuse(flag, with: action.rawValue) }
+            if topicsWithOverrides { throw refuse(flag, with: "topics-with-overrides") }
+        }
+        if topicsWithOverrides && action != .describe { throw refuse("topics-with-overrides", with: action.rawValue) }
+        if ifExists && ![.alter, .delete, .describe].contains(action) { throw refuse("if-exists", with: action.rawValue) }
+        if ifNotExists && action != .create { throw refuse("if-not-exists", with: action.rawValue) }
+        if excludeInternal && ![.list, .describe].contains(action) { throw refuse("exclude-internal", with: action.rawValue) }
+        if action == .describe && ifExists && topic == nil {
+            throw ValidationError("--topic or --topic-id is required to describe a topic")
+        }
+        if let partitions, partitions < 1 { throw ValidationError("The partitions must be greater than 0") }
+        if let replicationFactor, !(1...32767).contains(replicationFactor) {
+            throw ValidationError("The replication factor must be between 1 and 32767 inclusive")
+        }
+        if let timeoutMs, timeoutMs <= 0 { throw ValidationError("--timeout-ms must be a positive number of milliseconds") }
+        if output.isJSON && ![.list, .describe].contains(action) {
+            throw ValidationError("--output json is available for --list and --describe")
+        }
+    }
+
+    func run(in context: CommandContext) async throws {
+        // Everything that can be checked without a broker is checked before connecting.
+        let configs = try parsedConfigs()
+        let assignment = try replicaAssignment.map(ReplicaAssignment.parse)
+        if action == .create, let topic { try TopicName.validate(topic) }
+        let clientConfiguration = try connection.clientConfiguration(timeout: timeoutMs.map { .milliseconds($0) })
+
+        try await context.withClient(clientConfiguration) { client in
+            let admin = AdminClient(client: client)
+            switch action! {
+            case .create: try await create(admin, configs: configs, assignment: assignment, context: context)
+            case .list: try await list(admin, context: context)
+            case .describe: try await describe(admin, context: context)
+            case .alter: try await alter(admin, assignment: assignment, context: context)
+            case .delete: try await delete(admin, context: context)
+            }
+        }
+    }
+
+    private func parsedConfigs() throws -> [ConfigSetting] {
+        let pairs = try PropertyList.parse(config) { _ in
+            KafkactlUsageError("Invalid topic config: all configs to be added must be in the format \"key=val\".")
+        }
+        for pair in pairs { try TopicConfigCatalog.validate(name: pair.key, value: pair.value) }
+        return pairs.map { ConfigSetting(name: $0.key, value: $0.value) }
+    }
+
+    // MARK: Actions
+
+    private func create(_ admin: AdminClient, configs: [ConfigSetting], assignment: [[Int32]]?, context: CommandContext) async throws {
+        let name = topic!
+        if let replicationFactor {
+            let brokers = try await admin.client.metadata(topics: []).brokers.count
+            if replicationFactor > brokers {
+                throw KafkactlError(.rejected, "Unable to replicate the partition \(replicationFactor) time(s): The target replication factor of \(replicationFactor) cannot be reached because only \(brokers) broker(s) are registered. [INVALID_REPLICATION_FACTOR]", code: .invalidReplicationFactor)
+            }
+        }
+        let newTopic = NewTopic(name: name, partitions: partitions, replicationFactor: replicationFactor.map { Int16($0) },
+                                replicaAssignment: assignment, configs: configs)
+        let result = try await admin.createTopics([newTopic])[0].result
+        switch result {
+        case .success:
+            if TopicName.hasMetricCollisionRisk(name) {
+                try context.print("WARNING: Due to limitations in metric names, topics with a period ('.') or underscore ('_') could collide. To avoid issues it is best to use either, but not both.")
+            }
+            try context.print("Created topic \(name).")
+        case .failure(let error) where error.code == .topicAlreadyExists && ifNotExists:
+            return
+        case .failure(let error):
+            throw error
+        }
+    }
+
+    private func list(_ admin: AdminClient, context: CommandContext) async throws {
+        let filter = try topic.map(TopicFilter.init)
+        let topics = try await admin.listTopics().filter {
+            (filter?.matches($0.name) ?? true) && !(excludeInternal && ($0.isInternal || TopicName.isInternal($0.name)))
+        }
+        if output.isJSON {
+            try context.print(JSON.object([("topics", .array(topics.map {
+                .object([("name", .string($0.name)), ("internal", .bool($0.isInternal))])
+            }))]).serialized())
+        } else if topics.isEmpty {
+            try context.print("")
+        } else {
+            for topic in topics { try context.print(topic.name) }
+        }
+    }
+
+    /// The topics `--topic` selects among those that exist; an empty selection is an error unless `--if-exists`.
+    private func selectTopics(_ admin: AdminClient, allowInternal: Bool = true) async throws -> [String] {
+        let all = try await admin.listTopics()
+        guard let topic else {
+            return all.filter { !(excludeInternal && ($0.isInternal || TopicName.isInternal($0.name))) }.map(\.name)
+        }
+        let filter = try TopicFilter(topic)
+        let selected = all.filter {
+            filter.matches($0.name) && !(excludeInternal && ($0.isInternal || TopicName.isInternal($0.name)))
+        }.map(\.name)
+        if selected.isEmpty && !ifExists {
+            throw KafkactlError(.notFound, "Topic '\(topic)' does not exist as expected")
+        }
+        return selected
+    }
+
+    private func describe(_ admin: AdminClient, context: CommandContext) async throws {
+        let names = try await selectTopics(admin)
+        let descriptions = try await admin.describeTopics(names).sorted { $0.name < $1.name }
+        let liveBrokers = Set(try await admin.client.cachedMetadata().brokers.keys)
+        let reporting = reportFlags.contains { $0.1 }
+        var documents: [JSON] = []
+        for description in descriptions {
+            if topicsWithOverrides && description.configs.isEmpty { continue }
+            let partitions = description.partitions.filter { partition in
+                guard reporting else { return true }
+                let minIsr = description.minInsyncReplicas
+                return (underReplicatedPartitions && partition.isr.count < partition.replicas.count)
+                    || (underMinIsrPartitions && (partition.isr.count < minIsr || partition.leader == nil))
+                    || (atMinIsrPartitions && partition.isr.count == minIsr)
+                    || (unavailablePartitions && (partition.leader.map { !liveBrokers.contains($0) } ?? true))
+            }
+            if output.isJSON {
+                documents.append(TopicDescriptionFormatter.json(description, partitions: topicsWithOverrides ? [] : partitions))
+                continue
+            }
+            if !reporting { try context.print(TopicDescriptionFormatter.summaryLine(description)) }
+            if topicsWithOverrides { continue }
+            for partition in partitions { try context.print(TopicDescriptionFormatter.partitionLine(description, partition)) }
+        }
+        if output.isJSON { try context.print(JSON.object([("topics", .array(documents))]).serialized()) }
+    }
+
+    private func alter(_ admin: AdminClient, assignment: [[Int32]]?, context: CommandContext) async throws {
+        let names = try await selectTopics(admin)
+        let current = try await admin.describeTopics(names)
+        var failures: [KafkactlError] = []
+        for description in current.sorted(by: { $0.name < $1.name }) {
+            let existing = Int32(description.partitions.count)
+            guard let target = partitions else { continue }
+            if target == existing {
+                failures.append(KafkactlError(.rejected, "Topic already has \(existing) partition(s). [INVALID_PARTITIONS]", code: .invalidPartitions))
+                continue
+            }
+            if target < existing {
+                failures.append(KafkactlError(.rejected, "The topic \(description.name) currently has \(existing) partition(s); \(target) would not be an increase. [INVALID_PARTITIONS]", code: .invalidPartitions))
+                continue
+            }
+            // The assignment lists every partition; only the new ones are sent.
+            let newAssignments = assignment.map { Array($0.dropFirst(Int(existing))) }
+            if case .failure(let error) = try await admin.createPartitions(description.name, totalCount: target, assignments: newAssignments).result {
+                failures.append(error)
+            }
+        }
+        try reportFailures(failures, context: context)
+    }
+
+    private func delete(_ admin: AdminClient, context: CommandContext) async throws {
+        let names = try await selectTopics(admin)
+        var failures: [KafkactlError] = []
+        var deletable: [String] = []
+        for name in names {
+            if TopicName.isInternal(name) {
+                failures.append(KafkactlError(.rejected, "Topic \(name) is a kafka internal topic and is not allowed to be marked for deletion."))
+            } else {
+                deletable.append(name)
+            }
+        }
+        for result in try await admin.deleteTopics(deletable) {
+            if case .failure(let error) = result.result { failures.append(error) }
+        }
+        try reportFailures(failures, context: context)
+    }
+
+    /// One failure is thrown as it is; several are each printed, then summed up in one `partial` error.
+    private func reportFailures(_ failures: [KafkactlError], context: CommandContext) throws {
+        guard let first = failures.first else { return }
+        if failures.count == 1 { throw first }
+        for failure in failures { context.printError("Error: \(failure.message)") }
+        throw KafkactlError(.partial, "\(failures.count) topics failed (see above)")
+    }
+}
+
+/// `--replica-assignment 1:2,2:3`: broker ids per partition.
+enum ReplicaAssignment {
+    static func parse(_ text: String) throws -> [[Int32]] {
+        let partitions = try text.split(separator: ",", omittingEmptySubsequences: false).map { entry in
+            try entry.split(separator: ":", omittingEmptySubsequences: false).map { id in
+                guard let value = Int32(id.trimmingCharacters(in: " ")) else {
+                    throw KafkactlUsageError("invalid --replica-assignment '\(text)': expected broker ids like 1:2,2:3")
+                }
+                return value
+            }
+        }
+        for (index, replicas) in partitions.enumerated() {
+            var seen = Set<Int32>()
+            if let duplicate = replicas.first(where: { !seen.insert($0).inserted }) {
+                throw KafkactlUsageError("Partition replica lists may not contain duplicate entries: \(duplicate)")
+            }
+            if index > 0 && replicas.count != partitions[0].count {
+                throw KafkactlUsageError("Partition \(index) has different replication factor: [\(replicas.map(String.init).joined(separator: ", "))]")
+            }
+        }
+        return partitions
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in character: Character) -> String { String(self).trimmingCharacters(in: character) }
+}

@@ -1,0 +1,47 @@
+import AdminCore
+
+/// `kafka-topics.sh --describe` layout: a summary line per topic and a TAB-led line per partition.
+enum TopicDescriptionFormatter {
+    static func summaryLine(_ topic: TopicDescription) -> String {
+        var fields = ["Topic: \(topic.name)"]
+        if !topic.topicId.isZero { fields.append("TopicId: \(topic.topicId)") }
+        fields.append("PartitionCount: \(topic.partitions.count)")
+        fields.append("ReplicationFactor: \(topic.replicationFactor)")
+        fields.append("Configs: " + topic.configs.map { "\($0.name)=\($0.value ?? "")" }.joined(separator: ","))
+        return fields.joined(separator: "\t")
+    }
+
+    /// The partition line. Only Metadata is used, so there is no ELR data: Kafka's tool prints `N/A` then.
+    static func partitionLine(_ topic: TopicDescription, _ partition: TopicDescription.Partition) -> String {
+        let ids = { (list: [Int32]) in list.map(String.init).joined(separator: ",") }
+        var fields = [
+            "", "Topic: \(topic.name)", "Partition: \(partition.partition)",
+            "Leader: \(partition.leader.map(String.init) ?? "none")", "Replicas: \(ids(partition.replicas))",
+            "Isr: \(ids(partition.isr))",
+        ]
+        if !partition.offlineReplicas.isEmpty { fields.append("Offline: \(ids(partition.offlineReplicas))") }
+        fields.append("Elr: N/A")
+        fields.append("LastKnownElr: N/A")
+        return fields.joined(separator: "\t")
+    }
+
+    static func json(_ topic: TopicDescription, partitions: [TopicDescription.Partition]) -> JSON {
+        .object([
+            ("name", .string(topic.name)),
+            ("topicId", topic.topicId.isZero ? .null : .string(topic.topicId.description)),
+            ("internal", .bool(topic.isInternal)),
+            ("partitionCount", .int(topic.partitions.count)),
+            ("replicationFactor", .int(topic.replicationFactor)),
+            ("configs", .object(topic.configs.map { ($0.name, JSON.optional($0.value)) })),
+            ("partitions", .array(partitions.map { partition in
+                .object([
+                    ("partition", .int(partition.partition)),
+                    ("leader", partition.leader.map { JSON.int($0) } ?? .null),
+                    ("replicas", .array(partition.replicas.map { JSON.int($0) })),
+                    ("isr", .array(partition.isr.map { JSON.int($0) })),
+                    ("offlineReplicas", .array(partition.offlineReplicas.map { JSON.int($0) })),
+                ])
+            })),
+        ])
+    }
+}

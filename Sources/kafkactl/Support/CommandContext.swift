@@ -1,0 +1,58 @@
+import AdminCore
+
+/// What a command needs from the world: where to print, whether that is a terminal, and a Kafka client.
+/// A CLI run gets a fresh client; the shell hands every command the same connected one; tests capture output.
+final class CommandContext: Sendable {
+    let stdout: any OutputSink
+    let stderr: any OutputSink
+    let stdoutIsTerminal: Bool
+    let stderrIsTerminal: Bool
+    private let clientProvider: @Sendable (ClientConfiguration) async throws -> KafkaClient
+    private let clientRelease: @Sendable (KafkaClient) async -> Void
+
+    init(
+        stdout: any OutputSink, stderr: any OutputSink, stdoutIsTerminal: Bool = false, stderrIsTerminal: Bool = false,
+        clientProvider: @escaping @Sendable (ClientConfiguration) async throws -> KafkaClient = { KafkaClient(configuration: $0) },
+        clientRelease: @escaping @Sendable (KafkaClient) async -> Void = { await $0.shutdown() }
+    ) {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.stdoutIsTerminal = stdoutIsTerminal
+        self.stderrIsTerminal = stderrIsTerminal
+        self.clientProvider = clientProvider
+        self.clientRelease = clientRelease
+    }
+
+    /// The context of a process run: stdout and stderr, a fresh client per command.
+    static func standard() -> CommandContext {
+        let out = FileOutput(descriptor: 1)
+        let err = FileOutput(descriptor: 2)
+        return CommandContext(stdout: out, stderr: err, stdoutIsTerminal: out.isTerminal, stderrIsTerminal: err.isTerminal)
+    }
+
+    /// Runs `body` with a client for `configuration` and releases the client afterwards, whatever happens.
+    func withClient<T: Sendable>(
+        _ configuration: ClientConfiguration, _ body: (KafkaClient) async throws -> T
+    ) async throws -> T {
+        let client = try await clientProvider(configuration)
+        do {
+            let result = try await body(client)
+            await clientRelease(client)
+            return result
+        } catch {
+            await clientRelease(client)
+            throw error
+        }
+    }
+
+    func print(_ line: String) throws {
+        try stdout.write(line)
+        try stdout.write("\n")
+    }
+
+    func printError(_ line: String) {
+        try? stderr.write(line)
+        try? stderr.write("\n")
+        try? stderr.flush()
+    }
+}
