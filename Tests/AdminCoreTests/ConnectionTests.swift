@@ -1,0 +1,158 @@
+@testable import AdminCore
+import NIOCore
+import TestSupport
+import Testing
+
+/// Connection behaviour against a scripted broker: negotiation, pipelining and every way a broker can fail us.
+@Suite struct ConnectionTests {
+    func configuration(_ broker: ScriptedBroker, requestTimeout: Duration = .seconds(5)) -> ClientConfiguration {
+        var configuration = ClientConfiguration(bootstrapServers: [BrokerAddress(broker.address)!])
+        configuration.requestTimeout = requestTimeout
+        configuration.connectTimeout = .seconds(2)
+        return configuration
+    }
+
+    func withClient<T: Sendable>(
+        _ broker: ScriptedBroker, requestTimeout: Duration = .seconds(5), _ body: (KafkaClient) async throws -> T
+    ) async throws -> T {
+        let client = KafkaClient(configuration: configuration(broker, requestTimeout: requestTimeout))
+        defer { broker.stop() }
+        do {
+            let result = try await body(client)
+            await client.shutdown()
+            return result
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+    }
+
+    static func metadataReply(_ version: Int16) -> ScriptedBroker.Reply {
+        ScriptedBroker.reply(
+            MetadataResponse(brokers: [], clusterId: "c", controllerId: -1),
+            to: MetadataRequest.self, version: version)
+    }
+
+    @Test func negotiatesTheHighestCommonVersion() async throws {
+        let broker = try ScriptedBroker(apiVersions: [18: 0...3, 3: 0...9]) { header, _ in
+            header.apiKey == .metadata ? Self.metadataReply(header.apiVersion) : .silence
+        }
+        let metadata = try await withClient(broker) { try await $0.metadata(topics: []) }
+        #expect(metadata.clusterId == "c")
+        #expect(broker.requests.map(\.apiKey) == [.apiVersions, .metadata])
+        #expect(broker.requests[0].apiVersion == 3)
+        #expect(broker.requests[1].apiVersion == 9)
+    }
+
+    @Test func fallsBackWhenTheBrokerDoesNotKnowApiVersionsV3() async throws {
+        // A Kafka 2.1-2.3 broker answers UNSUPPORTED_VERSION with an empty v0 body; 2.4+ lists its own range.
+        let broker = try ScriptedBroker(apiVersions: [18: 0...2, 3: 0...7]) { header, _ in
+            if header.apiKey == .apiVersions && header.apiVersion == 3 {
+                var body = ByteBuffer()
+                body.writeInteger(Int16(35))
+                body.writeInteger(Int32(1))
+                body.writeInteger(Int16(18)); body.writeInteger(Int16(0)); body.writeInteger(Int16(2))
+                return .body(body, flexibleHeader: false)
+            }
+            return header.apiKey == .metadata ? Self.metadataReply(header.apiVersion) : .silence
+        }
+        _ = try await withClient(broker) { try await $0.metadata(topics: []) }
+        #expect(broker.requests.map(\.apiVersion) == [3, 2, 7])
+    }
+
+    @Test func aMissingApiIsAClearUnsupportedError() async throws {
+        let broker = try ScriptedBroker(apiVersions: [18: 0...3, 3: 0...12]) { header, _ in
+            header.apiKey == .metadata ? Self.metadataReply(header.apiVersion) : .silence
+        }
+        let error = await #expect(throws: KafkactlError.self) {
+            try await withClient(broker) { client in
+                try await AdminClient(client: client).createPartitions("t", totalCount: 3)
+            }
+        }
+        #expect(error?.category == .unsupported)
+        #expect(error?.message.contains("does not support adding partitions (CreatePartitions)") == true)
+    }
+
+    @Test func rangesThatDoNotOverlapAreUnsupported() async throws {
+        let broker = try ScriptedBroker(apiVersions: [18: 0...3, 3: 0...5]) { _, _ in .silence }
+        let error = await #expect(throws: KafkactlError.self) {
+            try await withClient(broker) { try await $0.metadata(topics: []) }
+        }
+        #expect(error?.category == .unsupported)
+        #expect(error?.message.contains("it offers v0-5, kafkactl speaks v7-12") == true)
+    }
+
+    @Test func garbageInsteadOfAFrameIsAProtocolError() async throws {
+        // What a TLS or HTTP port sends back: the first four bytes read as an absurd size.
+        let broker = try ScriptedBroker { _, _ in .raw(Array("HTTP/1.1 400 Bad Request\r\n\r\n".utf8)) }
+        let error = await #expect(throws: KafkactlError.self) {
+            try await withClient(broker) { try await $0.metadata(topics: []) }
+        }
+        #expect(error?.category == .internal)
+        #expect(error?.message.contains("is this a Kafka listener, and does it need TLS?") == true)
+    }
+
+    @Test func aConnectionClosedMidResponseIsReported() async throws {
+        let broker = try ScriptedBroker { header, _ in
+            header.apiKey == .apiVersions ? .rawThenClose([0, 0, 0, 40, 0, 0]) : .silence
+        }
+        let error = await #expect(throws: KafkactlError.self) {
+            try await withClient(broker) { try await $0.metadata(topics: []) }
+        }
+        #expect(error?.category == .unreachable)
+        #expect(error?.message.contains("lost the connection to \(broker.address)") == true)
+    }
+
+    @Test func aTruncatedBodyIsAMalformedResponse() async throws {
+        let broker = try ScriptedBroker { header, _ in
+            guard header.apiKey == .metadata else { return .silence }
+            var body = ByteBuffer()
+            body.writeInteger(Int32(0))
+            body.writeInteger(UInt8(5))   // four brokers announced, none follow
+            return .body(body, flexibleHeader: true)
+        }
+        let error = await #expect(throws: KafkactlError.self) {
+            try await withClient(broker) { try await $0.metadata(topics: []) }
+        }
+        #expect(error?.category == .internal)
+        #expect(error?.message.contains("sent a malformed Metadata v12 response") == true)
+    }
+
+    @Test func aSilentBrokerTimesOut() async throws {
+        let broker = try ScriptedBroker { header, _ in header.apiKey == .apiVersions ? .silence : .silence }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let error = await #expect(throws: KafkactlError.self) {
+            try await withClient(broker, requestTimeout: .milliseconds(300)) { try await $0.metadata(topics: []) }
+        }
+        #expect(error?.category == .timeout)
+        #expect(clock.now - start < .seconds(3))
+    }
+
+    @Test func pipelinedRequestsAreMatchedInOrder() async throws {
+        let broker = try ScriptedBroker { header, _ in
+            header.apiKey == .metadata ? Self.metadataReply(header.apiVersion) : .silence
+        }
+        let count = try await withClient(broker) { client in
+            try await withThrowingTaskGroup(of: ClusterMetadata.self) { group in
+                for _ in 0..<20 { group.addTask { try await client.metadata(topics: []) } }
+                var count = 0
+                for try await metadata in group where metadata.clusterId == "c" { count += 1 }
+                return count
+            }
+        }
+        #expect(count == 20)
+        // One connection carried them all.
+        #expect(broker.requests.filter { $0.apiKey == .apiVersions }.count == 1)
+    }
+
+    @Test func anUnreachableBrokerIsNamed() async throws {
+        var configuration = ClientConfiguration(bootstrapServers: [BrokerAddress("127.0.0.1:1")!, BrokerAddress("127.0.0.1:2")!])
+        configuration.connectTimeout = .milliseconds(300)
+        let client = KafkaClient(configuration: configuration)
+        let error = await #expect(throws: KafkactlError.self) { try await client.metadata(topics: []) }
+        await client.shutdown()
+        #expect(error?.category == .unreachable)
+        #expect(error?.message.hasPrefix("no broker reachable at 127.0.0.1:1,127.0.0.1:2") == true)
+    }
+}
