@@ -41,9 +41,20 @@ enum CommandRunner {
             return reportParseError(error, arguments: arguments, context: context)
         }
         guard let runnable = command as? KafkactlCommand else {
-            // The root alone: show what there is to run.
-            context.printError(Kafkactl.helpMessage())
-            return 64
+            if command is Kafkactl {
+                // The root alone: show what there is to run.
+                context.printError(Kafkactl.helpMessage())
+                return 64
+            }
+            // `help`, `-h` and `--help` parse to ArgumentParser's help command, whose run() throws the help
+            // request: report it like any clean exit (stdout, exit 0).
+            do {
+                var command = command
+                try command.run()
+                return 0
+            } catch {
+                return reportParseError(error, arguments: arguments, context: context)
+            }
         }
         do {
             try await runnable.run(in: context)
