@@ -21,9 +21,15 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                "CZlib", "CLZ4", "CZstd", "CSnappy",
             ],
             exclude: ["Messages/Schemas"]
         ),
+        // Debian's compression libraries, as Kafka's codecs need them (installed by scripts/setup).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
         // The command-line tool: flags, output, exit codes.
         .executableTarget(
             name: "kafkactl",
@@ -44,7 +50,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AdminCoreTests",
-            dependencies: ["AdminCore", "TestSupport", .product(name: "NIOEmbedded", package: "swift-nio")],
+            dependencies: ["AdminCore", "TestSupport", .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "MessageGeneratorTests", dependencies: ["MessageGenerator"]),

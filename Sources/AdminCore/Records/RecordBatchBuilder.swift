@@ -1,0 +1,132 @@
+import NIOCore
+
+/// Collects records for one partition and seals them into a v2 record batch (KIP-98): varint-framed records
+/// with offset and timestamp deltas, optional compression, and a CRC-32C over everything from the attributes
+/// on, written last.
+public struct RecordBatchBuilder: Sendable {
+    /// The fixed batch header in front of the records.
+    public static let headerSize = 61
+
+    private var records: ByteBuffer
+    public private(set) var count: Int32 = 0
+    private var baseTimestamp: Int64 = 0
+    private var maxTimestamp: Int64 = -1
+
+    public init(capacity: Int = 16 * 1024, allocator: ByteBufferAllocator = ByteBufferAllocator()) {
+        records = allocator.buffer(capacity: capacity)
+    }
+
+    /// The batch size before compression.
+    public var uncompressedSize: Int { Self.headerSize + records.readableBytes }
+    public var isEmpty: Bool { count == 0 }
+
+    /// The encoded size one record adds, to decide before appending whether it still fits a batch.
+    public static func encodedSize(key: ByteBuffer?, value: ByteBuffer?, headers: [RecordHeader], timestampDelta: Int64 = 0,
+                                   offsetDelta: Int32 = 0) -> Int {
+        let body = bodySize(key: key, value: value, headers: headers, timestampDelta: timestampDelta, offsetDelta: offsetDelta)
+        return ByteBuffer.varintSize(Int32(truncatingIfNeeded: body)) + body
+    }
+
+    private static func bodySize(key: ByteBuffer?, value: ByteBuffer?, headers: [RecordHeader], timestampDelta: Int64,
+                                 offsetDelta: Int32) -> Int {
+        var size = 1 + ByteBuffer.varlongSize(timestampDelta) + ByteBuffer.varintSize(offsetDelta)
+        size += lengthPrefixed(key?.readableBytes)
+        size += lengthPrefixed(value?.readableBytes)
+        size += ByteBuffer.varintSize(Int32(headers.count))
+        for header in headers {
+            size += lengthPrefixed(header.key.utf8.count)
+            size += lengthPrefixed(header.value?.readableBytes)
+        }
+        return size
+    }
+
+    private static func lengthPrefixed(_ length: Int?) -> Int {
+        guard let length else { return 1 }  // varint -1 is one byte
+        return ByteBuffer.varintSize(Int32(truncatingIfNeeded: length)) + length
+    }
+
+    /// Appends a record; offsets are assigned in order from 0.
+    public mutating func append(key: ByteBuffer?, value: ByteBuffer?, headers: [RecordHeader] = [], timestamp: Int64) {
+        if count == 0 { baseTimestamp = timestamp }
+        maxTimestamp = max(maxTimestamp, timestamp)
+        let timestampDelta = timestamp &- baseTimestamp
+        let offsetDelta = count
+        let body = Self.bodySize(key: key, value: value, headers: headers, timestampDelta: timestampDelta, offsetDelta: offsetDelta)
+        records.writeVarint(Int32(truncatingIfNeeded: body))
+        records.writeInteger(UInt8(0))
+        records.writeVarlong(timestampDelta)
+        records.writeVarint(offsetDelta)
+        Self.writeLengthPrefixed(key, into: &records)
+        Self.writeLengthPrefixed(value, into: &records)
+        records.writeVarint(Int32(headers.count))
+        for header in headers {
+            var key = header.key
+            key.withUTF8 { utf8 in
+                records.writeVarint(Int32(utf8.count))
+                records.writeBytes(utf8)
+            }
+            Self.writeLengthPrefixed(header.value, into: &records)
+        }
+        count += 1
+    }
+
+    private static func writeLengthPrefixed(_ bytes: ByteBuffer?, into buffer: inout ByteBuffer) {
+        guard let bytes else {
+            buffer.writeVarint(-1)
+            return
+        }
+        buffer.writeVarint(Int32(truncatingIfNeeded: bytes.readableBytes))
+        buffer.writeImmutableBuffer(bytes)
+    }
+
+    /// Producer identity for idempotent writes; -1s when not idempotent.
+    public struct ProducerState: Sendable, Hashable {
+        public var producerId: Int64
+        public var producerEpoch: Int16
+        public var baseSequence: Int32
+
+        public init(producerId: Int64, producerEpoch: Int16, baseSequence: Int32) {
+            self.producerId = producerId
+            self.producerEpoch = producerEpoch
+            self.baseSequence = baseSequence
+        }
+
+        public static let none = ProducerState(producerId: -1, producerEpoch: -1, baseSequence: -1)
+    }
+
+    /// The finished batch, ready to be the `Records` of one Produce partition.
+    public func build(
+        compression: CompressionCodec = .none, compressionLevel: Int? = nil, producer: ProducerState = .none,
+        isTransactional: Bool = false, allocator: ByteBufferAllocator = ByteBufferAllocator()
+    ) throws -> ByteBuffer {
+        var batch = allocator.buffer(capacity: Self.headerSize + records.readableBytes + 64)
+        batch.writeInteger(Int64(0))  // BaseOffset: the broker assigns
+        batch.writeInteger(Int32(0))  // BatchLength, set below
+        batch.writeInteger(Int32(-1))  // PartitionLeaderEpoch
+        batch.writeInteger(Int8(2))  // Magic
+        batch.writeInteger(UInt32(0))  // CRC, set below
+        var attributes = compression.rawValue
+        if isTransactional { attributes |= 0x10 }
+        batch.writeInteger(attributes)
+        batch.writeInteger(max(count - 1, 0))  // LastOffsetDelta
+        batch.writeInteger(baseTimestamp)
+        batch.writeInteger(count == 0 ? baseTimestamp : maxTimestamp)
+        batch.writeInteger(producer.producerId)
+        batch.writeInteger(producer.producerEpoch)
+        batch.writeInteger(producer.baseSequence)
+        batch.writeInteger(count)
+        if compression == .none {
+            batch.writeImmutableBuffer(records)
+        } else {
+            try records.withUnsafeReadableBytes { raw in
+                try Compression.compress(raw, codec: compression, level: compressionLevel, into: &batch)
+            }
+        }
+        batch.setInteger(Int32(batch.readableBytes - 12), at: 8)
+        let crc = batch.withUnsafeReadableBytes { raw in
+            CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[21...]))
+        }
+        batch.setInteger(crc, at: 17)
+        return batch
+    }
+}

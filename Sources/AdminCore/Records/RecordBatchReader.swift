@@ -1,0 +1,199 @@
+import CZlib
+import NIOCore
+
+/// One batch from a Fetch response, its records decoded (for control batches too: the caller skips them but
+/// must advance past them).
+public struct RecordBatch: Sendable {
+    public var baseOffset: Int64
+    /// The offset after the batch: where the next fetch continues, even when compaction left gaps.
+    public var nextOffset: Int64
+    public var magic: Int8
+    public var compression: CompressionCodec
+    public var isTransactional: Bool
+    public var isControl: Bool
+    public var producerId: Int64
+    public var records: [Record]
+}
+
+/// A batch whose bytes cannot be right (bad CRC, impossible lengths, undecodable compression).
+public struct CorruptBatchError: Error, Sendable, CustomStringConvertible {
+    /// The base offset of the batch, as far as it could be read.
+    public var offset: Int64
+    public var reason: String
+    public var description: String { "corrupt record batch at offset \(offset): \(reason)" }
+}
+
+/// Reads the `Records` blob of a Fetch partition: zero or more batches back to back, the last possibly cut
+/// short by the fetch size limits (then ignored: the next fetch starts after the last complete batch).
+/// Magic 2 batches are checked (CRC-32C) and decompressed; legacy magic 0/1 message sets are read too.
+public struct RecordBatchReader {
+    private var buffer: ByteBuffer
+    private let decompressionLimit: Int
+    private let verifyChecksums: Bool
+
+    public init(_ records: ByteBuffer, decompressionLimit: Int = 256 * 1024 * 1024, verifyChecksums: Bool = true) {
+        self.buffer = records
+        self.decompressionLimit = decompressionLimit
+        self.verifyChecksums = verifyChecksums
+    }
+
+    /// The next complete batch, or nil when none is left.
+    public mutating func next() throws -> RecordBatch? {
+        guard buffer.readableBytes >= 17,
+            let baseOffset = buffer.getInteger(at: buffer.readerIndex, as: Int64.self),
+            let length = buffer.getInteger(at: buffer.readerIndex + 8, as: Int32.self),
+            let magic = buffer.getInteger(at: buffer.readerIndex + 16, as: Int8.self)
+        else { return nil }
+        guard length >= 0 else { throw CorruptBatchError(offset: baseOffset, reason: "negative batch length \(length)") }
+        guard buffer.readableBytes >= 12 + Int(length) else { return nil }  // a partial batch at the end
+        var batch = buffer.readSlice(length: 12 + Int(length))!
+        switch magic {
+        case 2: return try readV2(&batch, baseOffset: baseOffset)
+        case 0, 1: return try LegacyMessageSet.read(batch, decompressionLimit: decompressionLimit)
+        default: throw CorruptBatchError(offset: baseOffset, reason: "unknown magic byte \(magic)")
+        }
+    }
+
+    private func readV2(_ batch: inout ByteBuffer, baseOffset: Int64) throws -> RecordBatch {
+        let fail = { (reason: String) in CorruptBatchError(offset: baseOffset, reason: reason) }
+        guard batch.readableBytes >= RecordBatchBuilder.headerSize else { throw fail("batch shorter than its header") }
+        let crc = batch.getInteger(at: batch.readerIndex + 17, as: UInt32.self)!
+        if verifyChecksums {
+            let actual = batch.withUnsafeReadableBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[21...])) }
+            guard actual == crc else {
+                throw fail("CRC mismatch (stored \(hex(crc)), computed \(hex(actual)))")
+            }
+        }
+        batch.moveReaderIndex(forwardBy: 21)
+        let attributes = batch.readInteger(as: Int16.self)!
+        let lastOffsetDelta = batch.readInteger(as: Int32.self)!
+        let baseTimestamp = batch.readInteger(as: Int64.self)!
+        let maxTimestamp = batch.readInteger(as: Int64.self)!
+        let producerId = batch.readInteger(as: Int64.self)!
+        batch.moveReaderIndex(forwardBy: 6)  // producer epoch, base sequence
+        let count = batch.readInteger(as: Int32.self)!
+        guard let compression = CompressionCodec(rawValue: attributes & 0x7) else {
+            throw fail("unknown compression codec \(attributes & 0x7)")
+        }
+        let logAppendTime = attributes & 0x8 != 0
+        var body = batch
+        if compression != .none {
+            do {
+                body = try Compression.decompress(batch, codec: compression, limit: decompressionLimit)
+            } catch {
+                throw fail("\(error)")
+            }
+        }
+        guard count >= 0, Int(count) <= body.readableBytes else { throw fail("record count \(count) does not fit the batch") }
+        var records: [Record] = []
+        records.reserveCapacity(Int(count))
+        do {
+            for _ in 0..<count {
+                var record = try Self.readRecord(&body, baseOffset: baseOffset, baseTimestamp: baseTimestamp)
+                if logAppendTime { record.timestamp = maxTimestamp }
+                records.append(record)
+            }
+        } catch let error as WireError {
+            throw fail("\(error)")
+        }
+        return RecordBatch(
+            baseOffset: baseOffset, nextOffset: baseOffset + Int64(lastOffsetDelta) + 1, magic: 2, compression: compression,
+            isTransactional: attributes & 0x10 != 0, isControl: attributes & 0x20 != 0, producerId: producerId,
+            records: records)
+    }
+
+    static func readRecord(_ body: inout ByteBuffer, baseOffset: Int64, baseTimestamp: Int64) throws -> Record {
+        let length = try body.readVarint(field: "Record.Length")
+        guard length >= 0, var record = body.readSlice(length: Int(length)) else { throw WireError.truncated("Record") }
+        record.moveReaderIndex(forwardBy: 1)  // attributes, unused
+        let timestampDelta = try record.readVarlong(field: "Record.TimestampDelta")
+        let offsetDelta = try record.readVarint(field: "Record.OffsetDelta")
+        let key = try readVarintBytes(&record, field: "Record.Key")
+        let value = try readVarintBytes(&record, field: "Record.Value")
+        let headerCount = try record.readVarint(field: "Record.HeadersCount")
+        guard headerCount >= 0, Int(headerCount) <= record.readableBytes else { throw WireError.invalid("Record.HeadersCount", "\(headerCount)") }
+        var headers: [RecordHeader] = []
+        if headerCount > 0 { headers.reserveCapacity(Int(headerCount)) }
+        for _ in 0..<headerCount {
+            guard let keyBytes = try readVarintBytes(&record, field: "Record.HeaderKey") else {
+                throw WireError.invalid("Record.HeaderKey", "null header key")
+            }
+            let headerValue = try readVarintBytes(&record, field: "Record.HeaderValue")
+            headers.append(RecordHeader(key: String(buffer: keyBytes), value: headerValue))
+        }
+        return Record(offset: baseOffset + Int64(offsetDelta), timestamp: baseTimestamp + timestampDelta, key: key,
+                      value: value, headers: headers)
+    }
+
+    private static func readVarintBytes(_ buffer: inout ByteBuffer, field: String) throws -> ByteBuffer? {
+        let length = try buffer.readVarint(field: field)
+        if length < 0 { return nil }
+        guard let slice = buffer.readSlice(length: Int(length)) else { throw WireError.truncated(field) }
+        return slice
+    }
+}
+
+/// Message sets of magic 0 and 1 (before Kafka 0.11), which brokers before 4.0 may still serve for old data.
+enum LegacyMessageSet {
+    static func read(_ set: ByteBuffer, decompressionLimit: Int) throws -> RecordBatch {
+        var set = set
+        let offset = set.readInteger(as: Int64.self)!
+        _ = set.readInteger(as: Int32.self)!
+        let fail = { (reason: String) in CorruptBatchError(offset: offset, reason: reason) }
+        guard set.readableBytes >= 6 else { throw fail("legacy message shorter than its header") }
+        let crc = set.readInteger(as: UInt32.self)!
+        let computed = set.withUnsafeReadableBytes { raw in
+            UInt32(crc32(0, raw.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(raw.count)))
+        }
+        guard computed == crc else { throw fail("CRC mismatch in a magic \(set.getInteger(at: set.readerIndex, as: Int8.self) ?? -1) message") }
+        let magic = set.readInteger(as: Int8.self)!
+        let attributes = set.readInteger(as: Int8.self)!
+        var timestamp: Int64 = -1
+        if magic == 1 {
+            guard let value = set.readInteger(as: Int64.self) else { throw fail("truncated timestamp") }
+            timestamp = value
+        }
+        let key = try readBytes(&set, fail: fail)
+        let value = try readBytes(&set, fail: fail)
+        let codecValue = Int16(attributes & 0x7)
+        guard let codec = CompressionCodec(rawValue: codecValue), codec != .zstd else { throw fail("codec \(codecValue) in a legacy message") }
+        if codec == .none {
+            return RecordBatch(baseOffset: offset, nextOffset: offset + 1, magic: magic, compression: .none,
+                               isTransactional: false, isControl: false, producerId: -1,
+                               records: [Record(offset: offset, timestamp: timestamp, key: key, value: value)])
+        }
+        // A wrapper: the value is a compressed message set. Magic 1 inner offsets are relative, and the wrapper's
+        // offset is that of the last inner message; magic 0 inner offsets are absolute.
+        guard let compressed = value else { throw fail("compressed wrapper without a value") }
+        let inner: ByteBuffer
+        do {
+            inner = try Compression.decompress(compressed, codec: codec, limit: decompressionLimit)
+        } catch {
+            throw fail("\(error)")
+        }
+        var reader = RecordBatchReader(inner, decompressionLimit: decompressionLimit)
+        var records: [Record] = []
+        while let nested = try reader.next() { records.append(contentsOf: nested.records) }
+        if magic == 1, let last = records.last {
+            let shift = offset - last.offset
+            for index in records.indices {
+                records[index].offset += shift
+                if attributes & 0x8 != 0 { records[index].timestamp = timestamp }
+            }
+        }
+        return RecordBatch(baseOffset: records.first?.offset ?? offset, nextOffset: offset + 1, magic: magic,
+                           compression: codec, isTransactional: false, isControl: false, producerId: -1, records: records)
+    }
+
+    private static func readBytes(_ buffer: inout ByteBuffer, fail: (String) -> CorruptBatchError) throws -> ByteBuffer? {
+        guard let length = buffer.readInteger(as: Int32.self) else { throw fail("truncated length") }
+        if length < 0 { return nil }
+        guard let slice = buffer.readSlice(length: Int(length)) else { throw fail("truncated bytes") }
+        return slice
+    }
+}
+
+private func hex(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16)
+    return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
+}
