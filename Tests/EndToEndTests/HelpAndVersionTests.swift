@@ -1,0 +1,41 @@
+import TestSupport
+import Testing
+
+/// `--version` and help: what the user asked for on stdout, exit 0.
+@Suite struct HelpAndVersionTests {
+    @Test func versionPrintsOneVersionLine() throws {
+        let result = try runKafkactl(["--version"])
+        #expect(result.exitCode == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.wholeMatch(of: /\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?\n/) != nil, "stdout: \(result.stdout)")
+    }
+
+    @Test func helpListsTheSubcommands() throws {
+        let result = try runKafkactl(["help"])
+        #expect(result.exitCode == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.contains("USAGE: kafkactl <subcommand>"))
+        #expect(result.stdout.contains("topics"))
+        #expect(result.stdout.contains("kafka-topics.sh"))
+    }
+
+    @Test(arguments: [["topics", "-h"], ["topics", "--help"], ["help", "topics"]])
+    func topicsHelpPrintsItsUsage(arguments: [String]) throws {
+        let result = try runKafkactl(arguments)
+        #expect(result.exitCode == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.contains("USAGE: kafkactl topics"))
+        for flag in ["--bootstrap-server", "--command-config", "--create", "--list", "--describe", "--alter", "--delete",
+                     "--topic", "--partitions", "--replication-factor", "--config", "--if-exists", "--if-not-exists",
+                     "--exclude-internal", "--output"] {
+            #expect(result.stdout.contains(flag), "help lacks \(flag)")
+        }
+    }
+
+    @Test func bareKafkactlShowsUsageOnStderrAndExits64() throws {
+        let result = try runKafkactl([])
+        #expect(result.exitCode == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("USAGE: kafkactl <subcommand>"))
+    }
+}
