@@ -27,7 +27,10 @@ final class CommandContext: Sendable {
     static func standard() -> CommandContext {
         let out = FileOutput(descriptor: 1)
         let err = FileOutput(descriptor: 2)
-        return CommandContext(stdout: out, stderr: err, stdoutIsTerminal: out.isTerminal, stderrIsTerminal: err.isTerminal)
+        // The process exits as soon as the command returns, and the kernel closes its sockets: tearing the
+        // connections and the event loop down first would only add to every command's wall time.
+        return CommandContext(stdout: out, stderr: err, stdoutIsTerminal: out.isTerminal, stderrIsTerminal: err.isTerminal,
+                              clientRelease: { _ in })
     }
 
     /// Runs `body` with a client for `configuration` and releases the client afterwards, whatever happens.
