@@ -36,6 +36,8 @@ let package = Package(
             dependencies: [
                 "AdminCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // ByteBuffer as a byte container for record keys and values read from stdin; no protocol code.
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // Reads Messages/Schemas/*.schema and writes Messages/Generated/*.swift.

@@ -2,10 +2,10 @@ import NIOCore
 
 /// The connections of one client: one per broker and lane, opened on first use (single-flight, so concurrent
 /// callers share one connect) and reopened when they close.
-actor BrokerPool {
+public actor BrokerPool {
     /// Separate connections keep slow requests from delaying quick ones: a long-polling Fetch or a
     /// JoinGroup that waits for a rebalance must not hold up a heartbeat or a metadata refresh.
-    enum Lane: Hashable, Sendable { case general, produce, fetch, group }
+    public enum Lane: Hashable, Sendable { case general, produce, fetch, group }
 
     private struct Key: Hashable {
         var address: BrokerAddress

@@ -35,7 +35,7 @@ public struct ClientConfiguration: Sendable {
         if let value = try Self.milliseconds(properties, "retry.backoff.max.ms") { retryBackoffMax = value }
     }
 
-    static func milliseconds(_ properties: [String: String], _ key: String) throws -> Duration? {
+    public static func milliseconds(_ properties: [String: String], _ key: String) throws -> Duration? {
         guard let text = properties[key] else { return nil }
         guard let value = Int64(text.trimmingCharacters(in: " ")), value >= 0 else {
             throw KafkactlError(.usage, "invalid value '\(text)' for \(key): expected a whole number of milliseconds")

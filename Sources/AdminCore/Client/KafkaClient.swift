@@ -56,7 +56,10 @@ public final class KafkaClient: Sendable {
     }
 
     /// The connection a destination resolves to now.
-    public func connection(for destination: Destination) async throws -> BrokerConnection {
+    ///
+    /// - Parameter lane: separate connections keep long requests (Produce, a long-polling Fetch, JoinGroup)
+    ///   from delaying short ones on the same broker.
+    public func connection(for destination: Destination, lane: Lane = .general) async throws -> BrokerConnection {
         switch destination {
         case .any:
             return try await pool.anySeedConnection()
@@ -65,14 +68,14 @@ public final class KafkaClient: Sendable {
             guard metadata.controllerId >= 0, metadata.brokers[metadata.controllerId] != nil else {
                 return try await pool.anySeedConnection()
             }
-            return try await connection(for: .node(metadata.controllerId))
+            return try await connection(for: .node(metadata.controllerId), lane: lane)
         case .node(let id):
             var metadata = try await cachedMetadata()
             if metadata.brokers[id] == nil { metadata = try await self.metadata(topics: []) }
             guard let broker = metadata.brokers[id] else {
                 throw KafkactlError(.notFound, "broker \(id) is not in the cluster's metadata")
             }
-            return try await pool.connection(to: broker.address)
+            return try await pool.connection(to: broker.address, lane: lane)
         }
     }
 
@@ -105,10 +108,12 @@ public final class KafkaClient: Sendable {
     // MARK: Metadata
 
     /// Fresh metadata for `topics` (nil: every topic; empty: brokers only). Never creates topics.
-    public func metadata(topics: [String]?) async throws -> ClusterMetadata {
+    /// - Parameter allowAutoTopicCreation: what producers send (true), so that a broker that auto-creates
+    ///   topics does so; admin commands never ask for it.
+    public func metadata(topics: [String]?, allowAutoTopicCreation: Bool = false) async throws -> ClusterMetadata {
         let request = MetadataRequest(
             topics: topics?.map { MetadataRequest.MetadataRequestTopic(name: $0) },
-            allowAutoTopicCreation: false)
+            allowAutoTopicCreation: allowAutoTopicCreation)
         let metadata = ClusterMetadata(try await send(request))
         await metadataCache.store(metadata)
         return metadata
@@ -120,6 +125,8 @@ public final class KafkaClient: Sendable {
         return try await metadata(topics: [])
     }
 }
+
+public typealias Lane = BrokerPool.Lane
 
 /// The newest metadata this client has seen, for routing.
 actor MetadataCache {

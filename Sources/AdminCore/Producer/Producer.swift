@@ -1,0 +1,412 @@
+import NIOCore
+
+/// Produces records to one topic: partitions them, batches them per partition, and sends the batches to each
+/// partition's leader with several requests in flight, retrying what can be retried within the delivery timeout
+/// and accounting for every record: each one ends up delivered or in the `DeliverySummary`'s failures.
+///
+/// Use: `start()`, then `run()` in a child task while calling `send(_:)`; then `close()` returns the summary.
+public actor Producer {
+    public let topic: String
+    public let configuration: ProducerConfiguration
+    private let client: KafkaClient
+
+    private var partitionCount = 0
+    private var leaders: [Int32: Int32] = [:]
+    private var producerId: Int64 = -1
+    private var producerEpoch: Int16 = -1
+    private var nextSequence: [Int32: Int32] = [:]
+    private var partitioner = StickyPartitioner()
+
+    private var open: [Int32: OpenBatch] = [:]
+    /// Sealed batches by leader, in the order they were sealed (retries go back in that order).
+    private var queues: [Int32: [SealedBatch]] = [:]
+    private var inFlight: [Int32: Int] = [:]
+    private var senderWakeups: [Int32: CheckedContinuation<Void, Never>] = [:]
+    private var knownLeaders: Set<Int32> = []
+    private let newLeaders: AsyncStream<Int32>
+    private let newLeaderSink: AsyncStream<Int32>.Continuation
+
+    private var pendingBytes = 0
+    private var memoryWaiters: [CheckedContinuation<Void, Never>] = []
+    private var flushWaiters: [CheckedContinuation<Void, Never>] = []
+    private var batchCounter = 0
+    private var closing = false
+    private var summary = DeliverySummary()
+    private var firstRetryWarning: String?
+
+    struct OpenBatch {
+        var builder: RecordBatchBuilder
+        var sources: [Int]
+        var createdAt: ContinuousClock.Instant
+    }
+
+    struct SealedBatch {
+        var number: Int
+        var partition: Int32
+        var bytes: ByteBuffer
+        var sources: [Int]
+        var createdAt: ContinuousClock.Instant
+        var attempts = 0
+        var notBefore: ContinuousClock.Instant?
+        var memory: Int
+    }
+
+    public init(client: KafkaClient, topic: String, configuration: ProducerConfiguration) {
+        self.client = client
+        self.topic = topic
+        self.configuration = configuration
+        (newLeaders, newLeaderSink) = AsyncStream.makeStream(of: Int32.self)
+    }
+
+    // MARK: Life cycle
+
+    /// Looks the topic up (a broker that auto-creates topics creates it now) and, for idempotence, obtains a
+    /// producer id. Throws `.notFound` for a topic that does not exist.
+    public func start(maxBlock: Duration = .seconds(5)) async throws {
+        let deadline = ContinuousClock.now + maxBlock
+        while true {
+            let metadata = try await client.metadata(topics: [topic], allowAutoTopicCreation: true)
+            if let found = metadata.topics[topic], found.error == .none, !found.partitions.isEmpty {
+                apply(found)
+                break
+            }
+            let code = metadata.topics[topic]?.error ?? .unknownTopicOrPartition
+            if code.isError && !code.isRetriable && code != .unknownTopicOrPartition {
+                throw KafkactlError.broker(code, "cannot produce to topic '\(topic)'")
+            }
+            if ContinuousClock.now >= deadline {
+                throw KafkactlError(.notFound, "Topic '\(topic)' does not exist (not present in metadata after \(maxBlock.components.seconds) s); create it with `kafkactl topics --create --topic \(topic)` [\(code.name)]", code: code)
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        if configuration.idempotence { try await initProducerId() }
+    }
+
+    private func initProducerId() async throws {
+        let response = try await client.send(
+            InitProducerIdRequest(transactionalId: nil, transactionTimeoutMs: Int32.max, producerId: producerId,
+                                  producerEpoch: producerEpoch),
+            feature: "idempotent producing (set enable.idempotence=false to produce without it)")
+        let code = ErrorCode(rawValue: response.errorCode)
+        guard code == .none else {
+            throw KafkactlError.broker(code, "cannot start an idempotent producer (set enable.idempotence=false to produce without it)")
+        }
+        producerId = response.producerId
+        producerEpoch = response.producerEpoch
+        nextSequence.removeAll()
+    }
+
+    private func apply(_ topicMetadata: ClusterMetadata.Topic) {
+        partitionCount = topicMetadata.partitions.count
+        for partition in topicMetadata.partitions where partition.leader >= 0 {
+            leaders[partition.partition] = partition.leader
+            if knownLeaders.insert(partition.leader).inserted { newLeaderSink.yield(partition.leader) }
+        }
+    }
+
+    /// The sender loops (one per leader) and the linger timer. Returns once `close()` has drained everything.
+    public func run() async {
+        await withDiscardingTaskGroup { group in
+            group.addTask { await self.lingerLoop() }
+            for await leader in newLeaders {
+                group.addTask { await self.senderLoop(leader: leader) }
+            }
+        }
+    }
+
+    /// Sends what is left, waits for every answer and stops the sender loops.
+    public func close() async -> DeliverySummary {
+        await flush()
+        closing = true
+        newLeaderSink.finish()
+        for leader in Array(senderWakeups.keys) { wake(leader) }
+        return summary
+    }
+
+    /// What happened so far.
+    public var deliverySummary: DeliverySummary { summary }
+    /// The first retriable error met, for a warning while retries go on.
+    public var retryWarning: String? { firstRetryWarning }
+
+    // MARK: Accepting records
+
+    /// Partitions and batches `records`; waits while more than `buffer.memory` bytes are unacknowledged.
+    public func send(_ records: [ProducerRecord]) async {
+        let now = ContinuousClock.now
+        let wallClock = currentTimeMillis()
+        for record in records {
+            while pendingBytes >= configuration.bufferMemory && !closing {
+                await withCheckedContinuation { memoryWaiters.append($0) }
+            }
+            let size = RecordBatchBuilder.encodedSize(key: record.key, value: record.value, headers: record.headers)
+            if size + RecordBatchBuilder.headerSize > configuration.maxRequestSize {
+                summary.recordFailures([record.source], error: KafkactlError(
+                    .rejected, "record of \(size) bytes exceeds max.request.size (\(configuration.maxRequestSize)) [MESSAGE_TOO_LARGE]",
+                    code: .messageTooLarge))
+                continue
+            }
+            let partition = record.partition ?? partitioner.partition(for: record.key, partitionCount: partitionCount)
+            guard partition >= 0 && Int(partition) < partitionCount else {
+                summary.recordFailures([record.source], error: KafkactlError(
+                    .usage, "partition \(partition) does not exist: topic '\(topic)' has \(partitionCount) partitions"))
+                continue
+            }
+            if let batch = open[partition], batch.builder.uncompressedSize + size > configuration.batchSize {
+                seal(partition)
+            }
+            var batch = open.removeValue(forKey: partition)
+                ?? OpenBatch(builder: RecordBatchBuilder(capacity: min(configuration.batchSize, 64 * 1024)), sources: [], createdAt: now)
+            batch.builder.append(key: record.key, value: record.value, headers: record.headers,
+                                 timestamp: record.timestamp ?? wallClock)
+            batch.sources.append(record.source)
+            open[partition] = batch
+            pendingBytes += size
+        }
+        if configuration.linger == .zero {
+            for partition in Array(open.keys) { seal(partition) }
+        }
+    }
+
+    /// Seals every open batch and waits until every sealed batch is answered.
+    public func flush() async {
+        for partition in Array(open.keys) { seal(partition) }
+        if isDrained { return }
+        await withCheckedContinuation { flushWaiters.append($0) }
+    }
+
+    private var isDrained: Bool {
+        open.isEmpty && queues.values.allSatisfy(\.isEmpty) && inFlight.values.allSatisfy { $0 == 0 }
+    }
+
+    private func seal(_ partition: Int32) {
+        guard let batch = open.removeValue(forKey: partition), !batch.builder.isEmpty else { return }
+        partitioner.sealed(partition, partitionCount: partitionCount)
+        let memory = batch.builder.uncompressedSize - RecordBatchBuilder.headerSize
+        var producer = RecordBatchBuilder.ProducerState.none
+        if configuration.idempotence {
+            let sequence = nextSequence[partition, default: 0]
+            producer = .init(producerId: producerId, producerEpoch: producerEpoch, baseSequence: sequence)
+            let next = Int64(sequence) + Int64(batch.builder.count)
+            nextSequence[partition] = Int32(next > Int64(Int32.max) ? next - Int64(Int32.max) - 1 : next)
+        }
+        let bytes: ByteBuffer
+        do {
+            bytes = try batch.builder.build(compression: configuration.compression,
+                                            compressionLevel: configuration.compressionLevel, producer: producer)
+        } catch {
+            fail(batch.sources, memory: memory, error: KafkactlError(.internal, "cannot compress a batch for \(topic)-\(partition): \(error)"))
+            return
+        }
+        batchCounter += 1
+        let sealed = SealedBatch(number: batchCounter, partition: partition, bytes: bytes, sources: batch.sources,
+                                 createdAt: batch.createdAt, memory: memory)
+        enqueue(sealed)
+    }
+
+    private func enqueue(_ batch: SealedBatch) {
+        guard let leader = leaders[batch.partition] else {
+            fail(batch.sources, memory: batch.memory,
+                 error: KafkactlError(.rejected, "partition \(topic)-\(batch.partition) has no leader [LEADER_NOT_AVAILABLE]"))
+            return
+        }
+        var queue = queues[leader, default: []]
+        // Keep seal order, so a retried batch goes back before later batches of its partition.
+        let index = queue.firstIndex { $0.number > batch.number } ?? queue.endIndex
+        queue.insert(batch, at: index)
+        queues[leader] = queue
+        wake(leader)
+    }
+
+    // MARK: Sending
+
+    private func lingerLoop() async {
+        let tick = max(configuration.linger / 2, .milliseconds(1))
+        while !closing {
+            try? await Task.sleep(for: tick)
+            let now = ContinuousClock.now
+            for (partition, batch) in open where now - batch.createdAt >= configuration.linger {
+                seal(partition)
+            }
+            // Retries waiting out their backoff become sendable.
+            for (leader, queue) in queues where queue.contains(where: { $0.notBefore.map { $0 <= now } ?? false }) {
+                wake(leader)
+            }
+        }
+    }
+
+    private func wake(_ leader: Int32) {
+        senderWakeups.removeValue(forKey: leader)?.resume()
+    }
+
+    private func senderLoop(leader: Int32) async {
+        await withDiscardingTaskGroup { group in
+            while let request = await nextRequest(leader: leader) {
+                group.addTask { await self.execute(request, leader: leader) }
+            }
+        }
+    }
+
+    /// The batches of the next Produce to `leader`: at most one per partition, the oldest first, up to
+    /// `max.request.size`; waits while the broker already has `max.in.flight` requests.
+    private func nextRequest(leader: Int32) async -> [SealedBatch]? {
+        while true {
+            if inFlight[leader, default: 0] < configuration.maxInFlightPerBroker, let batches = takeBatches(leader) {
+                inFlight[leader, default: 0] += 1
+                return batches
+            }
+            if closing && queues[leader, default: []].isEmpty && inFlight[leader, default: 0] == 0 { return nil }
+            await withCheckedContinuation { senderWakeups[leader] = $0 }
+        }
+    }
+
+    private func takeBatches(_ leader: Int32) -> [SealedBatch]? {
+        guard var queue = queues[leader], !queue.isEmpty else { return nil }
+        let now = ContinuousClock.now
+        var taken: [SealedBatch] = []
+        var partitions: Set<Int32> = []
+        var blocked: Set<Int32> = []
+        var size = 0
+        var index = 0
+        while index < queue.count {
+            let batch = queue[index]
+            let waiting = batch.notBefore.map { $0 > now } ?? false
+            if waiting || blocked.contains(batch.partition) || partitions.contains(batch.partition) {
+                // Later batches of a partition never overtake an earlier one.
+                blocked.insert(batch.partition)
+                index += 1
+                continue
+            }
+            if !taken.isEmpty && size + batch.bytes.readableBytes > configuration.maxRequestSize { break }
+            taken.append(queue.remove(at: index))
+            partitions.insert(batch.partition)
+            size += batch.bytes.readableBytes
+        }
+        queues[leader] = queue
+        return taken.isEmpty ? nil : taken
+    }
+
+    private func execute(_ batches: [SealedBatch], leader: Int32) async {
+        let request = ProduceRequest(
+            transactionalId: nil, acks: configuration.acks.rawValue,
+            timeoutMs: Int32(clamping: configuration.requestTimeout.milliseconds),
+            topicData: [.init(name: topic, partitionData: batches.map { .init(index: $0.partition, records: $0.bytes) })])
+        do {
+            let connection = try await client.connection(for: .node(leader), lane: .produce)
+            if configuration.acks == .none {
+                try await connection.sendWithoutResponse(request, version: try connection.version(for: ProduceRequest.self))
+                for batch in batches { succeed(batch) }
+            } else {
+                let response = try await connection.send(request)
+                await handle(response, batches: batches)
+            }
+        } catch let error as KafkactlError {
+            await connectionFailed(batches, error: error)
+        } catch {
+            await connectionFailed(batches, error: KafkactlError(.internal, "\(error)"))
+        }
+        inFlight[leader, default: 1] -= 1
+        wake(leader)
+        checkDrained()
+    }
+
+    private func handle(_ response: ProduceResponse, batches: [SealedBatch]) async {
+        var answers: [Int32: ProduceResponse.PartitionProduceResponse] = [:]
+        for topicResponse in response.responses where topicResponse.name == topic {
+            for partition in topicResponse.partitionResponses { answers[partition.index] = partition }
+        }
+        var refreshNeeded = false
+        for batch in batches {
+            guard let answer = answers[batch.partition] else {
+                retryOrFail(batch, error: KafkactlError(.internal, "the broker did not answer for \(topic)-\(batch.partition)"), retriable: false)
+                continue
+            }
+            let code = ErrorCode(rawValue: answer.errorCode)
+            switch code {
+            case .none, .duplicateSequenceNumber:
+                succeed(batch)
+            default:
+                let error = KafkactlError.broker(code, "\(topic)-\(batch.partition)", brokerMessage: answer.errorMessage)
+                let retriable = code.isRetriable || code == .outOfOrderSequenceNumber
+                if [.notLeaderOrFollower, .leaderNotAvailable, .unknownTopicOrPartition, .fencedLeaderEpoch].contains(code) {
+                    refreshNeeded = true
+                }
+                retryOrFail(batch, error: error, retriable: retriable)
+            }
+        }
+        if refreshNeeded { await refreshLeaders() }
+    }
+
+    /// The connection broke (or timed out) with these batches in flight: their fate is unknown. Idempotence
+    /// makes a retry safe (the broker drops duplicates); without it a retry could write twice, so they fail.
+    private func connectionFailed(_ batches: [SealedBatch], error: KafkactlError) async {
+        for batch in batches {
+            if configuration.idempotence || configuration.acks == .none {
+                retryOrFail(batch, error: error, retriable: error.category == .unreachable || error.category == .timeout)
+            } else {
+                retryOrFail(batch, error: KafkactlError(error.category, "\(error.message); the records are not known to be delivered (enable.idempotence=true makes such retries safe)"), retriable: false)
+            }
+        }
+        await refreshLeaders()
+    }
+
+    private func retryOrFail(_ batch: SealedBatch, error: KafkactlError, retriable: Bool) {
+        var batch = batch
+        batch.attempts += 1
+        let backoff = min(client.configuration.retryBackoff * (1 << min(batch.attempts - 1, 10)), client.configuration.retryBackoffMax)
+        let now = ContinuousClock.now
+        guard retriable, batch.attempts <= configuration.retries, now + backoff < batch.createdAt + configuration.deliveryTimeout else {
+            let reason = retriable ? "\(error.message) (gave up after \(batch.attempts) attempts within delivery.timeout.ms)" : error.message
+            fail(batch.sources, memory: batch.memory, error: KafkactlError(error.category, reason, code: error.code))
+            return
+        }
+        if firstRetryWarning == nil { firstRetryWarning = error.message }
+        batch.notBefore = now + backoff
+        enqueue(batch)
+    }
+
+    private func refreshLeaders() async {
+        guard let metadata = try? await client.metadata(topics: [topic]), let found = metadata.topics[topic] else { return }
+        apply(found)
+        // Queued batches follow their partition's leader.
+        let all = queues.values.flatMap { $0 }
+        queues.removeAll()
+        for batch in all.sorted(by: { $0.number < $1.number }) { enqueue(batch) }
+    }
+
+    private func succeed(_ batch: SealedBatch) {
+        summary.delivered += batch.sources.count
+        release(batch.memory)
+    }
+
+    private func fail(_ sources: [Int], memory: Int, error: KafkactlError) {
+        summary.recordFailures(sources, error: error)
+        release(memory)
+        checkDrained()
+    }
+
+    private func release(_ memory: Int) {
+        pendingBytes -= memory
+        if pendingBytes < configuration.bufferMemory {
+            let waiters = memoryWaiters
+            memoryWaiters.removeAll()
+            for waiter in waiters { waiter.resume() }
+        }
+    }
+
+    private func checkDrained() {
+        guard isDrained else { return }
+        let waiters = flushWaiters
+        flushWaiters.removeAll()
+        for waiter in waiters { waiter.resume() }
+    }
+}
+
+func currentTimeMillis() -> Int64 {
+    var spec = timespec()
+    clock_gettime(CLOCK_REALTIME, &spec)
+    return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
