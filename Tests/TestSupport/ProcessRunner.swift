@@ -39,17 +39,21 @@ public struct ProcessResult: Sendable {
 public enum ProcessRunnerError: Error, CustomStringConvertible, Sendable {
     /// The executable could not be started.
     case launchFailed(command: String, reason: String)
-    /// The process outlived its timeout and was killed; carries what it had written by then.
-    case timedOut(command: String, timeout: Duration, stdout: String, stderr: String)
+    /// The process outlived its timeout and was killed (`killed` false: it had exited, but a process it started kept
+    /// its descriptors open); carries what it had written by then.
+    case timedOut(command: String, timeout: Duration, killed: Bool, stdout: String, stderr: String)
 
     public var description: String {
         switch self {
         case .launchFailed(let command, let reason):
             return "could not run `\(command)`: \(reason)"
-        case .timedOut(let command, let timeout, let stdout, let stderr):
-            return "`\(command)` did not finish within \(timeout) and was killed"
-                + "\n--- its stdout (last 2000 bytes) ---\n\(String(stdout.suffix(2000)))"
-                + "\n--- its stderr (last 2000 bytes) ---\n\(String(stderr.suffix(2000)))"
+        case .timedOut(let command, let timeout, let killed, let stdout, let stderr):
+            let what = killed
+                ? "did not finish within \(timeout) and was killed"
+                : "exited, but a process it started still held its output open after \(timeout)"
+            return "`\(command)` \(what)"
+                + "\n--- its stdout (last 2000 characters) ---\n\(String(stdout.suffix(2000)))"
+                + "\n--- its stderr (last 2000 characters) ---\n\(String(stderr.suffix(2000)))"
         }
     }
 }
@@ -167,9 +171,8 @@ public func runProcess(
         // A grandchild may still hold the pipes open: take what came so far, do not wait for it.
         _ = stdoutData.waitForEnd(until: .now() + 0.5)
         _ = stderrData.waitForEnd(until: .now() + 0.5)
-        let note = leftOpen ? " (it had exited, but a process it started still holds its descriptors open)" : ""
         throw ProcessRunnerError.timedOut(
-            command: command + note, timeout: timeout,
+            command: command, timeout: timeout, killed: !leftOpen,
             stdout: String(decoding: stdoutData.data, as: UTF8.self),
             stderr: String(decoding: stderrData.data, as: UTF8.self))
     }
