@@ -3,15 +3,15 @@ import Testing
 
 /// `--version` and help: what the user asked for on stdout, exit 0.
 @Suite struct HelpAndVersionTests {
-    @Test func versionPrintsOneVersionLine() throws {
-        let result = try runKafkactl(["--version"])
+    @Test func versionPrintsOneVersionLine() async throws {
+        let result = try await kafkactl(["--version"])
         #expect(result.exitCode == 0)
         #expect(result.stderr.isEmpty)
         #expect(result.stdout.wholeMatch(of: /\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?\n/) != nil, "stdout: \(result.stdout)")
     }
 
-    @Test func helpListsTheSubcommands() throws {
-        let result = try runKafkactl(["help"])
+    @Test func helpListsTheSubcommands() async throws {
+        let result = try await kafkactl(["help"])
         #expect(result.exitCode == 0)
         #expect(result.stderr.isEmpty)
         #expect(result.stdout.contains("USAGE: kafkactl <subcommand>"))
@@ -20,8 +20,8 @@ import Testing
     }
 
     @Test(arguments: [["topics", "-h"], ["topics", "--help"], ["help", "topics"]])
-    func topicsHelpPrintsItsUsage(arguments: [String]) throws {
-        let result = try runKafkactl(arguments)
+    func topicsHelpPrintsItsUsage(arguments: [String]) async throws {
+        let result = try await kafkactl(arguments)
         #expect(result.exitCode == 0)
         #expect(result.stderr.isEmpty)
         #expect(result.stdout.contains("USAGE: kafkactl topics"))
@@ -32,8 +32,8 @@ import Testing
         }
     }
 
-    @Test func bareKafkactlShowsUsageOnStderrAndExits64() throws {
-        let result = try runKafkactl([])
+    @Test func bareKafkactlShowsUsageOnStderrAndExits64() async throws {
+        let result = try await kafkactl([])
         #expect(result.exitCode == 64)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("USAGE: kafkactl <subcommand>"))

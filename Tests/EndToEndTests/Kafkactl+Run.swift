@@ -2,20 +2,55 @@ import Foundation
 import TestSupport
 import Testing
 
+/// Runs a blocking call (a child process and the wait for it) on a thread of its own, so that waiting never holds
+/// one of the few threads Swift Concurrency shares with every other test running in parallel.
+func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+    }
+}
+
+/// Runs the kafkactl binary with `arguments` (see `runKafkactl`).
+func kafkactl(_ arguments: [String], timeout: Duration = .seconds(30)) async throws -> ProcessResult {
+    try await offThePool { try runKafkactl(arguments, timeout: timeout) }
+}
+
 /// Runs `kafkactl topics` against the test broker: `--bootstrap-server` first, then `arguments`.
-func topics(_ arguments: [String], timeout: Duration = .seconds(30)) throws -> ProcessResult {
-    try runKafkactl(["topics", "--bootstrap-server", try BrokerHarness.bootstrap()] + arguments, timeout: timeout)
+func topics(_ arguments: [String], timeout: Duration = .seconds(30)) async throws -> ProcessResult {
+    try await kafkactl(["topics", "--bootstrap-server", try BrokerHarness.bootstrap()] + arguments, timeout: timeout)
+}
+
+/// Runs a Python script in the project venv with the broker's address as argv[1], then `arguments`.
+func python(_ script: String, _ arguments: [String] = []) async throws -> ProcessResult {
+    let bootstrap = try BrokerHarness.bootstrap()
+    return try await offThePool { try runPython(script: script, args: [bootstrap] + arguments) }
 }
 
 /// Creates a topic with kafkactl and requires that it worked.
-func createTopic(_ name: String, partitions: Int = 1, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let result = try topics(["--create", "--topic", name, "--partitions", String(partitions), "--replication-factor", "1"])
+func createTopic(_ name: String, partitions: Int = 1, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    let result = try await topics(["--create", "--topic", name, "--partitions", String(partitions), "--replication-factor", "1"])
     try #require(result.exitCode == 0, "creating \(name) failed: \(result.stderr)", sourceLocation: sourceLocation)
 }
 
-/// Deletes a topic at the end of a test; failures do not matter (the broker is discarded with the test process).
-func deleteQuietly(_ names: String...) {
-    for name in names { _ = try? topics(["--delete", "--topic", name]) }
+/// Runs `body`, then deletes `names` whether it succeeded or not (failures to delete do not matter: every name is
+/// unique and the broker goes away with the test process).
+func withTopics(_ names: String..., body: () async throws -> Void) async throws {
+    try await withCleanup({ await deleteQuietly(names) }, body: body)
+}
+
+/// Runs `body`, then `cleanup`, whether `body` succeeded or not.
+func withCleanup(_ cleanup: () async -> Void, body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch {
+        await cleanup()
+        throw error
+    }
+    await cleanup()
+}
+
+func deleteQuietly(_ names: [String]) async {
+    for name in names { _ = try? await topics(["--delete", "--topic", name]) }
 }
 
 /// The line kafkactl prints after a parse or rule error.
@@ -59,11 +94,11 @@ func expectFailure(
 }
 
 /// Polls `condition` until it holds or `timeout` passes; returns whether it held.
-func eventually(within timeout: Duration = .seconds(10), _ condition: () throws -> Bool) throws -> Bool {
+func eventually(within timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async throws -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
-        if try condition() { return true }
-        usleep(50_000)
+        if try await condition() { return true }
+        try await Task.sleep(for: .milliseconds(50))
     }
-    return try condition()
+    return try await condition()
 }

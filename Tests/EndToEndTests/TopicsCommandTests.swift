@@ -7,8 +7,8 @@ import Testing
     static let collisionWarning = "WARNING: Due to limitations in metric names, topics with a period ('.') or underscore ('_') could collide. To avoid issues it is best to use either, but not both."
 
     /// The topic id and the leader of partition 0, from `--describe --output json`.
-    static func idAndLeader(_ name: String) throws -> (id: String, leader: Int) {
-        let result = try topics(["--describe", "--topic", name, "--output", "json"])
+    static func idAndLeader(_ name: String) async throws -> (id: String, leader: Int) {
+        let result = try await topics(["--describe", "--topic", name, "--output", "json"])
         try #require(result.exitCode == 0, "\(result.stderr)")
         let documents = try #require(try result.jsonObject()["topics"] as? [[String: Any]])
         let topic = try #require(documents.first)
@@ -16,265 +16,279 @@ import Testing
         return (try #require(topic["topicId"] as? String), try #require(partitions.first?["leader"] as? Int))
     }
 
-    @Test func createPrintsOneLineAndTheTopicIsListed() throws {
+    @Test func createPrintsOneLineAndTheTopicIsListed() async throws {
         let name = BrokerHarness.uniqueName("e2e-create")
-        defer { deleteQuietly(name) }
-        let created = try topics(["--create", "--topic", name, "--partitions", "2", "--replication-factor", "1"])
-        #expect(created.exitCode == 0)
-        #expect(created.stdout == "Created topic \(name).\n")
-        #expect(created.stderr.isEmpty)
+        try await withTopics(name) {
+            let created = try await topics(["--create", "--topic", name, "--partitions", "2", "--replication-factor", "1"])
+            #expect(created.exitCode == 0)
+            #expect(created.stdout == "Created topic \(name).\n")
+            #expect(created.stderr.isEmpty)
 
-        let listed = try topics(["--list"])
-        #expect(listed.exitCode == 0)
-        #expect(listed.stdout.split(separator: "\n").contains(Substring(name)))
-        #expect(listed.stderr.isEmpty)
+            let listed = try await topics(["--list"])
+            #expect(listed.exitCode == 0)
+            #expect(listed.stdout.split(separator: "\n").contains(Substring(name)))
+            #expect(listed.stderr.isEmpty)
+        }
     }
 
-    @Test func listPrintsMatchingNamesSortedOnePerLine() throws {
+    @Test func listPrintsMatchingNamesSortedOnePerLine() async throws {
         let base = BrokerHarness.uniqueName("e2e-sorted")
         let names = ["\(base)-c", "\(base)-a", "\(base)-b"]
-        defer { for name in names { deleteQuietly(name) } }
-        for name in names { try createTopic(name) }
-        let listed = try topics(["--list", "--topic", "\(base)-.*"])
-        #expect(listed.exitCode == 0)
-        #expect(listed.stdout == names.sorted().map { $0 + "\n" }.joined())
-        #expect(listed.stderr.isEmpty)
+        try await withTopics(names[0], names[1], names[2]) {
+            for name in names { try await createTopic(name) }
+            let listed = try await topics(["--list", "--topic", "\(base)-.*"])
+            #expect(listed.exitCode == 0)
+            #expect(listed.stdout == names.sorted().map { $0 + "\n" }.joined())
+            #expect(listed.stderr.isEmpty)
+        }
     }
 
-    @Test func listWithNoMatchPrintsOneEmptyLine() throws {
-        let listed = try topics(["--list", "--topic", BrokerHarness.uniqueName("e2e-none")])
+    @Test func listWithNoMatchPrintsOneEmptyLine() async throws {
+        let listed = try await topics(["--list", "--topic", BrokerHarness.uniqueName("e2e-none")])
         #expect(listed.exitCode == 0)
         #expect(listed.stdout == "\n")
         #expect(listed.stderr.isEmpty)
     }
 
-    @Test func describePrintsKafkasTabSeparatedLayout() throws {
+    @Test func describePrintsKafkasTabSeparatedLayout() async throws {
         let name = BrokerHarness.uniqueName("e2e-describe")
-        defer { deleteQuietly(name) }
-        try createTopic(name, partitions: 3)
-        let (id, leader) = try Self.idAndLeader(name)
-        let described = try topics(["--describe", "--topic", name])
-        #expect(described.exitCode == 0)
-        #expect(described.stderr.isEmpty)
-        var expected = "Topic: \(name)\tTopicId: \(id)\tPartitionCount: 3\tReplicationFactor: 1\tConfigs: \n"
-        for partition in 0..<3 {
-            expected += "\tTopic: \(name)\tPartition: \(partition)\tLeader: \(leader)\tReplicas: \(leader)\tIsr: \(leader)"
-                + "\tElr: N/A\tLastKnownElr: N/A\n"
+        try await withTopics(name) {
+            try await createTopic(name, partitions: 3)
+            let (id, leader) = try await Self.idAndLeader(name)
+            let described = try await topics(["--describe", "--topic", name])
+            #expect(described.exitCode == 0)
+            #expect(described.stderr.isEmpty)
+            var expected = "Topic: \(name)\tTopicId: \(id)\tPartitionCount: 3\tReplicationFactor: 1\tConfigs: \n"
+            for partition in 0..<3 {
+                expected += "\tTopic: \(name)\tPartition: \(partition)\tLeader: \(leader)\tReplicas: \(leader)"
+                    + "\tIsr: \(leader)\tElr: N/A\tLastKnownElr: N/A\n"
+            }
+            #expect(described.stdout == expected)
+            // A topic id is 16 bytes in URL-safe base64 without padding, as Kafka's Uuid.toString() writes it.
+            #expect(id.count == 22)
+            #expect(id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         }
-        #expect(described.stdout == expected)
-        // A topic id is 16 bytes in URL-safe base64 without padding, as Kafka's Uuid.toString() writes it.
-        #expect(id.count == 22)
-        #expect(id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
     }
 
-    @Test func describeOfSeveralTopicsGivesEachItsSummaryAndPartitions() throws {
+    @Test func describeOfSeveralTopicsGivesEachItsSummaryAndPartitions() async throws {
         let base = BrokerHarness.uniqueName("e2e-describe-many")
         let (first, second) = ("\(base)-x", "\(base)-y")
-        defer { deleteQuietly(first, second) }
-        try createTopic(first, partitions: 1)
-        try createTopic(second, partitions: 2)
-        let described = try topics(["--describe", "--topic", "\(base)-.*"])
-        #expect(described.exitCode == 0)
-        let lines = described.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.count == 6)  // 2 summaries, 3 partitions, and the empty string after the last newline
-        #expect(lines.filter { $0.hasPrefix("Topic: ") }.map { $0.components(separatedBy: "\t")[0] }.sorted()
-            == ["Topic: \(first)", "Topic: \(second)"])
-        #expect(lines.filter { $0.hasPrefix("\tTopic: \(second)\tPartition: ") }.count == 2)
-        #expect(lines.last == "")
-    }
-
-    @Test func describeAsJSONCarriesEveryField() throws {
-        let name = BrokerHarness.uniqueName("e2e-describe-json")
-        defer { deleteQuietly(name) }
-        try createTopic(name, partitions: 2)
-        let described = try topics(["--describe", "--topic", name, "--output", "json"])
-        #expect(described.exitCode == 0)
-        #expect(described.stderr.isEmpty)
-        #expect(described.stdout.hasSuffix("}\n"))
-        #expect(described.stdout.filter { $0 == "\n" }.count == 1)
-        let documents = try #require(try described.jsonObject()["topics"] as? [[String: Any]])
-        #expect(documents.count == 1)
-        let topic = try #require(documents.first)
-        #expect(topic["name"] as? String == name)
-        #expect((topic["topicId"] as? String)?.count == 22)
-        #expect(topic["internal"] as? Bool == false)
-        #expect(topic["partitionCount"] as? Int == 2)
-        #expect(topic["replicationFactor"] as? Int == 1)
-        #expect(topic["configs"] is [String: Any])
-        let partitions = try #require(topic["partitions"] as? [[String: Any]])
-        #expect(partitions.map { $0["partition"] as? Int } == [0, 1])
-        for partition in partitions {
-            let leader = try #require(partition["leader"] as? Int)
-            #expect(partition["replicas"] as? [Int] == [leader])
-            #expect(partition["isr"] as? [Int] == [leader])
-            #expect(partition["offlineReplicas"] as? [Int] == [])
+        try await withTopics(first, second) {
+            try await createTopic(first, partitions: 1)
+            try await createTopic(second, partitions: 2)
+            let described = try await topics(["--describe", "--topic", "\(base)-.*"])
+            #expect(described.exitCode == 0)
+            let lines = described.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            #expect(lines.count == 6)  // 2 summaries, 3 partitions, and the empty string after the last newline
+            #expect(lines.filter { $0.hasPrefix("Topic: ") }.map { $0.components(separatedBy: "\t")[0] }.sorted()
+                == ["Topic: \(first)", "Topic: \(second)"])
+            #expect(lines.filter { $0.hasPrefix("\tTopic: \(second)\tPartition: ") }.count == 2)
+            #expect(lines.last == "")
         }
     }
 
-    @Test func listAsJSONNamesEachTopicAndWhetherItIsInternal() throws {
-        let base = BrokerHarness.uniqueName("e2e-list-json")
-        let names = ["\(base)-b", "\(base)-a"]
-        defer { for name in names { deleteQuietly(name) } }
-        for name in names { try createTopic(name) }
-        let listed = try topics(["--list", "--topic", "\(base)-.*", "--output", "json"])
-        #expect(listed.exitCode == 0)
-        #expect(listed.stderr.isEmpty)
-        let entries = try #require(try listed.jsonObject()["topics"] as? [[String: Any]])
-        #expect(entries.map { $0["name"] as? String } == names.sorted())
-        #expect(entries.map { $0["internal"] as? Bool } == [false, false])
+    @Test func describeAsJSONCarriesEveryField() async throws {
+        let name = BrokerHarness.uniqueName("e2e-describe-json")
+        try await withTopics(name) {
+            try await createTopic(name, partitions: 2)
+            let described = try await topics(["--describe", "--topic", name, "--output", "json"])
+            #expect(described.exitCode == 0)
+            #expect(described.stderr.isEmpty)
+            #expect(described.stdout.hasSuffix("}\n"))
+            #expect(described.stdout.filter { $0 == "\n" }.count == 1)
+            let documents = try #require(try described.jsonObject()["topics"] as? [[String: Any]])
+            #expect(documents.count == 1)
+            let topic = try #require(documents.first)
+            #expect(topic["name"] as? String == name)
+            #expect((topic["topicId"] as? String)?.count == 22)
+            #expect(topic["internal"] as? Bool == false)
+            #expect(topic["partitionCount"] as? Int == 2)
+            #expect(topic["replicationFactor"] as? Int == 1)
+            #expect(topic["configs"] is [String: Any])
+            let partitions = try #require(topic["partitions"] as? [[String: Any]])
+            #expect(partitions.map { $0["partition"] as? Int } == [0, 1])
+            for partition in partitions {
+                let leader = try #require(partition["leader"] as? Int)
+                #expect(partition["replicas"] as? [Int] == [leader])
+                #expect(partition["isr"] as? [Int] == [leader])
+                #expect(partition["offlineReplicas"] as? [Int] == [])
+            }
+        }
     }
 
-    @Test func listAsJSONWithNoMatchIsAnEmptyArray() throws {
-        let listed = try topics(["--list", "--topic", BrokerHarness.uniqueName("e2e-none"), "--output", "json"])
+    @Test func listAsJSONNamesEachTopicAndWhetherItIsInternal() async throws {
+        let base = BrokerHarness.uniqueName("e2e-list-json")
+        let names = ["\(base)-b", "\(base)-a"]
+        try await withTopics(names[0], names[1]) {
+            for name in names { try await createTopic(name) }
+            let listed = try await topics(["--list", "--topic", "\(base)-.*", "--output", "json"])
+            #expect(listed.exitCode == 0)
+            #expect(listed.stderr.isEmpty)
+            let entries = try #require(try listed.jsonObject()["topics"] as? [[String: Any]])
+            #expect(entries.map { $0["name"] as? String } == names.sorted())
+            #expect(entries.map { $0["internal"] as? Bool } == [false, false])
+        }
+    }
+
+    @Test func listAsJSONWithNoMatchIsAnEmptyArray() async throws {
+        let listed = try await topics(["--list", "--topic", BrokerHarness.uniqueName("e2e-none"), "--output", "json"])
         #expect(listed.exitCode == 0)
         #expect(listed.stdout == "{\"topics\":[]}\n")
     }
 
-    @Test func deletePrintsNothingAndTheTopicDisappears() throws {
+    @Test func deletePrintsNothingAndTheTopicDisappears() async throws {
         let name = BrokerHarness.uniqueName("e2e-delete")
-        try createTopic(name)
-        let deleted = try topics(["--delete", "--topic", name])
+        try await createTopic(name)
+        let deleted = try await topics(["--delete", "--topic", name])
         #expect(deleted.exitCode == 0)
         #expect(deleted.stdout.isEmpty)
         #expect(deleted.stderr.isEmpty)
-        let gone = try eventually { try topics(["--list", "--topic", name]).stdout == "\n" }
+        let gone = try await eventually { try await topics(["--list", "--topic", name]).stdout == "\n" }
         #expect(gone, "\(name) is still listed after --delete")
     }
 
-    @Test func deleteByRegexDeletesEveryMatch() throws {
+    @Test func deleteByRegexDeletesEveryMatch() async throws {
         let base = BrokerHarness.uniqueName("e2e-delete-rx")
         let names = ["\(base)-1", "\(base)-2"]
         let keep = "\(base)-keep"
-        defer { deleteQuietly(keep) }
-        for name in names + [keep] { try createTopic(name) }
-        let deleted = try topics(["--delete", "--topic", "\(base)-[0-9]"])
-        #expect(deleted.exitCode == 0)
-        #expect(deleted.stdout.isEmpty)
-        let remaining = try eventually { try topics(["--list", "--topic", "\(base)-.*"]).stdout == "\(keep)\n" }
-        #expect(remaining)
+        try await withTopics(keep) {
+            for name in names + [keep] { try await createTopic(name) }
+            let deleted = try await topics(["--delete", "--topic", "\(base)-[0-9]"])
+            #expect(deleted.exitCode == 0)
+            #expect(deleted.stdout.isEmpty)
+            let remaining = try await eventually {
+                try await topics(["--list", "--topic", "\(base)-.*"]).stdout == "\(keep)\n"
+            }
+            #expect(remaining)
+        }
     }
 
-    @Test func alterToMorePartitionsSaysTheBrokerCannotAddPartitions() throws {
+    @Test func alterToMorePartitionsSaysTheBrokerCannotAddPartitions() async throws {
         // Tansu lacks CreatePartitions: the one way --alter can go through on this broker is a clear refusal.
         let name = BrokerHarness.uniqueName("e2e-alter")
-        defer { deleteQuietly(name) }
-        try createTopic(name, partitions: 1)
-        let altered = try topics(["--alter", "--topic", name, "--partitions", "3"])
-        expectFailure(altered, exitCode: 1, containing: [
-            "the broker at ", "does not support adding partitions (CreatePartitions)",
-        ])
-        let described = try topics(["--describe", "--topic", name])
-        #expect(described.stdout.contains("\tPartitionCount: 1\t"))
+        try await withTopics(name) {
+            try await createTopic(name, partitions: 1)
+            let altered = try await topics(["--alter", "--topic", name, "--partitions", "3"])
+            expectFailure(altered, exitCode: 1, containing: [
+                "the broker at ", "does not support adding partitions (CreatePartitions)",
+            ])
+            let described = try await topics(["--describe", "--topic", name])
+            #expect(described.stdout.contains("\tPartitionCount: 1\t"))
+        }
     }
 
-    @Test func ifNotExistsMakesCreatingAnExistingTopicAQuietSuccess() throws {
+    @Test func ifNotExistsMakesCreatingAnExistingTopicAQuietSuccess() async throws {
         let name = BrokerHarness.uniqueName("e2e-if-not-exists")
-        defer { deleteQuietly(name) }
-        try createTopic(name, partitions: 2)
-        let again = try topics(["--create", "--topic", name, "--partitions", "5", "--if-not-exists"])
-        #expect(again.exitCode == 0)
-        #expect(again.stdout.isEmpty)
-        #expect(again.stderr.isEmpty)
-        #expect(try topics(["--describe", "--topic", name]).stdout.contains("\tPartitionCount: 2\t"))
+        try await withTopics(name) {
+            try await createTopic(name, partitions: 2)
+            let again = try await topics(["--create", "--topic", name, "--partitions", "5", "--if-not-exists"])
+            #expect(again.exitCode == 0)
+            #expect(again.stdout.isEmpty)
+            #expect(again.stderr.isEmpty)
+            #expect(try await topics(["--describe", "--topic", name]).stdout.contains("\tPartitionCount: 2\t"))
+        }
     }
 
-    @Test func ifNotExistsStillCreatesANewTopic() throws {
+    @Test func ifNotExistsStillCreatesANewTopic() async throws {
         let name = BrokerHarness.uniqueName("e2e-if-not-exists-new")
-        defer { deleteQuietly(name) }
-        let created = try topics(["--create", "--topic", name, "--if-not-exists"])
-        #expect(created.exitCode == 0)
-        #expect(created.stdout == "Created topic \(name).\n")
+        try await withTopics(name) {
+            let created = try await topics(["--create", "--topic", name, "--if-not-exists"])
+            #expect(created.exitCode == 0)
+            #expect(created.stdout == "Created topic \(name).\n")
+        }
     }
 
-    @Test(arguments: [
-        ["--delete"], ["--describe"], ["--alter", "--partitions", "4"],
-    ])
-    func ifExistsMakesAMissingTopicAQuietSuccess(action: [String]) throws {
+    @Test(arguments: [["--delete"], ["--describe"], ["--alter", "--partitions", "4"]])
+    func ifExistsMakesAMissingTopicAQuietSuccess(action: [String]) async throws {
         let name = BrokerHarness.uniqueName("e2e-if-exists")
-        let result = try topics(action + ["--topic", name, "--if-exists"])
+        let result = try await topics(action + ["--topic", name, "--if-exists"])
         #expect(result.exitCode == 0)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.isEmpty)
     }
 
-    @Test func describeWithIfExistsStillDescribesAnExistingTopic() throws {
+    @Test func describeWithIfExistsStillDescribesAnExistingTopic() async throws {
         let name = BrokerHarness.uniqueName("e2e-if-exists-real")
-        defer { deleteQuietly(name) }
-        try createTopic(name)
-        let result = try topics(["--describe", "--topic", name, "--if-exists"])
-        #expect(result.exitCode == 0)
-        #expect(result.stdout.hasPrefix("Topic: \(name)\t"))
+        try await withTopics(name) {
+            try await createTopic(name)
+            let result = try await topics(["--describe", "--topic", name, "--if-exists"])
+            #expect(result.exitCode == 0)
+            #expect(result.stdout.hasPrefix("Topic: \(name)\t"))
+        }
     }
 
-    @Test func aCommaInTopicSelectsEachNamedTopicByWholeName() throws {
+    @Test func aCommaInTopicSelectsEachNamedTopicByWholeName() async throws {
         let base = BrokerHarness.uniqueName("e2e-comma")
         let (a, b, longer) = ("\(base)-a", "\(base)-b", "\(base)-ab")
-        defer { deleteQuietly(a, b, longer) }
-        for name in [a, b, longer] { try createTopic(name) }
-        let listed = try topics(["--list", "--topic", "\(a),\(b)"])
-        #expect(listed.exitCode == 0)
-        #expect(listed.stdout == "\(a)\n\(b)\n")
-        let described = try topics(["--describe", "--topic", "\(a),\(b)"])
-        #expect(described.exitCode == 0)
-        #expect(described.stdout.split(separator: "\n").filter { $0.hasPrefix("Topic: ") }.count == 2)
-        #expect(!described.stdout.contains(longer))
+        try await withTopics(a, b, longer) {
+            for name in [a, b, longer] { try await createTopic(name) }
+            let listed = try await topics(["--list", "--topic", "\(a),\(b)"])
+            #expect(listed.exitCode == 0)
+            #expect(listed.stdout == "\(a)\n\(b)\n")
+            let described = try await topics(["--describe", "--topic", "\(a),\(b)"])
+            #expect(described.exitCode == 0)
+            #expect(described.stdout.split(separator: "\n").filter { $0.hasPrefix("Topic: ") }.count == 2)
+            #expect(!described.stdout.contains(longer))
+        }
     }
 
-    @Test func anInvalidRegexIsAUsageError() throws {
-        let result = try topics(["--list", "--topic", "orders["])
+    @Test func anInvalidRegexIsAUsageError() async throws {
+        let result = try await topics(["--list", "--topic", "orders["])
         expectFailure(result, exitCode: 64, message: "orders[ is an invalid regex.")
     }
 
     @Test(arguments: ["e2e.dotted", "e2e_underscored"])
-    func aNameWithAPeriodOrUnderscoreGetsTheMetricCollisionWarning(prefix: String) throws {
+    func aNameWithAPeriodOrUnderscoreGetsTheMetricCollisionWarning(prefix: String) async throws {
         let name = BrokerHarness.uniqueName(prefix)
-        defer { deleteQuietly(name) }
-        let created = try topics(["--create", "--topic", name])
-        #expect(created.exitCode == 0)
-        #expect(created.stdout == "\(Self.collisionWarning)\nCreated topic \(name).\n")
-        #expect(created.stderr.isEmpty)
+        try await withTopics(name) {
+            let created = try await topics(["--create", "--topic", name])
+            #expect(created.exitCode == 0)
+            #expect(created.stdout == "\(Self.collisionWarning)\nCreated topic \(name).\n")
+            #expect(created.stderr.isEmpty)
+        }
     }
 
-    @Test func excludeInternalHidesInternalTopics() throws {
+    @Test func excludeInternalHidesInternalTopics() async throws {
         // Tansu keeps no internal topics of its own, but lets a client create one by name.
         let internalTopic = "__share_group_state"
         let mine = BrokerHarness.uniqueName("e2e-not-internal")
-        defer {
-            deleteQuietly(mine)
-            _ = try? runPython(script: """
-                import sys
-                from confluent_kafka.admin import AdminClient
-                admin = AdminClient({"bootstrap.servers": sys.argv[1]})
-                for future in admin.delete_topics([sys.argv[2]], operation_timeout=10).values():
-                    future.result()
-                """, args: [try BrokerHarness.bootstrap(), internalTopic])
+        try await withTopics(mine) {
+            try await createTopic(mine)
+            let made = try await topics(["--create", "--topic", internalTopic, "--partitions", "1", "--if-not-exists"])
+            try #require(made.exitCode == 0, "\(made.stderr)")
+            // kafkactl refuses to delete internal topics (checked below); confluent-kafka does not.
+            try await withCleanup({ _ = try? await python(Self.deleteWithConfluentKafka, [internalTopic]) }) {
+                let all = try await topics(["--list"]).stdout.split(separator: "\n")
+                #expect(all.contains(Substring(internalTopic)))
+                #expect(all.contains(Substring(mine)))
+                let external = try await topics(["--list", "--exclude-internal"])
+                #expect(external.exitCode == 0)
+                #expect(!external.stdout.split(separator: "\n").contains(Substring(internalTopic)))
+                #expect(external.stdout.split(separator: "\n").contains(Substring(mine)))
+
+                let described = try await topics(["--describe", "--exclude-internal", "--topic", "\(internalTopic)|\(mine)"])
+                #expect(described.exitCode == 0)
+                #expect(described.stdout.hasPrefix("Topic: \(mine)\t"))
+                #expect(!described.stdout.contains(internalTopic))
+
+                // And kafkactl, like kafka-topics.sh, will not delete it.
+                let refused = try await topics(["--delete", "--topic", internalTopic])
+                expectFailure(refused, exitCode: 1,
+                              message: "Topic \(internalTopic) is a kafka internal topic and is not allowed to be marked for deletion.")
+            }
         }
-        try createTopic(mine)
-        let made = try topics(["--create", "--topic", internalTopic, "--partitions", "1", "--if-not-exists"])
-        try #require(made.exitCode == 0, "\(made.stderr)")
-
-        let all = try topics(["--list"]).stdout.split(separator: "\n")
-        #expect(all.contains(Substring(internalTopic)))
-        #expect(all.contains(Substring(mine)))
-        let external = try topics(["--list", "--exclude-internal"])
-        #expect(external.exitCode == 0)
-        #expect(!external.stdout.split(separator: "\n").contains(Substring(internalTopic)))
-        #expect(external.stdout.split(separator: "\n").contains(Substring(mine)))
-
-        let described = try topics(["--describe", "--exclude-internal", "--topic", "\(internalTopic)|\(mine)"])
-        #expect(described.exitCode == 0)
-        #expect(described.stdout.hasPrefix("Topic: \(mine)\t"))
-        #expect(!described.stdout.contains(internalTopic))
-
-        // And kafkactl, like kafka-topics.sh, will not delete it.
-        let refused = try topics(["--delete", "--topic", internalTopic])
-        expectFailure(refused, exitCode: 1,
-                      message: "Topic \(internalTopic) is a kafka internal topic and is not allowed to be marked for deletion.")
     }
 
-    @Test func commandConfigSuppliesTheBootstrapServers() throws {
+    static let deleteWithConfluentKafka = """
+        import sys
+        from confluent_kafka.admin import AdminClient
+        admin = AdminClient({"bootstrap.servers": sys.argv[1]})
+        for future in admin.delete_topics([sys.argv[2]], operation_timeout=10).values():
+            future.result()
+        """
+
+    @Test func commandConfigSuppliesTheBootstrapServers() async throws {
         let name = BrokerHarness.uniqueName("e2e-command-config")
-        defer { deleteQuietly(name) }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).properties")
         try """
             # admin client settings
@@ -284,20 +298,22 @@ import Testing
 
             """.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-
-        let created = try runKafkactl(["topics", "--command-config", file.path, "--create", "--topic", name])
-        #expect(created.exitCode == 0, "\(created.stderr)")
-        #expect(created.stdout == "Created topic \(name).\n")
-        let listed = try runKafkactl(["topics", "--command-config", file.path, "--list", "--topic", name])
-        #expect(listed.exitCode == 0)
-        #expect(listed.stdout == "\(name)\n")
+        try await withTopics(name) {
+            let created = try await kafkactl(["topics", "--command-config", file.path, "--create", "--topic", name])
+            #expect(created.exitCode == 0, "\(created.stderr)")
+            #expect(created.stdout == "Created topic \(name).\n")
+            let listed = try await kafkactl(["topics", "--command-config", file.path, "--list", "--topic", name])
+            #expect(listed.exitCode == 0)
+            #expect(listed.stdout == "\(name)\n")
+        }
     }
 
-    @Test func bootstrapServerFlagOverridesTheCommandConfigFile() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(BrokerHarness.uniqueName("e2e-cc")).properties")
+    @Test func bootstrapServerFlagOverridesTheCommandConfigFile() async throws {
+        let file = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(BrokerHarness.uniqueName("e2e-cc")).properties")
         try "bootstrap.servers=127.0.0.1:1\n".write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let listed = try runKafkactl([
+        let listed = try await kafkactl([
             "topics", "--command-config", file.path, "--bootstrap-server", try BrokerHarness.bootstrap(), "--list",
         ])
         #expect(listed.exitCode == 0, "\(listed.stderr)")
