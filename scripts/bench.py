@@ -1,0 +1,170 @@
+"""The benchmark driver behind scripts/bench (see there). Standard library plus confluent-kafka only."""
+import argparse
+import glob
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KAFKACTL = os.path.join(REPO, ".build-release", "release", "kafkactl")
+PYTHON = os.path.join(REPO, ".venv", "bin", "python")
+
+CONFLUENT_PRODUCER = r"""
+import sys
+from confluent_kafka import Producer
+bootstrap, topic, path, keyed = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1"
+p = Producer({"bootstrap.servers": bootstrap, "acks": "all", "enable.idempotence": True, "linger.ms": 5,
+              "partitioner": "murmur2_random", "queue.buffering.max.messages": 2000000})
+failed = [0]
+def report(err, msg):
+    if err is not None:
+        failed[0] += 1
+with open(path, "rb") as f:
+    for line in f:
+        line = line.rstrip(b"\n")
+        key = None
+        if keyed:
+            key, line = line.split(b"\t", 1)
+        while True:
+            try:
+                p.produce(topic, line, key, on_delivery=report)
+                break
+            except BufferError:
+                p.poll(0.01)
+p.flush()
+sys.exit(1 if failed[0] else 0)
+"""
+
+
+def run_measured(argv, env=None, stdin=None):
+    """Runs a command; returns (wall seconds, client CPU seconds, peak RSS in KB)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, env=env, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    err = child.stderr.read().decode(errors="replace")
+    if child.returncode != 0:
+        raise SystemExit(f"bench: {argv[0]} failed ({child.returncode}): {err.strip()[-500:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def start_broker(state):
+    env = dict(os.environ, KAFKACTL_BROKER_DIR=state)
+    out = subprocess.run([os.path.join(REPO, "scripts", "broker"), "start"], env=env, check=True,
+                         capture_output=True, text=True)
+    return out.stdout.strip().splitlines()[-1]
+
+
+def stop_broker(state):
+    env = dict(os.environ, KAFKACTL_BROKER_DIR=state)
+    subprocess.run([os.path.join(REPO, "scripts", "broker"), "stop"], env=env, check=False)
+
+
+def kcat_env():
+    libs = glob.glob(os.path.join(REPO, ".venv", "lib", "python*", "site-packages", "confluent_kafka.libs",
+                                  "librdkafka-*.so.1"))
+    if not libs:
+        raise SystemExit("bench: confluent-kafka's bundled librdkafka not found; run scripts/setup")
+    folder = tempfile.mkdtemp(prefix="kcat-rdkafka-")
+    os.symlink(libs[0], os.path.join(folder, "librdkafka.so.1"))
+    return dict(os.environ, LD_LIBRARY_PATH=folder)
+
+
+def make_input(path, records, keyed):
+    with open(path, "wb") as f:
+        for i in range(records):
+            value = b"%010d" % i + b"x" * 89  # 99 bytes + newline = 100
+            if keyed:
+                f.write(b"key-%d\t" % (i % 1000) + value + b"\n")
+            else:
+                f.write(value + b"\n")
+
+
+def create_topic(bootstrap, topic, partitions):
+    subprocess.run([KAFKACTL, "topics", "--bootstrap-server", bootstrap, "--create", "--topic", topic,
+                    "--partitions", str(partitions)], check=True, stdout=subprocess.DEVNULL)
+
+
+def produce_commands(client, bootstrap, topic, path, keyed, env):
+    if client == "kafkactl":
+        argv = [KAFKACTL, "console-producer", "--bootstrap-server", bootstrap, "--topic", topic]
+        if keyed:
+            argv += ["--property", "parse.key=true"]
+        return argv, None, True
+    if client == "kcat":
+        argv = ["kcat", "-P", "-b", bootstrap, "-t", topic, "-X", "acks=all", "-X", "enable.idempotence=true",
+                "-X", "partitioner=murmur2_random"]
+        if keyed:
+            argv += ["-K", "\t"]
+        return argv + ["-l", path], env, False
+    return [PYTHON, "-c", CONFLUENT_PRODUCER, bootstrap, topic, path, "1" if keyed else "0"], None, False
+
+
+def report(title, results, records, record_bytes):
+    print(f"\n{title}: {records} records of {record_bytes} bytes, medians of {len(next(iter(results.values())))} runs")
+    print(f"{'client':<12}{'wall s':>8}{'rec/s':>12}{'MB/s':>8}{'CPU s':>8}{'CPU/rec us':>12}{'RSS MB':>8}")
+    medians = {}
+    for client, runs in results.items():
+        wall = statistics.median(r[0] for r in runs)
+        cpu = statistics.median(r[1] for r in runs)
+        rss = max(r[2] for r in runs) / 1024
+        medians[client] = (wall, cpu)
+        print(f"{client:<12}{wall:>8.3f}{records / wall:>12,.0f}{records * record_bytes / wall / 1e6:>8.1f}"
+              f"{cpu:>8.3f}{cpu / records * 1e6:>12.3f}{rss:>8.1f}")
+    if "kafkactl" in medians:
+        ours = medians["kafkactl"]
+        for peer, theirs in medians.items():
+            if peer == "kafkactl":
+                continue
+            print(f"kafkactl vs {peer}: {theirs[0] / ours[0]:.2f}x records/s, {ours[1] / theirs[1]:.2f}x CPU per record")
+
+
+def bench_produce(bootstrap, args, env, workdir):
+    for keyed in (False, True):
+        path = os.path.join(workdir, f"input-{'keyed' if keyed else 'plain'}.txt")
+        make_input(path, args.records, keyed)
+        results = {"kafkactl": [], "kcat": [], "confluent": []}
+        for round_number in range(args.rounds):
+            for client in results:
+                topic = f"bench-produce-{client}-{'k' if keyed else 'p'}-{round_number}"
+                create_topic(bootstrap, topic, 6 if keyed else 1)
+                argv, client_env, use_stdin = produce_commands(client, bootstrap, topic, path, keyed, env)
+                with open(path, "rb") as stdin:
+                    results[client].append(run_measured(argv, env=client_env, stdin=stdin if use_stdin else None))
+                # The broker keeps data in memory: drop each topic once measured.
+                subprocess.run([KAFKACTL, "topics", "--bootstrap-server", bootstrap, "--delete", "--topic", topic],
+                               check=True, stdout=subprocess.DEVNULL)
+        report(f"produce ({'keyed, 6 partitions' if keyed else '1 partition'})", results, args.records, 100)
+
+
+def main():
+    parser = argparse.ArgumentParser(prog="scripts/bench")
+    parser.add_argument("what", nargs="?", default="produce", choices=["produce", "all"])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--no-build", action="store_true")
+    args = parser.parse_args()
+    if not os.access(KAFKACTL, os.X_OK):
+        raise SystemExit(f"bench: {KAFKACTL} is missing; run scripts/bench without --no-build")
+    env = kcat_env()
+    versions = subprocess.run([PYTHON, "-c", "import confluent_kafka as c; print(c.version()[0], c.libversion()[0])"],
+                              capture_output=True, text=True).stdout.split()
+    print(f"date {time.strftime('%Y-%m-%d %H:%M')} | machine {os.cpu_count()} cores | kafkactl "
+          f"{subprocess.run([KAFKACTL, '--version'], capture_output=True, text=True).stdout.strip()} | "
+          f"confluent-kafka {versions[0]} | librdkafka {versions[1]} (kcat runs on it)")
+    state = tempfile.mkdtemp(prefix="kafkactl-bench-broker-")
+    workdir = tempfile.mkdtemp(prefix="kafkactl-bench-")
+    bootstrap = start_broker(state)
+    try:
+        bench_produce(bootstrap, args, env, workdir)
+    finally:
+        stop_broker(state)
+
+
+if __name__ == "__main__":
+    main()
