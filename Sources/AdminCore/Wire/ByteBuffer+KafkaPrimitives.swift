@@ -65,10 +65,12 @@ extension ByteBuffer {
 
     /// Reads a length written by `writeKafkaLength`; `nil` means null. Checks it against the bytes left when
     /// `elementSize` is given, so a corrupt count cannot make a reader allocate or loop for nothing.
+    /// Consumes nothing when it throws.
     @inlinable
     public mutating func readKafkaLength(
         compact: Bool, wide: Bool, minimumElementSize: Int = 1, field: @autoclosure () -> String
     ) throws -> Int? {
+        let start = readerIndex
         let length: Int
         if compact {
             let raw = try readUnsignedVarint(maxBytes: 5, field: field())
@@ -77,19 +79,26 @@ extension ByteBuffer {
         } else if wide {
             let raw = try readKafkaInteger(as: Int32.self, field: field())
             if raw < 0 {
-                guard raw == -1 else { throw WireError.invalid(field(), "negative length \(raw)") }
+                guard raw == -1 else {
+                    moveReaderIndex(to: start)
+                    throw WireError.invalid(field(), "negative length \(raw)")
+                }
                 return nil
             }
             length = Int(raw)
         } else {
             let raw = try readKafkaInteger(as: Int16.self, field: field())
             if raw < 0 {
-                guard raw == -1 else { throw WireError.invalid(field(), "negative length \(raw)") }
+                guard raw == -1 else {
+                    moveReaderIndex(to: start)
+                    throw WireError.invalid(field(), "negative length \(raw)")
+                }
                 return nil
             }
             length = Int(raw)
         }
         if length * minimumElementSize > readableBytes {
+            moveReaderIndex(to: start)
             throw WireError.truncated(field())
         }
         return length

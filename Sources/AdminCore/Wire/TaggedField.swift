@@ -53,21 +53,32 @@ extension ByteBuffer {
         writer.write(into: &self)
     }
 
-    /// Reads the count of a tagged-field section.
+    /// Reads the count of a tagged-field section; consumes nothing when it throws.
     @inlinable
     public mutating func readTaggedFieldCount(field: @autoclosure () -> String) throws -> Int {
+        let start = readerIndex
         let count = try readUnsignedVarint(maxBytes: 5, field: field())
         // Each field takes at least two bytes (tag and size), so a larger count cannot be genuine.
-        guard count <= UInt64(readableBytes / 2) else { throw WireError.truncated(field()) }
+        guard count <= UInt64(readableBytes / 2) else {
+            moveReaderIndex(to: start)
+            throw WireError.truncated(field())
+        }
         return Int(count)
     }
 
     /// Reads one tagged field's tag and value; the value is a slice the caller decodes or keeps.
+    /// Consumes nothing when it throws.
     @inlinable
     public mutating func readTaggedField(field: @autoclosure () -> String) throws -> TaggedField {
+        let start = readerIndex
         let tag = try readUnsignedVarint(maxBytes: 5, field: field())
-        let size = try readUnsignedVarint(maxBytes: 5, field: field())
+        let size: UInt64
+        do { size = try readUnsignedVarint(maxBytes: 5, field: field()) } catch {
+            moveReaderIndex(to: start)
+            throw error
+        }
         guard tag <= UInt64(UInt32.max), let value = readSlice(length: Int(size)) else {
+            moveReaderIndex(to: start)
             throw WireError.truncated(field())
         }
         return TaggedField(tag: UInt32(tag), value: value)
