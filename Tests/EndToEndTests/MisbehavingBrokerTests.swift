@@ -19,7 +19,7 @@ import Testing
         defer { broker.stop() }
         let (result, elapsed) = try await Self.runAgainst(broker)
         expectFailure(result, exitCode: 1, containing: [broker.address, "is this a Kafka listener"])
-        #expect(elapsed < .seconds(5))
+        #expect(elapsed < honouredTimeoutBound)
     }
 
     @Test func aBrokerClosingMidResponseGivesOneClearLine() async throws {
@@ -28,7 +28,7 @@ import Testing
         defer { broker.stop() }
         let (result, elapsed) = try await Self.runAgainst(broker)
         expectFailure(result, exitCode: 69, containing: [broker.address, "lost the connection"])
-        #expect(elapsed < .seconds(5))
+        #expect(elapsed < honouredTimeoutBound)
     }
 
     @Test func aBrokerThatNeverAnswersTimesOutWithinTheTimeout() async throws {
@@ -36,6 +36,6 @@ import Testing
         defer { broker.stop() }
         let (result, elapsed) = try await Self.runAgainst(broker)
         expectFailure(result, exitCode: 75, containing: [broker.address])
-        #expect(elapsed < .seconds(5))
+        #expect(elapsed < honouredTimeoutBound)
     }
 }

@@ -11,7 +11,7 @@ import Testing
         let result = try await kafkactl(
             ["topics", "--bootstrap-server", "127.0.0.1:1", "--timeout-ms", "1000", "--list"], timeout: .seconds(15))
         expectFailure(result, exitCode: 69, containing: ["127.0.0.1:1", "no broker reachable"])
-        #expect(clock.now - start < .seconds(5))
+        #expect(clock.now - start < honouredTimeoutBound)
     }
 
     @Test func describingAnUnknownTopicFails() async throws {
