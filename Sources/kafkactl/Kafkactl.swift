@@ -15,7 +15,7 @@ struct Kafkactl: AsyncParsableCommand {
             operation failed, 64 usage error, 69 no broker reachable, 75 timed out, 130 interrupted.
             """,
         version: KafkactlVersion.current,
-        subcommands: [Topics.self, ConsoleProducer.self])
+        subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self])
 }
 
 /// A subcommand that runs against an injected context (output, client), so the CLI, the shell and tests share

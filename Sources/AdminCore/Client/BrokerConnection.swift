@@ -131,12 +131,21 @@ public final class BrokerConnection: Sendable {
     /// Sends a request that gets no answer (Produce with acks=0); returns once it is written.
     public func sendWithoutResponse<R: KafkaRequest>(_ request: R, version: Int16) async throws {
         let correlationId = takeCorrelationId()
-        let frame = try request.encodeFrame(version: version, correlationId: correlationId, clientId: clientId,
-                                            allocator: channel.allocator)
+        let frame = try encode(request, version: version, correlationId: correlationId)
         do {
             try await channel.writeAndFlush(OutboundRequest(frame: frame, correlationId: correlationId, promise: nil))
         } catch {
             throw transportError(error, apiKey: R.apiKey)
+        }
+    }
+
+    /// A request that cannot be written at the negotiated version is kafkactl's mistake, never the user's.
+    private func encode<R: KafkaRequest>(_ request: R, version: Int16, correlationId: Int32) throws -> ByteBuffer {
+        do {
+            return try request.encodeFrame(version: version, correlationId: correlationId, clientId: clientId,
+                                           allocator: channel.allocator)
+        } catch {
+            throw KafkactlError(.internal, "kafkactl cannot encode \(R.apiKey.name) v\(version) for \(address): \(error)")
         }
     }
 
@@ -149,8 +158,7 @@ public final class BrokerConnection: Sendable {
     /// Writes one request and waits for its response body (after the correlation id).
     private func roundTrip<R: KafkaRequest>(_ request: R, version: Int16) async throws -> ByteBuffer {
         let correlationId = takeCorrelationId()
-        let frame = try request.encodeFrame(version: version, correlationId: correlationId, clientId: clientId,
-                                            allocator: channel.allocator)
+        let frame = try encode(request, version: version, correlationId: correlationId)
         let promise = channel.eventLoop.makePromise(of: ByteBuffer.self)
         let handler = self.handler
         let timeout = channel.eventLoop.scheduleTask(in: .nanoseconds(requestTimeout.nanoseconds)) {

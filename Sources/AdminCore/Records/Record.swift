@@ -20,13 +20,17 @@ public struct Record: Hashable, Sendable {
     public var key: ByteBuffer?
     public var value: ByteBuffer?
     public var headers: [RecordHeader]
+    /// Whether `timestamp` is the producer's (CreateTime) or the broker's (LogAppendTime).
+    public var isLogAppendTime: Bool
 
-    public init(offset: Int64 = 0, timestamp: Int64, key: ByteBuffer?, value: ByteBuffer?, headers: [RecordHeader] = []) {
+    public init(offset: Int64 = 0, timestamp: Int64, key: ByteBuffer?, value: ByteBuffer?, headers: [RecordHeader] = [],
+                isLogAppendTime: Bool = false) {
         self.offset = offset
         self.timestamp = timestamp
         self.key = key
         self.value = value
         self.headers = headers
+        self.isLogAppendTime = isLogAppendTime
     }
 }
 

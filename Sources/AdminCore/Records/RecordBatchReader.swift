@@ -37,6 +37,26 @@ public struct RecordBatchReader {
         self.verifyChecksums = verifyChecksums
     }
 
+    /// The offset after the last complete batch in `records`, found from the batch headers alone (no decoding),
+    /// so the next fetch can be sent before this one's records are decoded. nil when no batch is complete.
+    public static func nextOffset(after records: ByteBuffer) -> Int64? {
+        var index = records.readerIndex
+        var next: Int64?
+        while let base = records.getInteger(at: index, as: Int64.self),
+            let length = records.getInteger(at: index + 8, as: Int32.self), length >= 0,
+            index + 12 + Int(length) <= records.writerIndex,
+            let magic = records.getInteger(at: index + 16, as: Int8.self)
+        {
+            if magic == 2, let delta = records.getInteger(at: index + 23, as: Int32.self) {
+                next = base + Int64(delta) + 1
+            } else {
+                next = base + 1  // a legacy entry's offset is its last message's
+            }
+            index += 12 + Int(length)
+        }
+        return next
+    }
+
     /// The next complete batch, or nil when none is left.
     public mutating func next() throws -> RecordBatch? {
         guard buffer.readableBytes >= 17,
@@ -90,7 +110,10 @@ public struct RecordBatchReader {
         do {
             for _ in 0..<count {
                 var record = try Self.readRecord(&body, baseOffset: baseOffset, baseTimestamp: baseTimestamp)
-                if logAppendTime { record.timestamp = maxTimestamp }
+                if logAppendTime {
+                    record.timestamp = maxTimestamp
+                    record.isLogAppendTime = true
+                }
                 records.append(record)
             }
         } catch let error as WireError {
@@ -178,7 +201,10 @@ enum LegacyMessageSet {
             let shift = offset - last.offset
             for index in records.indices {
                 records[index].offset += shift
-                if attributes & 0x8 != 0 { records[index].timestamp = timestamp }
+                if attributes & 0x8 != 0 {
+                    records[index].timestamp = timestamp
+                    records[index].isLogAppendTime = true
+                }
             }
         }
         return RecordBatch(baseOffset: records.first?.offset ?? offset, nextOffset: offset + 1, magic: magic,

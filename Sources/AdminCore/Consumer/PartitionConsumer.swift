@@ -1,0 +1,276 @@
+import NIOCore
+
+/// Reads partitions from given positions without a group (console-consumer's fast path): one fetch round to
+/// every leader at a time, the next round sent as soon as a response's batch headers say where to continue, so
+/// that fetching overlaps decoding and printing.
+public struct PartitionConsumer: Sendable {
+    public let client: KafkaClient
+    public let configuration: ConsumerConfiguration
+
+    public init(client: KafkaClient, configuration: ConsumerConfiguration) {
+        self.client = client
+        self.configuration = configuration
+    }
+
+    /// Where to start in each partition.
+    public enum StartPosition: Sendable, Hashable {
+        case earliest
+        case latest
+        case offset(Int64)
+        /// The first record at or after this time (ms since the epoch).
+        case timestamp(Int64)
+        /// The last N records of each partition.
+        case lastRecords(Int64)
+    }
+
+    /// Turns start positions into offsets (ListOffsets, by leader). An absolute offset beyond the end is clamped
+    /// to the end, and one before the start to the start, as Kafka's consumer does with auto.offset.reset.
+    public func resolve(_ starts: [TopicPartition: StartPosition]) async throws -> [TopicPartition: Int64] {
+        let admin = AdminClient(client: client)
+        var specs: [TopicPartition: OffsetSpec] = [:]
+        var needsBounds: [TopicPartition] = []
+        for (partition, start) in starts {
+            switch start {
+            case .earliest: specs[partition] = .earliest
+            case .latest: specs[partition] = .latest
+            case .timestamp(let time): specs[partition] = .timestamp(time)
+            case .offset, .lastRecords: needsBounds.append(partition)
+            }
+        }
+        var resolved: [TopicPartition: Int64] = [:]
+        let listed = try await admin.listOffsets(specs, isolation: configuration.isolation)
+        var timeMisses: [TopicPartition] = []
+        for (partition, result) in listed {
+            let offset = try result.get().offset
+            if offset < 0 { timeMisses.append(partition) } else { resolved[partition] = offset }
+        }
+        needsBounds += timeMisses
+        if !needsBounds.isEmpty {
+            let earliest = try await admin.listOffsets(Dictionary(uniqueKeysWithValues: needsBounds.map { ($0, .earliest) }))
+            let latest = try await admin.listOffsets(Dictionary(uniqueKeysWithValues: needsBounds.map { ($0, .latest) }),
+                                                     isolation: configuration.isolation)
+            for partition in needsBounds {
+                let low = try earliest[partition]!.get().offset
+                let high = try latest[partition]!.get().offset
+                switch starts[partition]! {
+                case .offset(let offset): resolved[partition] = min(max(offset, low), high)
+                case .lastRecords(let count): resolved[partition] = max(high - count, low)
+                default: resolved[partition] = high  // no record at or after the time: the end of the log
+                }
+            }
+        }
+        return resolved
+    }
+
+    /// Fetches from `positions` and hands each partition's records to `handle` in order, until `handle` says
+    /// stop, or (with `stopAtEnd`) every partition has reached the end it had when first fetched, or the task
+    /// is cancelled.
+    public func consume(
+        from positions: [TopicPartition: Int64], stopAtEnd: Bool,
+        _ handle: (ConsumedRecords) async throws -> ConsumeDecision
+    ) async throws {
+        let channel = BoundedChannel<ConsumedRecords>(capacity: 16)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    try await self.fetchLoop(positions, stopAtEnd: stopAtEnd, channel: channel)
+                    await channel.finish()
+                } catch {
+                    await channel.finish(throwing: error)
+                }
+            }
+            defer { group.cancelAll() }
+            while let chunk = try await channel.receive() {
+                if try await handle(chunk) == .stop { break }
+            }
+            await channel.finish()
+        }
+    }
+
+    private struct Round: Sendable {
+        var responses: [(leader: Int32, response: FetchResponse)]
+        var failures: [(leader: Int32, partitions: [TopicPartition], error: KafkactlError)]
+    }
+
+    private func fetchLoop(_ start: [TopicPartition: Int64], stopAtEnd: Bool, channel: BoundedChannel<ConsumedRecords>) async throws {
+        var positions = start
+        var ends: [TopicPartition: Int64] = [:]
+        var leaders = try await leaderMap(for: Set(positions.keys.map(\.topic)))
+        var lastProgress = ContinuousClock.now
+        var backoff = client.configuration.retryBackoff
+        try await withThrowingTaskGroup(of: Round.self) { group in
+            group.addTask { [positions, leaders] in await self.fetchRound(positions, leaders: leaders) }
+            while let round = try await group.next() {
+                try Task.checkCancellation()
+                var refresh = false
+                var decoded: [ConsumedRecords] = []
+                var nextPositions = positions
+                var resets: [TopicPartition] = []
+                for (leader, partitions, error) in round.failures {
+                    _ = leader
+                    _ = partitions
+                    refresh = true
+                    if ContinuousClock.now - lastProgress > client.configuration.apiTimeout { throw error }
+                }
+                for (_, response) in round.responses {
+                    if response.errorCode != 0 {
+                        refresh = true
+                        continue
+                    }
+                    for topic in response.responses {
+                        for data in topic.partitions {
+                            let partition = TopicPartition(topic.topic, data.partitionIndex)
+                            guard let position = positions[partition] else { continue }
+                            let code = ErrorCode(rawValue: data.errorCode)
+                            if code == .offsetOutOfRange {
+                                resets.append(partition)
+                                continue
+                            }
+                            if code != .none {
+                                if code.isRetriable || code == .notLeaderOrFollower {
+                                    refresh = true
+                                    continue
+                                }
+                                throw KafkactlError.broker(code, "cannot fetch \(partition)")
+                            }
+                            lastProgress = ContinuousClock.now
+                            let end = configuration.isolation == .readCommitted && data.lastStableOffset >= 0
+                                ? data.lastStableOffset : data.highWatermark
+                            if stopAtEnd && ends[partition] == nil { ends[partition] = end }
+                            var next = position
+                            if let records = data.records, let after = RecordBatchReader.nextOffset(after: records) {
+                                next = max(position, after)
+                                decoded.append(try decode(records, partition: partition, from: position, next: next,
+                                                          highWatermark: data.highWatermark,
+                                                          aborted: data.abortedTransactions))
+                            }
+                            nextPositions[partition] = next
+                            if let end = ends[partition], next >= end { nextPositions[partition] = nil }
+                        }
+                    }
+                }
+                for partition in resets {
+                    switch configuration.autoOffsetReset {
+                    case .none:
+                        throw KafkactlError(.rejected, "offset \(positions[partition]!) is out of range for \(partition) and auto.offset.reset is none [OFFSET_OUT_OF_RANGE]", code: .offsetOutOfRange)
+                    case .earliest, .latest:
+                        let spec: OffsetSpec = configuration.autoOffsetReset == .earliest ? .earliest : .latest
+                        let offset = try await AdminClient(client: client).listOffsets([partition: spec], isolation: configuration.isolation)[partition]!.get().offset
+                        nextPositions[partition] = offset
+                    }
+                }
+                positions = nextPositions
+                if refresh {
+                    try await Task.sleep(for: backoff)
+                    backoff = min(backoff * 2, client.configuration.retryBackoffMax)
+                    leaders = try await leaderMap(for: Set(positions.keys.map(\.topic)))
+                } else {
+                    backoff = client.configuration.retryBackoff
+                }
+                if !positions.isEmpty {
+                    // The next round goes out before this one's records are handed over.
+                    group.addTask { [positions, leaders] in await self.fetchRound(positions, leaders: leaders) }
+                }
+                for chunk in decoded where !chunk.records.isEmpty || stopAtEnd {
+                    await channel.send(chunk)
+                }
+                if positions.isEmpty { return }
+            }
+        }
+    }
+
+    private func leaderMap(for topics: Set<String>) async throws -> [TopicPartition: Int32] {
+        let metadata = try await client.metadata(topics: Array(topics))
+        var leaders: [TopicPartition: Int32] = [:]
+        for name in topics {
+            guard let topic = metadata.topics[name], topic.error == .none || topic.error == .leaderNotAvailable else {
+                let code = metadata.topics[name]?.error ?? .unknownTopicOrPartition
+                throw KafkactlError(.notFound, "Topic '\(name)' does not exist [\(code.name)]", code: code)
+            }
+            for partition in topic.partitions { leaders[TopicPartition(name, partition.partition)] = partition.leader }
+        }
+        return leaders
+    }
+
+    /// One Fetch to each leader, concurrently; a leader that cannot be reached is reported, not thrown, so the
+    /// others' records still arrive.
+    private func fetchRound(_ positions: [TopicPartition: Int64], leaders: [TopicPartition: Int32]) async -> Round {
+        var byLeader: [Int32: [TopicPartition]] = [:]
+        for partition in positions.keys { byLeader[leaders[partition] ?? -1, default: []].append(partition) }
+        return await withTaskGroup(of: Round.self) { group in
+            for (leader, partitions) in byLeader {
+                group.addTask {
+                    do {
+                        guard leader >= 0 else {
+                            throw KafkactlError(.rejected, "no leader for \(partitions.map(\.description).joined(separator: ", "))")
+                        }
+                        let request = FetchRequest(
+                            replicaId: -1, maxWaitMs: Int32(clamping: configuration.fetchMaxWait.milliseconds),
+                            minBytes: configuration.fetchMinBytes, maxBytes: configuration.fetchMaxBytes,
+                            isolationLevel: configuration.isolation.rawValue, sessionId: 0, sessionEpoch: -1,
+                            topics: Dictionary(grouping: partitions, by: \.topic).map { topic, partitions in
+                                .init(topic: topic, partitions: partitions.sorted().map {
+                                    .init(partition: $0.partition, fetchOffset: positions[$0]!,
+                                          partitionMaxBytes: configuration.maxPartitionFetchBytes)
+                                })
+                            })
+                        let connection = try await client.connection(for: .node(leader), lane: .fetch)
+                        let response = try await connection.send(request)
+                        return Round(responses: [(leader, response)], failures: [])
+                    } catch let error as KafkactlError {
+                        return Round(responses: [], failures: [(leader, partitions, error)])
+                    } catch {
+                        return Round(responses: [], failures: [(leader, partitions, KafkactlError(.internal, "\(error)"))])
+                    }
+                }
+            }
+            var merged = Round(responses: [], failures: [])
+            for await round in group {
+                merged.responses += round.responses
+                merged.failures += round.failures
+            }
+            return merged
+        }
+    }
+
+    /// Decodes a partition's record blob: drops records before `position`, control batches and (under
+    /// read_committed) batches of aborted transactions.
+    private func decode(
+        _ blob: ByteBuffer, partition: TopicPartition, from position: Int64, next: Int64, highWatermark: Int64,
+        aborted: [FetchResponse.AbortedTransaction]?
+    ) throws -> ConsumedRecords {
+        var reader = RecordBatchReader(blob, verifyChecksums: configuration.checkCRCs)
+        var records: [Record] = []
+        var abortedQueue = (aborted ?? []).sorted { $0.firstOffset < $1.firstOffset }[...]
+        var abortedProducers: Set<Int64> = []
+        let filterAborted = configuration.isolation == .readCommitted
+        while true {
+            let batch: RecordBatch
+            do {
+                guard let next = try reader.next() else { break }
+                batch = next
+            } catch let error as CorruptBatchError {
+                throw KafkactlError(.internal, "\(partition): \(error) (fetched from offset \(position))")
+            }
+            if filterAborted {
+                while let first = abortedQueue.first, first.firstOffset <= batch.baseOffset {
+                    abortedProducers.insert(first.producerId)
+                    abortedQueue = abortedQueue.dropFirst()
+                }
+            }
+            if batch.isControl {
+                if filterAborted, let marker = batch.records.first?.key, marker.getInteger(at: marker.readerIndex + 2, as: Int16.self) == 0 {
+                    abortedProducers.remove(batch.producerId)
+                }
+                continue
+            }
+            if filterAborted && batch.isTransactional && abortedProducers.contains(batch.producerId) { continue }
+            if batch.records.first.map({ $0.offset >= position }) ?? false {
+                records.append(contentsOf: batch.records)
+            } else {
+                records.append(contentsOf: batch.records.lazy.filter { $0.offset >= position })
+            }
+        }
+        return ConsumedRecords(topicPartition: partition, records: records, highWatermark: highWatermark, nextOffset: next)
+    }
+}

@@ -1,0 +1,248 @@
+import AdminCore
+import ArgumentParser
+import Synchronization
+
+/// `kafkactl console-consumer`: kafka-console-consumer.sh's flags and formatter properties; reads at the
+/// broker's speed and exits quietly when its reader goes away (`| head`).
+struct ConsoleConsumer: KafkactlCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console-consumer",
+        abstract: "Print the records of a topic (kafka-console-consumer.sh).",
+        discussion: """
+            Without --group, kafkactl reads every partition directly (no group, nothing committed) from the end, or
+            from the start with --from-beginning. --offset also takes a time: ISO-8601 (2026-11-23T10:00:00Z),
+            a relative time (-15m, -2h, -1d) or `now`; and -N for the last N records of each partition.
+            --exit-at-end stops once every partition has reached the end it had when the command started.
+
+            Examples:
+              kafkactl console-consumer --bootstrap-server localhost:9092 --topic orders --from-beginning --max-messages 10
+              kafkactl console-consumer --bootstrap-server localhost:9092 --topic orders --partition 0 --offset 42 --property print.key=true
+              kafkactl console-consumer --bootstrap-server localhost:9092 --topic orders --offset -1h --exit-at-end --output json
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+    @Option(help: "The topic to consume.") var topic: String?
+    @Option(help: ArgumentHelp("Consume every topic whose name matches this regular expression.", valueName: "regex"))
+    var include: String?
+    @Option(help: "Consume only this partition of --topic.") var partition: Int32?
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Where to start: earliest, latest, an offset, -N (the last N records), or a time.", valueName: "position"))
+    var offset: String?
+    @Flag(help: "Start at the earliest offset.") var fromBeginning = false
+    @Option(help: "Consumer group id (requires group support; see consumer-groups).") var group: String?
+    @Option(help: "Exit after this many records.") var maxMessages: Int?
+    @Option(help: ArgumentHelp("Exit when no record arrives for this long.", valueName: "ms")) var timeoutMs: Int64?
+    @Flag(help: "Exit once every partition has reached the end offset it had at start.") var exitAtEnd = false
+    @Option(help: "Only Kafka's default formatter is supported.") var formatter: String?
+    @Option(help: ArgumentHelp("A formatter property: print.key, print.value, print.timestamp, print.partition, print.offset, print.headers, key.separator, line.separator, headers.separator, null.literal, key.deserializer, value.deserializer.", valueName: "key=value"))
+    var property: [String] = []
+    @Option(help: ArgumentHelp("A file of formatter properties.", valueName: "file")) var formatterConfig: String?
+    @Option(help: ArgumentHelp("key.deserializer for printing keys.", valueName: "class")) var keyDeserializer: String?
+    @Option(help: ArgumentHelp("value.deserializer for printing values.", valueName: "class")) var valueDeserializer: String?
+    @Option(help: ArgumentHelp("A consumer config property (repeatable).", valueName: "key=value"))
+    var consumerProperty: [String] = []
+    @Option(name: .customLong("consumer.config"), help: ArgumentHelp("A consumer properties file.", valueName: "file"))
+    var consumerConfig: String?
+    @Option(help: ArgumentHelp("read_uncommitted or read_committed.", valueName: "level")) var isolationLevel: String?
+    @Flag(help: "Skip a record the formatter cannot render instead of stopping.") var skipMessageOnError = false
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if (topic == nil) == (include == nil) { throw ValidationError("Exactly one of --include/--topic is required.") }
+        if partition != nil && topic == nil { throw ValidationError("The topic is required when partition is specified.") }
+        if let partition, partition < 0 { throw ValidationError("--partition must be 0 or more") }
+        if partition != nil && fromBeginning && offset != nil {
+            throw ValidationError("Options from-beginning and offset cannot be specified together.")
+        }
+        if let offset, Self.startPosition(offset) == nil {
+            throw ValidationError("The provided offset value '\(offset)' is incorrect. Valid values are 'earliest', 'latest', a non-negative long, -N for the last N records, or a time (ISO-8601, -15m, -2h, now).")
+        }
+        if let maxMessages, maxMessages < 1 { throw ValidationError("--max-messages must be at least 1") }
+        if let isolationLevel, IsolationLevel(name: isolationLevel) == nil {
+            throw ValidationError("--isolation-level must be read_committed or read_uncommitted")
+        }
+        if let formatter, !formatter.hasSuffix("DefaultMessageFormatter") {
+            throw ValidationError("unsupported --formatter '\(formatter)': kafkactl has Kafka's DefaultMessageFormatter (and --output json)")
+        }
+    }
+
+    static func startPosition(_ text: String) -> PartitionConsumer.StartPosition? {
+        switch text {
+        case "earliest": return .earliest
+        case "latest": return .latest
+        default: break
+        }
+        if let offset = Int64(text) { return offset >= 0 ? .offset(offset) : .lastRecords(-offset) }
+        if let time = TimeExpression.parse(text) { return .timestamp(time) }
+        return nil
+    }
+
+    func run(in context: CommandContext) async throws {
+        var properties = try connection.commandConfig.map { try PropertiesFile.load(path: $0, flag: "--command-config") } ?? [:]
+        if let consumerConfig { properties.merge(try PropertiesFile.load(path: consumerConfig, flag: "--consumer.config")) { _, new in new } }
+        for pair in try PropertyList.parse(consumerProperty, invalid: { KafkactlUsageError("invalid --consumer-property '\($0)': expected key=value") }) {
+            properties[pair.key] = pair.value
+        }
+        if group != nil || properties["group.id"] != nil {
+            throw KafkactlError(.unsupported, "consuming in a consumer group (--group) is not available in this kafkactl yet; leave out --group to read the partitions directly")
+        }
+        if fromBeginning, let reset = properties["auto.offset.reset"], reset != "earliest" {
+            throw KafkactlUsageError("Can't simultaneously specify --from-beginning and 'auto.offset.reset=\(reset)', please remove one option")
+        }
+        if properties["auto.offset.reset"] == nil { properties["auto.offset.reset"] = fromBeginning ? "earliest" : "latest" }
+        if let isolationLevel { properties["isolation.level"] = isolationLevel }
+        if properties["client.id"] == nil { properties["client.id"] = "console-consumer" }
+        var formatterProperties = try formatterConfig.map { try PropertiesFile.load(path: $0, flag: "--formatter-config") } ?? [:]
+        for pair in try PropertyList.parse(property, invalid: { KafkactlUsageError("invalid --property '\($0)': expected key=value") }) {
+            formatterProperties[pair.key] = pair.value
+        }
+        if let keyDeserializer { formatterProperties["key.deserializer"] = keyDeserializer }
+        if let valueDeserializer { formatterProperties["value.deserializer"] = valueDeserializer }
+        let formatter = try RecordFormatter(properties: formatterProperties)
+        let consumerConfiguration = try ConsumerConfiguration(properties: properties)
+        let clientConfiguration = try connection.clientConfiguration(extraProperties: properties)
+        let filter = try include.map(TopicFilter.init)
+        let start: PartitionConsumer.StartPosition = offset.flatMap(Self.startPosition)
+            ?? (fromBeginning || consumerConfiguration.autoOffsetReset == .earliest ? .earliest : .latest)
+        let signal = ShutdownSignal()
+
+        try await context.withClient(clientConfiguration) { client in
+            let assignment = try await assignedPartitions(client, filter: filter)
+            let consumer = PartitionConsumer(client: client, configuration: consumerConfiguration)
+            let positions = try await consumer.resolve(Dictionary(uniqueKeysWithValues: assignment.map { ($0, start) }))
+            let printed = SharedCounter(0)
+            let lastActivity = SharedCounter(TimeExpression.currentMillis())
+            let outcome: Outcome = await withTaskGroup(of: Outcome.self) { group in
+                let (maxMessages, json, skip) = (self.maxMessages, output.isJSON, skipMessageOnError)
+                let stopAtEnd = exitAtEnd
+                group.addTask {
+                    do {
+                        try await consumer.consume(from: positions, stopAtEnd: stopAtEnd) { chunk in
+                            lastActivity.set(TimeExpression.currentMillis())
+                            let done = try Self.print(chunk, formatter: formatter, json: json, skipErrors: skip,
+                                                      maxMessages: maxMessages, printed: printed, context: context)
+                            return done ? .stop : .continue
+                        }
+                        return .finished
+                    } catch let error as KafkactlError {
+                        return .failed(error)
+                    } catch is OutputClosed {
+                        return .outputClosed
+                    } catch is CancellationError {
+                        return .finished
+                    } catch {
+                        return .failed(KafkactlError(.internal, "\(error)"))
+                    }
+                }
+                group.addTask {
+                    await signal.wait()
+                    return Task.isCancelled ? .finished : .interrupted
+                }
+                if let timeoutMs {
+                    group.addTask {
+                        while !Task.isCancelled {
+                            let idle = TimeExpression.currentMillis() - lastActivity.value
+                            if idle >= timeoutMs { return .idle }
+                            try? await Task.sleep(for: .milliseconds(min(100, max(1, timeoutMs - idle))))
+                        }
+                        return .finished
+                    }
+                }
+                let first = await group.next()!
+                group.cancelAll()
+                return first
+            }
+            try? context.stdout.flush()
+            let total = printed.value
+            switch outcome {
+            case .outputClosed:
+                return
+            case .failed(let error):
+                context.printError("Processed a total of \(total) messages")
+                throw error
+            case .interrupted:
+                context.printError("Processed a total of \(total) messages")
+                throw KafkactlError(.interrupted, "interrupted")
+            case .finished, .idle:
+                context.printError("Processed a total of \(total) messages")
+            }
+        }
+    }
+
+    enum Outcome: Sendable {
+        case finished, idle, interrupted, outputClosed
+        case failed(KafkactlError)
+    }
+
+    /// Formats a chunk into one buffer and writes it at once; true when --max-messages is reached.
+    private static func print(
+        _ chunk: ConsumedRecords, formatter: RecordFormatter, json: Bool, skipErrors: Bool, maxMessages: Int?,
+        printed: SharedCounter, context: CommandContext
+    ) throws -> Bool {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(chunk.records.count * 128)
+        var count = Int(printed.value)
+        var reachedLimit = false
+        for record in chunk.records {
+            if let maxMessages, count >= maxMessages {
+                reachedLimit = true
+                break
+            }
+            if json {
+                var line = RecordJSON.json(record, topic: chunk.topicPartition.topic, partition: chunk.topicPartition.partition).serialized()
+                line.append("\n")
+                buffer.append(contentsOf: line.utf8)
+            } else {
+                do {
+                    try formatter.format(record, partition: chunk.topicPartition.partition, into: &buffer)
+                } catch let error as RecordFormatter.FormatError {
+                    let message = "\(chunk.topicPartition) offset \(record.offset): \(error.message)"
+                    guard skipErrors else {
+                        try buffer.withUnsafeBytes { try context.stdout.write(bytes: $0) }
+                        printed.set(Int64(count))
+                        throw KafkactlError(.rejected, message + " (--skip-message-on-error skips such records)")
+                    }
+                    context.printError("Error processing message, skipping this message: \(message)")
+                    continue
+                }
+            }
+            count += 1
+        }
+        try buffer.withUnsafeBytes { try context.stdout.write(bytes: $0) }
+        if context.stdoutIsTerminal { try context.stdout.flush() }
+        printed.set(Int64(count))
+        if let maxMessages, count >= maxMessages { reachedLimit = true }
+        return reachedLimit
+    }
+
+    /// The partitions to read: one (--partition), all of --topic, or all of every topic --include matches.
+    private func assignedPartitions(_ client: KafkaClient, filter: TopicFilter?) async throws -> [TopicPartition] {
+        let metadata = try await client.metadata(topics: topic.map { [$0] })
+        var topics: [ClusterMetadata.Topic] = []
+        if let topic {
+            guard let found = metadata.topics[topic], found.error != .unknownTopicOrPartition else {
+                throw KafkactlError(.notFound, "Topic '\(topic)' does not exist [UNKNOWN_TOPIC_OR_PARTITION]", code: .unknownTopicOrPartition)
+            }
+            if found.error.isError && found.error != .leaderNotAvailable { throw KafkactlError.broker(found.error, "Topic '\(topic)'") }
+            topics = [found]
+        } else if let filter {
+            topics = metadata.topics.values.filter { filter.matches($0.name) && !$0.isInternal }.sorted { $0.name < $1.name }
+            if topics.isEmpty { throw KafkactlError(.notFound, "no topic matches --include '\(include!)'") }
+        }
+        if let partition {
+            guard let found = topics.first, found.partitions.contains(where: { $0.partition == partition }) else {
+                throw KafkactlError(.notFound, "partition \(partition) of topic '\(topic!)' does not exist: it has \(topics.first?.partitions.count ?? 0) partitions")
+            }
+            return [TopicPartition(found.name, partition)]
+        }
+        return topics.flatMap { topic in topic.partitions.map { TopicPartition(topic.name, $0.partition) } }
+    }
+}
+
+/// An integer several tasks read and one writes (records printed, the time of the last record).
+final class SharedCounter: Sendable {
+    private let storage: Atomic<Int64>
+    init(_ initial: Int64) { storage = Atomic(initial) }
+    var value: Int64 { storage.load(ordering: .relaxed) }
+    func set(_ newValue: Int64) { storage.store(newValue, ordering: .relaxed) }
+}

@@ -1,0 +1,158 @@
+import AdminCore
+import NIOCore
+
+/// Kafka's DefaultMessageFormatter: the `print.*` fields in Kafka's order (timestamp, partition, offset,
+/// delivery, epoch, headers, key, value) joined by `key.separator`, each record ended by `line.separator`.
+struct RecordFormatter {
+    var printTimestamp = false
+    var printPartition = false
+    var printOffset = false
+    var printEpoch = false
+    var printDelivery = false
+    var printHeaders = false
+    var printKey = false
+    var printValue = true
+    var keySeparator: [UInt8] = Array("\t".utf8)
+    var lineSeparator: [UInt8] = Array("\n".utf8)
+    var headersSeparator: [UInt8] = Array(",".utf8)
+    var nullLiteral: [UInt8] = Array("null".utf8)
+    var keyDeserializer: Deserializer = .bytes
+    var valueDeserializer: Deserializer = .bytes
+    var headersDeserializer: Deserializer = .bytes
+
+    init(properties: [String: String]) throws {
+        func flag(_ key: String, _ fallback: Bool) -> Bool {
+            properties[key].map { $0.trimmingCharacters(in: " ").lowercased() == "true" } ?? fallback
+        }
+        printTimestamp = flag("print.timestamp", false)
+        printPartition = flag("print.partition", false)
+        printOffset = flag("print.offset", false)
+        printEpoch = flag("print.epoch", false)
+        printDelivery = flag("print.delivery", false)
+        printHeaders = flag("print.headers", false)
+        printKey = flag("print.key", false)
+        printValue = flag("print.value", true)
+        if let value = properties["key.separator"] { keySeparator = Array(value.utf8) }
+        if let value = properties["line.separator"] { lineSeparator = Array(value.utf8) }
+        if let value = properties["headers.separator"] { headersSeparator = Array(value.utf8) }
+        if let value = properties["null.literal"] { nullLiteral = Array(value.utf8) }
+        if let name = properties["key.deserializer"] { keyDeserializer = try Deserializer(className: name) }
+        if let name = properties["value.deserializer"] { valueDeserializer = try Deserializer(className: name) }
+        if let name = properties["headers.deserializer"] { headersDeserializer = try Deserializer(className: name) }
+    }
+
+    /// A record the formatter cannot render (a deserializer refused its bytes).
+    struct FormatError: Error {
+        var message: String
+    }
+
+    /// Appends one formatted record to `output`.
+    func format(_ record: Record, partition: Int32, into output: inout [UInt8]) throws {
+        var first = true
+        func separate() {
+            if !first { output.append(contentsOf: keySeparator) }
+            first = false
+        }
+        if printTimestamp {
+            separate()
+            if record.timestamp < 0 {
+                output.append(contentsOf: "NO_TIMESTAMP".utf8)
+            } else {
+                output.append(contentsOf: ((record.isLogAppendTime ? "LogAppendTime:" : "CreateTime:") + String(record.timestamp)).utf8)
+            }
+        }
+        if printPartition { separate(); output.append(contentsOf: "Partition:\(partition)".utf8) }
+        if printOffset { separate(); output.append(contentsOf: "Offset:\(record.offset)".utf8) }
+        if printDelivery { separate(); output.append(contentsOf: "Delivery:NOT_PRESENT".utf8) }
+        if printEpoch { separate(); output.append(contentsOf: "Epoch:NOT_PRESENT".utf8) }
+        if printHeaders {
+            separate()
+            if record.headers.isEmpty {
+                output.append(contentsOf: "NO_HEADERS".utf8)
+            } else {
+                for (index, header) in record.headers.enumerated() {
+                    if index > 0 { output.append(contentsOf: headersSeparator) }
+                    output.append(contentsOf: header.key.utf8)
+                    output.append(UInt8(ascii: ":"))
+                    try append(header.value, with: headersDeserializer, what: "header \(header.key)", into: &output)
+                }
+            }
+        }
+        if printKey { separate(); try append(record.key, with: keyDeserializer, what: "key", into: &output) }
+        if printValue { separate(); try append(record.value, with: valueDeserializer, what: "value", into: &output) }
+        output.append(contentsOf: lineSeparator)
+    }
+
+    private func append(_ bytes: ByteBuffer?, with deserializer: Deserializer, what: String, into output: inout [UInt8]) throws {
+        guard let bytes else {
+            // Kafka passes the null literal's bytes through the deserializer; for text that is the literal itself.
+            output.append(contentsOf: nullLiteral)
+            return
+        }
+        if deserializer == .bytes {
+            output.append(contentsOf: bytes.readableBytesView)
+            return
+        }
+        do {
+            output.append(contentsOf: try deserializer.render(bytes).utf8)
+        } catch let error as Deserializer.Failure {
+            throw FormatError(message: "cannot deserialize the \(what): \(error.message)")
+        }
+    }
+}
+
+/// The Java deserializers console-consumer users name in scripts, rendered as Java's `toString` would.
+enum Deserializer: Equatable {
+    case bytes, long, integer, short, double, float, uuid
+
+    struct Failure: Error {
+        var message: String
+    }
+
+    init(className: String) throws {
+        let short = className.split(separator: ".").last.map(String.init) ?? className
+        switch short {
+        case "StringDeserializer", "ByteArrayDeserializer", "BytesDeserializer", "ByteBufferDeserializer": self = .bytes
+        case "LongDeserializer": self = .long
+        case "IntegerDeserializer": self = .integer
+        case "ShortDeserializer": self = .short
+        case "DoubleDeserializer": self = .double
+        case "FloatDeserializer": self = .float
+        case "UUIDDeserializer": self = .uuid
+        default:
+            throw KafkactlUsageError("unsupported deserializer '\(className)': use one of StringDeserializer, ByteArrayDeserializer, LongDeserializer, IntegerDeserializer, ShortDeserializer, DoubleDeserializer, FloatDeserializer, UUIDDeserializer")
+        }
+    }
+
+    func render(_ bytes: ByteBuffer) throws -> String {
+        func fixed<T: FixedWidthInteger>(_ type: T.Type, _ name: String) throws -> T {
+            guard bytes.readableBytes == MemoryLayout<T>.size, let value = bytes.getInteger(at: bytes.readerIndex, as: T.self) else {
+                throw Failure(message: "Size of data received by \(name) is not \(MemoryLayout<T>.size)")
+            }
+            return value
+        }
+        switch self {
+        case .bytes: return String(buffer: bytes)
+        case .long: return String(try fixed(Int64.self, "LongDeserializer"))
+        case .integer: return String(try fixed(Int32.self, "IntegerDeserializer"))
+        case .short: return String(try fixed(Int16.self, "ShortDeserializer"))
+        case .double: return javaDouble(Double(bitPattern: try fixed(UInt64.self, "DoubleDeserializer")))
+        case .float: return javaDouble(Double(Float(bitPattern: try fixed(UInt32.self, "FloatDeserializer"))))
+        case .uuid:
+            let text = String(buffer: bytes)
+            let hex = text.split(separator: "-")
+            guard hex.map(\.count) == [8, 4, 4, 4, 12], text.allSatisfy({ $0 == "-" || $0.isHexDigit }) else {
+                throw Failure(message: "Error parsing data into UUID")
+            }
+            return text.lowercased()
+        }
+    }
+
+    /// Java prints whole doubles with ".0" (`1.0`, not `1`).
+    private func javaDouble(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
+        let text = "\(value)"
+        return text.contains(".") || text.contains("e") ? text.replacingOccurrences(of: "e", with: "E") : text + ".0"
+    }
+}
