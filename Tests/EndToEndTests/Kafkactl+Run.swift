@@ -10,6 +10,12 @@ func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async t
     }
 }
 
+/// The test broker's address. The first call starts the broker and every concurrent caller waits for it, so this
+/// too runs off the shared threads.
+func brokerAddress() async throws -> String {
+    try await offThePool { try BrokerHarness.bootstrap() }
+}
+
 /// Runs the kafkactl binary with `arguments` (see `runKafkactl`).
 func kafkactl(_ arguments: [String], timeout: Duration = .seconds(30)) async throws -> ProcessResult {
     try await offThePool { try runKafkactl(arguments, timeout: timeout) }
@@ -17,12 +23,12 @@ func kafkactl(_ arguments: [String], timeout: Duration = .seconds(30)) async thr
 
 /// Runs `kafkactl topics` against the test broker: `--bootstrap-server` first, then `arguments`.
 func topics(_ arguments: [String], timeout: Duration = .seconds(30)) async throws -> ProcessResult {
-    try await kafkactl(["topics", "--bootstrap-server", try BrokerHarness.bootstrap()] + arguments, timeout: timeout)
+    try await kafkactl(["topics", "--bootstrap-server", try await brokerAddress()] + arguments, timeout: timeout)
 }
 
 /// Runs a Python script in the project venv with the broker's address as argv[1], then `arguments`.
 func python(_ script: String, _ arguments: [String] = []) async throws -> ProcessResult {
-    let bootstrap = try BrokerHarness.bootstrap()
+    let bootstrap = try await brokerAddress()
     return try await offThePool { try runPython(script: script, args: [bootstrap] + arguments) }
 }
 

@@ -324,9 +324,10 @@ import Testing
     @Test func commandConfigSuppliesTheBootstrapServers() async throws {
         let name = BrokerHarness.uniqueName("e2e-command-config")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).properties")
+        let bootstrap = try await brokerAddress()
         try """
             # admin client settings
-            bootstrap.servers = \(try BrokerHarness.bootstrap())
+            bootstrap.servers = \(bootstrap)
             client.id: e2e-tests
             request.timeout.ms=15000
 
@@ -347,8 +348,9 @@ import Testing
             .appendingPathComponent("\(BrokerHarness.uniqueName("e2e-cc")).properties")
         try "bootstrap.servers=127.0.0.1:1\n".write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
+        let bootstrap = try await brokerAddress()
         let listed = try await kafkactl([
-            "topics", "--command-config", file.path, "--bootstrap-server", try BrokerHarness.bootstrap(), "--list",
+            "topics", "--command-config", file.path, "--bootstrap-server", bootstrap, "--list",
         ])
         #expect(listed.exitCode == 0, "\(listed.stderr)")
         #expect(listed.stderr.isEmpty)

@@ -1,12 +1,21 @@
 import AdminCore
+import Foundation
 import TestSupport
 import Testing
 
 /// AdminClient's topic operations against the real test broker (Tansu, one node, id 111).
 @Suite struct TopicAdminTests {
+    /// The test broker's address. The first call starts the broker, blocking until it is ready, and concurrent
+    /// callers wait for it too: wait on a thread of its own, never on one Swift Concurrency shares with other tests.
+    static func brokerAddress() async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try BrokerHarness.bootstrap() }) }
+        }
+    }
+
     /// Runs `body` with an AdminClient connected to the test broker, shutting the client down afterwards.
     static func withAdmin<T: Sendable>(_ body: (AdminClient) async throws -> T) async throws -> T {
-        let bootstrap = try BrokerHarness.bootstrap()
+        let bootstrap = try await brokerAddress()
         let configuration = ClientConfiguration(bootstrapServers: try BrokerAddress.parseList(bootstrap))
         let client = KafkaClient(configuration: configuration)
         do {
@@ -140,7 +149,7 @@ import Testing
 
     @Test func addingPartitionsIsUnsupportedOnThisBroker() async throws {
         let name = BrokerHarness.uniqueName("it-grow")
-        let bootstrap = try BrokerHarness.bootstrap()
+        let bootstrap = try await Self.brokerAddress()
         try await Self.withAdmin { admin in
             try await Self.create(admin, NewTopic(name: name, partitions: 1))
             let error = await #expect(throws: KafkactlError.self) {
