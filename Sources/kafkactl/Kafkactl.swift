@@ -11,8 +11,10 @@ struct Kafkactl: AsyncParsableCommand {
         commandName: "kafkactl",
         abstract: "Apache Kafka's command-line tools in one fast binary that speaks the Kafka protocol itself.",
         discussion: """
-            Flags and output follow kafka-topics.sh and friends, so runbooks carry over. Exit codes: 0 ok, 1 the
-            operation failed, 64 usage error, 69 no broker reachable, 75 timed out, 130 interrupted.
+            Flags and output follow kafka-topics.sh and friends, so runbooks carry over.
+
+            Exit codes: 0 ok, 1 the operation failed, 64 usage error, 69 no broker reachable, 75 timed out, \
+            130 interrupted.
             """,
         version: KafkactlVersion.current,
         subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self])

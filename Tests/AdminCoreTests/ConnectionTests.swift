@@ -126,7 +126,8 @@ import Testing
             try await withClient(broker, requestTimeout: .milliseconds(300)) { try await $0.metadata(topics: []) }
         }
         #expect(error?.category == .timeout)
-        #expect(clock.now - start < .seconds(3))
+        // Far below the 30 s default: the 300 ms request timeout ended it (loose, for a loaded 2-core machine).
+        #expect(clock.now - start < .seconds(15))
     }
 
     @Test func pipelinedRequestsAreMatchedInOrder() async throws {
