@@ -105,6 +105,49 @@ def produce_commands(client, bootstrap, topic, path, keyed, env):
     return [PYTHON, "-c", CONFLUENT_PRODUCER, bootstrap, topic, path, "1" if keyed else "0"], None, False
 
 
+CONFLUENT_CONSUMER = r"""
+import sys
+from confluent_kafka import Consumer, TopicPartition
+bootstrap, topic, partitions, expected = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+c = Consumer({"bootstrap.servers": bootstrap, "group.id": "bench", "enable.auto.commit": False,
+              "fetch.queue.backoff.ms": 1, "fetch.wait.max.ms": 10})
+c.assign([TopicPartition(topic, p, 0) for p in range(partitions)])
+seen = 0
+while seen < expected:
+    for message in c.consume(10000, 1.0):
+        if message.error() is None:
+            seen += 1
+c.close()
+"""
+
+
+def bench_consume(bootstrap, args, env, workdir):
+    path = os.path.join(workdir, "input-plain.txt")
+    if not os.path.exists(path):
+        make_input(path, args.records, False)
+    for partitions in (1, 6):
+        topic = f"bench-consume-{partitions}"
+        create_topic(bootstrap, topic, partitions)
+        with open(path, "rb") as stdin:
+            subprocess.run([KAFKACTL, "console-producer", "--bootstrap-server", bootstrap, "--topic", topic],
+                           stdin=stdin, check=True)
+        commands = {
+            "kafkactl": ([KAFKACTL, "console-consumer", "--bootstrap-server", bootstrap, "--topic", topic,
+                          "--from-beginning", "--exit-at-end"], None),
+            "kcat": (["kcat", "-C", "-e", "-q", "-b", bootstrap, "-t", topic, "-o", "beginning",
+                      "-X", "fetch.wait.max.ms=10"], env),
+            "confluent": ([PYTHON, "-c", CONFLUENT_CONSUMER, bootstrap, topic, str(partitions), str(args.records)], None),
+        }
+        results = {client: [] for client in commands}
+        for _ in range(args.rounds):
+            for client, (argv, client_env) in commands.items():
+                results[client].append(run_measured(argv, env=client_env))
+        report(f"consume to the end ({partitions} partition{'s' if partitions > 1 else ''})", results,
+               args.records, 100)
+        subprocess.run([KAFKACTL, "topics", "--bootstrap-server", bootstrap, "--delete", "--topic", topic],
+                       check=True, stdout=subprocess.DEVNULL)
+
+
 def report(title, results, records, record_bytes):
     print(f"\n{title}: {records} records of {record_bytes} bytes, medians of {len(next(iter(results.values())))} runs")
     print(f"{'client':<12}{'wall s':>8}{'rec/s':>12}{'MB/s':>8}{'CPU s':>8}{'CPU/rec us':>12}{'RSS MB':>8}")
@@ -144,7 +187,7 @@ def bench_produce(bootstrap, args, env, workdir):
 
 def main():
     parser = argparse.ArgumentParser(prog="scripts/bench")
-    parser.add_argument("what", nargs="?", default="produce", choices=["produce", "all"])
+    parser.add_argument("what", nargs="?", default="all", choices=["produce", "consume", "all"])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--no-build", action="store_true")
@@ -161,7 +204,10 @@ def main():
     workdir = tempfile.mkdtemp(prefix="kafkactl-bench-")
     bootstrap = start_broker(state)
     try:
-        bench_produce(bootstrap, args, env, workdir)
+        if args.what in ("produce", "all"):
+            bench_produce(bootstrap, args, env, workdir)
+        if args.what in ("consume", "all"):
+            bench_consume(bootstrap, args, env, workdir)
     finally:
         stop_broker(state)
 
