@@ -3,6 +3,10 @@ public enum OffsetSpec: Sendable, Hashable {
     case earliest
     case latest
     case maxTimestamp
+    /// The first offset still on the broker's local disk (tiered storage); -2 without tiering.
+    case earliestLocal
+    /// The highest offset copied to tiered storage.
+    case latestTiered
     /// The first offset whose record timestamp is at or after this time (ms since the epoch).
     case timestamp(Int64)
 
@@ -11,6 +15,8 @@ public enum OffsetSpec: Sendable, Hashable {
         case .earliest: return -2
         case .latest: return -1
         case .maxTimestamp: return -3
+        case .earliestLocal: return -4
+        case .latestTiered: return -5
         case .timestamp(let value): return value
         }
     }
