@@ -70,7 +70,7 @@ enum TimeExpression {
                         chars = chars.dropFirst()
                     }
                     guard digits > 0 else { return nil }
-                    for _ in digits..<3 where digits < 3 { fraction *= 10 }
+                    for _ in min(digits, 3)..<3 { fraction *= 10 }
                     millis = fraction
                 }
             }
