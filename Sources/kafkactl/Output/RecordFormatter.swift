@@ -136,8 +136,9 @@ enum Deserializer: Equatable {
         case .long: return String(try fixed(Int64.self, "LongDeserializer"))
         case .integer: return String(try fixed(Int32.self, "IntegerDeserializer"))
         case .short: return String(try fixed(Int16.self, "ShortDeserializer"))
-        case .double: return javaDouble(Double(bitPattern: try fixed(UInt64.self, "DoubleDeserializer")))
-        case .float: return javaDouble(Double(Float(bitPattern: try fixed(UInt32.self, "FloatDeserializer"))))
+        // Kafka's Double and Float deserializers name themselves just "Deserializer" in their size errors.
+        case .double: return javaDecimal(Double(bitPattern: try fixed(UInt64.self, "Deserializer")).description)
+        case .float: return javaDecimal(Float(bitPattern: try fixed(UInt32.self, "Deserializer")).description)
         case .uuid:
             let text = String(buffer: bytes)
             let hex = text.split(separator: "-")
@@ -148,11 +149,42 @@ enum Deserializer: Equatable {
         }
     }
 
-    /// Java prints whole doubles with ".0" (`1.0`, not `1`).
-    private func javaDouble(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
-        let text = "\(value)"
-        return text.contains(".") || text.contains("e") ? text.replacingOccurrences(of: "e", with: "E") : text + ".0"
+    /// Java's Double.toString / Float.toString from Swift's shortest round-trip `description` of the same value:
+    /// plain notation with at least one fractional digit for 10^-3 <= |x| < 10^7 (`1.0`, `0.001`), otherwise
+    /// `d.dddE<n>` (`1.0E7`, `1.0E-4`).
+    private func javaDecimal(_ description: String) -> String {
+        switch description {
+        case "nan", "-nan": return "NaN"
+        case "inf": return "Infinity"
+        case "-inf": return "-Infinity"
+        default: break
+        }
+        var text = Substring(description)
+        let negative = text.first == "-"
+        if negative { text = text.dropFirst() }
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent = Int(String(text[text.index(after: e)...].filter { $0 != "+" })) ?? 0
+            text = text[..<e]
+        }
+        let point = text.firstIndex(of: ".") ?? text.endIndex
+        var digits = Array(text[..<point]) + Array(text[point...].dropFirst())
+        // The value is 0.d1d2d3... x 10^scale.
+        var scale = text.distance(from: text.startIndex, to: point) + exponent
+        while digits.first == "0" {
+            digits.removeFirst()
+            scale -= 1
+        }
+        while digits.last == "0" { digits.removeLast() }
+        let sign = negative ? "-" : ""
+        if digits.isEmpty { return sign + "0.0" }
+        if (-2...7).contains(scale) {
+            if scale <= 0 { return sign + "0." + String(repeating: "0", count: -scale) + String(digits) }
+            let whole = digits.count > scale ? String(digits[..<scale]) : String(digits) + String(repeating: "0", count: scale - digits.count)
+            let fraction = digits.count > scale ? String(digits[scale...]) : "0"
+            return sign + whole + "." + fraction
+        }
+        let fraction = digits.count > 1 ? String(digits[1...]) : "0"
+        return sign + String(digits[0]) + "." + fraction + "E" + String(scale - 1)
     }
 }
