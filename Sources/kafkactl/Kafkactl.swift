@@ -17,7 +17,7 @@ struct Kafkactl: AsyncParsableCommand {
             130 interrupted.
             """,
         version: KafkactlVersion.current,
-        subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self, GetOffsets.self])
+        subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self, Configs.self, GetOffsets.self])
 }
 
 /// A subcommand that runs against an injected context (output, client), so the CLI, the shell and tests share

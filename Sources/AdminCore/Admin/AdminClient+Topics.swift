@@ -176,6 +176,9 @@ public enum ConfigResourceType: Int8, Sendable {
 extension ConfigEntry {
     init(_ config: DescribeConfigsResponse.DescribeConfigsResourceResult) {
         self.init(name: config.name, value: config.value, source: Source(rawValue: config.configSource) ?? .unknown,
-                  isReadOnly: config.readOnly, isSensitive: config.isSensitive)
+                  isReadOnly: config.readOnly, isSensitive: config.isSensitive,
+                  synonyms: config.synonyms.map {
+                      Synonym(name: $0.name, value: $0.value, source: Source(rawValue: $0.source) ?? .unknown)
+                  })
     }
 }

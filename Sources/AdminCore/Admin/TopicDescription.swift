@@ -46,10 +46,18 @@ public struct ConfigEntry: Sendable, Hashable {
         }
     }
 
+    /// One link of the override chain (`DYNAMIC_TOPIC_CONFIG:retention.ms=1`, then the broker's, then the default).
+    public struct Synonym: Sendable, Hashable {
+        public var name: String
+        public var value: String?
+        public var source: Source
+    }
+
     public var name: String
     /// nil for sensitive values (and values the broker does not reveal).
     public var value: String?
     public var source: Source
     public var isReadOnly: Bool
     public var isSensitive: Bool
+    public var synonyms: [Synonym] = []
 }

@@ -1,0 +1,126 @@
+/// A configurable thing: a topic, a broker (by id, or "" for the cluster-wide default), a broker's loggers, a group.
+public struct ConfigResource: Sendable, Hashable, CustomStringConvertible {
+    public var type: ConfigResourceType
+    public var name: String
+
+    public init(_ type: ConfigResourceType, _ name: String) {
+        self.type = type
+        self.name = name
+    }
+
+    /// Broker resources must be asked of the broker itself; the others of any broker.
+    var destination: KafkaClient.Destination {
+        if type == .broker || type == .brokerLogger, let id = Int32(name) { return .node(id) }
+        return .any
+    }
+
+    public var description: String { "\(type.singular) \(name)" }
+}
+
+extension ConfigResourceType {
+    /// How Kafka's tools name the type in messages (`topic`, `broker`, `broker-logger`, `group`).
+    public var singular: String {
+        switch self {
+        case .topic: return "topic"
+        case .broker: return "broker"
+        case .brokerLogger: return "broker-logger"
+        case .clientMetrics: return "client-metric"
+        case .group: return "group"
+        }
+    }
+}
+
+/// One change to a resource's configs.
+public enum ConfigChange: Sendable, Hashable {
+    case set(String, String)
+    case delete(String)
+
+    public var name: String {
+        switch self {
+        case .set(let name, _), .delete(let name): return name
+        }
+    }
+}
+
+extension AdminClient {
+    /// Every config of each resource, with synonyms; one request per destination broker.
+    public func describeConfigs(
+        _ resources: [ConfigResource], includeSynonyms: Bool = true
+    ) async throws -> [ConfigResource: Result<[ConfigEntry], KafkactlError>] {
+        var results: [ConfigResource: Result<[ConfigEntry], KafkactlError>] = [:]
+        for (destination, group) in Dictionary(grouping: resources, by: \.destination) {
+            let request = DescribeConfigsRequest(
+                resources: group.map { .init(resourceType: $0.type.rawValue, resourceName: $0.name, configurationKeys: nil) },
+                includeSynonyms: includeSynonyms)
+            let response = try await client.send(request, to: destination, feature: "describing configs")
+            for result in response.results {
+                guard let type = ConfigResourceType(rawValue: result.resourceType) else { continue }
+                let resource = ConfigResource(type, result.resourceName)
+                let code = ErrorCode(rawValue: result.errorCode)
+                if code == .none {
+                    results[resource] = .success(result.configs.map(ConfigEntry.init))
+                } else {
+                    results[resource] = .failure(.broker(code, "cannot describe configs of \(resource)", brokerMessage: result.errorMessage))
+                }
+            }
+        }
+        return results
+    }
+
+    /// Applies changes to one resource: IncrementalAlterConfigs where the broker has it (Kafka 2.3+), otherwise
+    /// AlterConfigs as read, merge, write of the resource's dynamic configs. Either all changes apply or none.
+    public func alterConfigs(_ resource: ConfigResource, changes: [ConfigChange], validateOnly: Bool = false) async throws {
+        let connection = try await client.connection(for: resource.destination)
+        if connection.versions.supports(.incrementalAlterConfigs) {
+            let request = IncrementalAlterConfigsRequest(
+                resources: [.init(resourceType: resource.type.rawValue, resourceName: resource.name, configs: changes.map {
+                    switch $0 {
+                    case .set(let name, let value): return .init(name: name, configOperation: 0, value: value)
+                    case .delete(let name): return .init(name: name, configOperation: 1, value: nil)
+                    }
+                })],
+                validateOnly: validateOnly)
+            let response = try await client.send(request, to: resource.destination)
+            try check(response.responses.map { ($0.errorCode, $0.errorMessage) }, resource: resource)
+            return
+        }
+        guard connection.versions.supports(.alterConfigs) else {
+            throw KafkactlError(.unsupported, "the broker at \(connection.address) does not support changing configs (neither IncrementalAlterConfigs nor AlterConfigs)")
+        }
+        // AlterConfigs replaces every dynamic config: read the current ones, apply the changes, write them all.
+        let current = try await describeConfigs([resource], includeSynonyms: false)[resource]?.get() ?? []
+        var desired: [(String, String?)] = current.filter { $0.source == resource.type.dynamicSource && !$0.isReadOnly }
+            .map { ($0.name, $0.value) }
+        for change in changes {
+            desired.removeAll { $0.0 == change.name }
+            if case .set(let name, let value) = change { desired.append((name, value)) }
+        }
+        let request = AlterConfigsRequest(
+            resources: [.init(resourceType: resource.type.rawValue, resourceName: resource.name,
+                              configs: desired.map { .init(name: $0.0, value: $0.1) })],
+            validateOnly: validateOnly)
+        let response = try await client.send(request, to: resource.destination)
+        try check(response.responses.map { ($0.errorCode, $0.errorMessage) }, resource: resource)
+    }
+
+    private func check(_ answers: [(Int16, String?)], resource: ConfigResource) throws {
+        guard let (raw, message) = answers.first else {
+            throw KafkactlError(.internal, "the broker did not answer for \(resource)")
+        }
+        let code = ErrorCode(rawValue: raw)
+        if code != .none { throw KafkactlError.broker(code, "cannot alter configs of \(resource)", brokerMessage: message) }
+    }
+}
+
+extension ConfigResourceType {
+    /// The source of the configs set on this kind of resource itself.
+    var dynamicSource: ConfigEntry.Source {
+        switch self {
+        case .topic: return .topicConfig
+        case .broker: return .dynamicBrokerConfig
+        case .brokerLogger: return .dynamicBrokerLoggerConfig
+        case .clientMetrics: return .clientMetricsConfig
+        case .group: return .groupConfig
+        }
+    }
+}

@@ -1,0 +1,237 @@
+import AdminCore
+import ArgumentParser
+
+/// `kafkactl configs`: kafka-configs.sh's describe and alter for topics, brokers, broker loggers and groups.
+struct Configs: KafkactlCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "configs",
+        abstract: "Describe and alter configs of topics, brokers, broker loggers and groups (kafka-configs.sh).",
+        discussion: """
+            Topic config names and values are checked before anything is sent. Changes go through
+            IncrementalAlterConfigs, or, on brokers without it, AlterConfigs as read, merge, write.
+
+            Examples:
+              kafkactl configs --bootstrap-server localhost:9092 --entity-type topics --entity-name orders --alter --add-config min.insync.replicas=2
+              kafkactl configs --bootstrap-server localhost:9092 --topic orders --describe
+              kafkactl configs --bootstrap-server localhost:9092 --topic orders --alter --add-config 'cleanup.policy=[compact,delete],retention.ms=86400000'
+              kafkactl configs --bootstrap-server localhost:9092 --topic orders --alter --delete-config retention.ms
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+    @Option(help: ArgumentHelp("KRaft controllers (not supported: use --bootstrap-server).", valueName: "host:port"))
+    var bootstrapController: String?
+    @Flag(help: "Describe the configs of the entities.") var describe = false
+    @Flag(help: "Alter the configs of the entity.") var alter = false
+    @Flag(help: "With --describe: every config, defaults and static ones included.") var all = false
+    @Option(help: ArgumentHelp("topics, brokers, broker-loggers or groups (users, clients, ips and client-metrics are not supported yet).", valueName: "type"))
+    var entityType: [String] = []
+    @Option(help: "The entity's name: a topic, a broker id, a group.") var entityName: [String] = []
+    @Flag(help: "The default entity (brokers: the cluster-wide default).") var entityDefault = false
+    @Option(help: "Shorthand for --entity-type topics --entity-name NAME.") var topic: String?
+    @Option(help: "Shorthand for --entity-type brokers --entity-name ID.") var broker: String?
+    @Option(help: "Shorthand for --entity-type broker-loggers --entity-name ID.") var brokerLogger: String?
+    @Option(help: "Shorthand for --entity-type groups --entity-name NAME.") var group: String?
+    @Flag(help: "Shorthand for --entity-type brokers --entity-default.") var brokerDefaults = false
+    @Option(help: ArgumentHelp("Configs to set: k1=v1,k2=[v1,v2] (brackets group values that contain commas).", valueName: "k=v,..."))
+    var addConfig: String?
+    @Option(help: ArgumentHelp("A properties file of configs to set.", valueName: "file")) var addConfigFile: String?
+    @Option(help: ArgumentHelp("Configs to remove (back to their defaults): k1,k2 (repeatable).", valueName: "k1,k2"))
+    var deleteConfig: [String] = []
+    @Flag(help: "Accepted for compatibility; has no effect.") var force = false
+    @OptionGroup var output: OutputOptions
+
+    private static let types = ["topics": ConfigResourceType.topic, "brokers": .broker, "broker-loggers": .brokerLogger,
+                                "groups": .group]
+    private static let knownTypes = ["topics", "clients", "users", "brokers", "ips", "client-metrics", "groups", "broker-loggers"]
+
+    func validate() throws {
+        guard describe != alter else { throw ValidationError("Command must include exactly one action: --describe, --alter") }
+        if describe {
+            if addConfig != nil { throw ValidationError("Option \"[describe]\" can't be used with option \"[add-config]\"") }
+            if addConfigFile != nil { throw ValidationError("Option \"[describe]\" can't be used with option \"[add-config-file]\"") }
+            if !deleteConfig.isEmpty { throw ValidationError("Option \"[describe]\" can't be used with option \"[delete-config]\"") }
+        }
+        if alter && all { throw ValidationError("Option \"[all]\" can't be used with option \"[alter]\"") }
+        if bootstrapController != nil && connection.bootstrapServer != nil {
+            throw ValidationError("Only one of --bootstrap-server or --bootstrap-controller can be specified")
+        }
+        let shorthand = topic != nil || broker != nil || brokerLogger != nil || group != nil || brokerDefaults
+        if shorthand && (!entityType.isEmpty || !entityName.isEmpty || entityDefault) {
+            throw ValidationError("--entity-{type,name,default} should not be used in conjunction with specific entity flags")
+        }
+        if !shorthand && entityType.isEmpty { throw ValidationError("At least one entity type must be specified") }
+        for type in entityType where !Self.knownTypes.contains(type) {
+            throw ValidationError("Invalid entity type \(type), the entity type must be one of \(Self.knownTypes.joined(separator: ", ")) with a --bootstrap-server or --bootstrap-controller argument")
+        }
+        if entityType.count > 1 { throw ValidationError("Only 'users' and 'clients' entity types may be specified together") }
+        if alter {
+            if addConfig == nil && addConfigFile == nil && deleteConfig.isEmpty {
+                throw ValidationError("At least one of --add-config, --add-config-file, or --delete-config must be specified with --alter")
+            }
+            if addConfig != nil && addConfigFile != nil {
+                throw ValidationError("Only one of --add-config or --add-config-file must be specified")
+            }
+        }
+        if output.isJSON && alter { throw ValidationError("--output json is available for --describe") }
+    }
+
+    /// The entity the flags name: its type, and its name (nil: every entity of the type; "" for a default).
+    private func entity() throws -> (ConfigResourceType, String?) {
+        if let topic { return (.topic, topic) }
+        if let broker { return (.broker, broker) }
+        if let brokerLogger { return (.brokerLogger, brokerLogger) }
+        if let group { return (.group, group) }
+        if brokerDefaults { return (.broker, "") }
+        let typeName = entityType[0]
+        guard let type = Self.types[typeName] else {
+            throw KafkactlError(.unsupported, "entity type \(typeName) is not supported by kafkactl yet (it needs the client-quota and SCRAM APIs); topics, brokers, broker-loggers and groups are")
+        }
+        if entityDefault {
+            guard type == .broker else {
+                throw KafkactlUsageError("--entity-default must not be specified with --\(describe ? "describe" : "alter") of \(typeName)")
+            }
+            return (type, "")
+        }
+        return (type, entityName.first)
+    }
+
+    func run(in context: CommandContext) async throws {
+        if bootstrapController != nil {
+            throw KafkactlError(.unsupported, "--bootstrap-controller is not supported: kafkactl talks to brokers; use --bootstrap-server")
+        }
+        let (type, name) = try entity()
+        if type == .broker, let name, !name.isEmpty, Int32(name) == nil {
+            throw KafkactlUsageError("The entity name for brokers must be a valid integer broker id, but it is: \(name)")
+        }
+        let changes = alter ? try parsedChanges(type: type) : []
+        if alter && name == nil { throw KafkactlUsageError("An entity name must be specified with --alter of \(type.singular)s") }
+        if describe && type == .brokerLogger && name == nil {
+            throw KafkactlUsageError("An entity name must be specified with --describe of broker-loggers")
+        }
+        let configuration = try connection.clientConfiguration()
+        try await context.withClient(configuration) { client in
+            let admin = AdminClient(client: client)
+            if alter {
+                let resource = ConfigResource(type, name!)
+                if type == .topic { try await requireTopic(name!, admin) }
+                try await admin.alterConfigs(resource, changes: changes)
+                try context.print(name!.isEmpty ? "Completed updating default config for brokers in the cluster."
+                                                : "Completed updating config for \(type.singular) \(name!).")
+                return
+            }
+            try await describe(type: type, name: name, admin: admin, context: context)
+        }
+    }
+
+    private func requireTopic(_ name: String, _ admin: AdminClient) async throws {
+        let metadata = try await admin.client.metadata(topics: [name])
+        if metadata.topics[name].map({ $0.error == .unknownTopicOrPartition }) ?? true {
+            throw KafkactlError(.notFound, "Topic '\(name)' does not exist [UNKNOWN_TOPIC_OR_PARTITION]", code: .unknownTopicOrPartition)
+        }
+    }
+
+    private func describe(type: ConfigResourceType, name: String?, admin: AdminClient, context: CommandContext) async throws {
+        var resources: [ConfigResource] = []
+        if let name {
+            if type == .topic { try await requireTopic(name, admin) }
+            resources = [ConfigResource(type, name)]
+        } else if type == .topic {
+            resources = try await admin.listTopics().map { ConfigResource(.topic, $0.name) }
+        } else if type == .broker {
+            let metadata = try await admin.client.metadata(topics: [])
+            resources = metadata.brokers.keys.sorted().map { ConfigResource(.broker, String($0)) } + [ConfigResource(.broker, "")]
+        } else if type == .group {
+            throw KafkactlUsageError("an entity name must be given to describe group configs (--group NAME)")
+        }
+        let results = try await admin.describeConfigs(resources)
+        var documents: [JSON] = []
+        for resource in resources {
+            guard let result = results[resource] else { continue }
+            let entries = try result.get().filter { all || type == .brokerLogger || $0.source == expectedSource(resource) }
+                .sorted { $0.name < $1.name }
+            if output.isJSON {
+                documents.append(.object([
+                    ("entityType", .string(type.singular + "s")), ("entityName", .string(resource.name)),
+                    ("configs", .array(entries.map { entry in
+                        .object([("name", .string(entry.name)), ("value", entry.isSensitive ? .null : .optional(entry.value)),
+                                 ("source", .string(entry.source.name)), ("sensitive", .bool(entry.isSensitive)),
+                                 ("readOnly", .bool(entry.isReadOnly)),
+                                 ("synonyms", .array(entry.synonyms.map {
+                                     .object([("name", .string($0.name)), ("value", .optional($0.value)), ("source", .string($0.source.name))])
+                                 }))])
+                    })),
+                ]))
+                continue
+            }
+            if resource.name.isEmpty {
+                try context.print("\(all ? "All" : "Default") configs for brokers in the cluster are:")
+            } else {
+                try context.print("\(all ? "All" : "Dynamic") configs for \(type.singular) \(resource.name) are:")
+            }
+            for entry in entries {
+                let synonyms = entry.synonyms.map { "\($0.source.name):\($0.name)=\($0.value ?? "null")" }.joined(separator: ", ")
+                try context.print("  \(entry.name)=\(entry.isSensitive ? "null" : (entry.value ?? "null")) sensitive=\(entry.isSensitive) synonyms={\(synonyms)}")
+            }
+        }
+        if output.isJSON { try context.print(JSON.object([("resources", .array(documents))]).serialized()) }
+    }
+
+    private func expectedSource(_ resource: ConfigResource) -> ConfigEntry.Source {
+        if resource.type == .broker && resource.name.isEmpty { return .dynamicDefaultBrokerConfig }
+        switch resource.type {
+        case .topic: return .topicConfig
+        case .broker: return .dynamicBrokerConfig
+        case .brokerLogger: return .dynamicBrokerLoggerConfig
+        case .clientMetrics: return .clientMetricsConfig
+        case .group: return .groupConfig
+        }
+    }
+
+    /// `--add-config`, `--add-config-file` and `--delete-config` as changes, checked before anything is sent.
+    private func parsedChanges(type: ConfigResourceType) throws -> [ConfigChange] {
+        var sets: [(String, String)] = []
+        if let addConfig { sets = try Self.parseAddConfig(addConfig) }
+        if let addConfigFile {
+            sets = try PropertiesFile.load(path: addConfigFile, flag: "--add-config-file").sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
+        let deletes = deleteConfig.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: " ") } }.filter { !$0.isEmpty }
+        for key in sets.map(\.0) + deletes where !key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }) || key.isEmpty {
+            throw KafkactlUsageError("Invalid character found for config key: \(key)")
+        }
+        if type == .topic {
+            for (key, value) in sets { try TopicConfigCatalog.validate(name: key, value: value) }
+            for key in deletes where TopicConfigCatalog.entries[key] == nil {
+                throw KafkactlUsageError("Unknown topic config name: \(key)")
+            }
+        }
+        if let both = Set(sets.map(\.0)).intersection(deletes).first {
+            throw KafkactlUsageError("config \(both) is both added and deleted; give it to one of --add-config or --delete-config")
+        }
+        return sets.map { ConfigChange.set($0.0, $0.1) } + deletes.map(ConfigChange.delete)
+    }
+
+    /// `k1=v1,k2=[a,b],k3=`: commas inside brackets belong to the value, and the brackets are removed.
+    static func parseAddConfig(_ text: String) throws -> [(String, String)] {
+        let invalid = KafkactlUsageError("Invalid entity config: all configs to be added must be in the format \"key=val\" or \"key=[val1,val2]\" to group values which contain commas.")
+        var entries: [String] = []
+        var current = ""
+        var depth = 0
+        for character in text {
+            switch character {
+            case "[": depth += 1; current.append(character)
+            case "]": depth -= 1; current.append(character)
+            case "," where depth == 0: entries.append(current); current = ""
+            default: current.append(character)
+            }
+            if depth < 0 { throw invalid }
+        }
+        guard depth == 0 else { throw invalid }
+        entries.append(current)
+        return try entries.filter { !$0.isEmpty }.map { entry in
+            guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else { throw invalid }
+            var value = String(entry[entry.index(after: equals)...])
+            if value.hasPrefix("[") && value.hasSuffix("]") { value = String(value.dropFirst().dropLast()) }
+            return (String(entry[..<equals]).trimmingCharacters(in: " "), value)
+        }
+    }
+}
