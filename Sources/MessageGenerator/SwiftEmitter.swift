@@ -236,9 +236,16 @@ public struct SwiftEmitter {
 
     // MARK: Pieces of code
 
+    /// Whether the code for `body` reads `flexible`: any length-prefixed field does, and so does the tagged
+    /// section of an API with flexible versions.
     private func usesFlexible(_ body: StructSchema, context: Context) -> Bool {
-        guard context.hasFlexible else { return false }
-        return true
+        if context.hasFlexible { return true }
+        return body.fields.contains { field in
+            switch field.type {
+            case .string, .bytes, .records, .array: return true
+            default: return false
+            }
+        }
     }
 
     /// Rejects null in versions where the field exists but may not be null.
