@@ -183,7 +183,8 @@ enum LegacyMessageSet {
         if codec == .none {
             return RecordBatch(baseOffset: offset, nextOffset: offset + 1, magic: magic, compression: .none,
                                isTransactional: false, isControl: false, producerId: -1,
-                               records: [Record(offset: offset, timestamp: timestamp, key: key, value: value)])
+                               records: [Record(offset: offset, timestamp: timestamp, key: key, value: value,
+                                                isLogAppendTime: magic == 1 && attributes & 0x8 != 0)])
         }
         // A wrapper: the value is a compressed message set. Magic 1 inner offsets are relative, and the wrapper's
         // offset is that of the last inner message; magic 0 inner offsets are absolute.
