@@ -17,7 +17,7 @@ struct Kafkactl: AsyncParsableCommand {
             130 interrupted.
             """,
         version: KafkactlVersion.current,
-        subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self, Configs.self, GetOffsets.self])
+        subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self, ConsumerGroups.self, Configs.self, GetOffsets.self])
 }
 
 /// A subcommand that runs against an injected context (output, client), so the CLI, the shell and tests share
@@ -35,7 +35,24 @@ extension KafkactlCommand {
 /// Parses arguments, runs the command and turns every outcome into output and an exit code. The only place
 /// that prints errors.
 enum CommandRunner {
+    /// Options whose value Kafka's tools make optional (`--list --state` vs `--list --state Stable`). ArgumentParser
+    /// needs a value, so a bare one gets an empty value, which the commands read as "no filter".
+    static let optionalValueOptions: Set<String> = ["--state", "--type"]
+
+    static func normalized(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            result.append(argument)
+            if optionalValueOptions.contains(argument) {
+                let next = index + 1 < arguments.count ? arguments[index + 1] : nil
+                if next == nil || next!.hasPrefix("--") { result.append("") }
+            }
+        }
+        return result
+    }
+
     static func run(_ arguments: [String], context: CommandContext) async -> Int32 {
+        let arguments = normalized(arguments)
         let command: ParsableCommand
         do {
             command = try Kafkactl.parseAsRoot(arguments)

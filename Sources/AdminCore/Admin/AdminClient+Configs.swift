@@ -88,12 +88,21 @@ extension AdminClient {
             throw KafkactlError(.unsupported, "the broker at \(connection.address) does not support changing configs (neither IncrementalAlterConfigs nor AlterConfigs)")
         }
         // AlterConfigs replaces every dynamic config: read the current ones, apply the changes, write them all.
-        let current = try await describeConfigs([resource], includeSynonyms: false)[resource]?.get() ?? []
-        var desired: [(String, String?)] = current.filter { $0.source == resource.type.dynamicSource && !$0.isReadOnly }
+        // Without the current set, writing would erase every config not being changed: stop instead.
+        guard let described = try await describeConfigs([resource], includeSynonyms: false)[resource] else {
+            throw KafkactlError(.internal, "the broker did not describe the configs of \(resource), so they cannot be rewritten with AlterConfigs; nothing was changed")
+        }
+        let current = try described.get()
+        var desired: [(String, String?)] = current.filter { $0.source == resource.dynamicSource && !$0.isReadOnly }
             .map { ($0.name, $0.value) }
         for change in changes {
             desired.removeAll { $0.0 == change.name }
             if case .set(let name, let value) = change { desired.append((name, value)) }
+        }
+        // A sensitive value is described as null: writing the set back without it would erase it.
+        let unreadable = desired.filter { $0.1 == nil }.map(\.0)
+        guard unreadable.isEmpty else {
+            throw KafkactlError(.usage, "this broker only supports AlterConfigs, which rewrites every config of \(resource), and it does not reveal the sensitive ones: give them with --add-config too (\(unreadable.joined(separator: ", "))); nothing was changed")
         }
         let request = AlterConfigsRequest(
             resources: [.init(resourceType: resource.type.rawValue, resourceName: resource.name,
@@ -109,6 +118,13 @@ extension AdminClient {
         }
         let code = ErrorCode(rawValue: raw)
         if code != .none { throw KafkactlError.broker(code, "cannot alter configs of \(resource)", brokerMessage: message) }
+    }
+}
+
+extension ConfigResource {
+    /// The source of the configs set on this resource itself (the cluster-wide broker default has its own).
+    var dynamicSource: ConfigEntry.Source {
+        type == .broker && name.isEmpty ? .dynamicDefaultBrokerConfig : type.dynamicSource
     }
 }
 

@@ -12,6 +12,8 @@ public final class KafkaClient: Sendable {
         case controller
         /// A broker by node id.
         case node(Int32)
+        /// The coordinator of a consumer group (FindCoordinator, cached until NOT_COORDINATOR).
+        case coordinator(group: String)
     }
 
     public let configuration: ClientConfiguration
@@ -76,7 +78,48 @@ public final class KafkaClient: Sendable {
                 throw KafkactlError(.notFound, "broker \(id) is not in the cluster's metadata")
             }
             return try await pool.connection(to: broker.address, lane: lane)
+        case .coordinator(let group):
+            let address = try await coordinatorAddress(group: group)
+            return try await pool.connection(to: address, lane: lane)
         }
+    }
+
+    // MARK: Group coordinators
+
+    /// The address of a group's coordinator, from the cache or FindCoordinator (retrying while the coordinator is
+    /// still loading or not yet elected, within the API timeout).
+    public func coordinatorAddress(group: String) async throws -> BrokerAddress {
+        if let cached = await metadataCache.coordinator(of: group) { return cached }
+        let deadline = ContinuousClock.now + configuration.apiTimeout
+        var backoff = configuration.retryBackoff
+        while true {
+            let response = try await send(to: .any) { (version: Int16) in
+                version >= 4
+                    ? FindCoordinatorRequest(keyType: 0, coordinatorKeys: [group])
+                    : FindCoordinatorRequest(key: group, keyType: 0)
+            }
+            let (code, message, node, host, port): (ErrorCode, String?, Int32, String, Int32)
+            if let entry = response.coordinators.first {
+                (code, message, node, host, port) = (ErrorCode(rawValue: entry.errorCode), entry.errorMessage, entry.nodeId, entry.host, entry.port)
+            } else {
+                (code, message, node, host, port) = (ErrorCode(rawValue: response.errorCode), response.errorMessage, response.nodeId, response.host, response.port)
+            }
+            if code == .none {
+                let address = BrokerAddress(host: host, port: Int(port))
+                await metadataCache.storeCoordinator(address, nodeId: node, for: group)
+                return address
+            }
+            guard code.isRetriable, ContinuousClock.now + backoff < deadline else {
+                throw KafkactlError.broker(code, "cannot find the coordinator of group '\(group)'", brokerMessage: message)
+            }
+            try await Task.sleep(for: backoff)
+            backoff = min(backoff * 2, configuration.retryBackoffMax)
+        }
+    }
+
+    /// Forgets a group's coordinator after NOT_COORDINATOR (or a lost connection), so the next request finds it anew.
+    public func invalidateCoordinator(group: String) async {
+        await metadataCache.forgetCoordinator(of: group)
     }
 
     /// Requests that change nothing may be sent again after a connection drops; changes are not, since the
@@ -131,8 +174,19 @@ public typealias Lane = BrokerPool.Lane
 /// The newest metadata this client has seen, for routing.
 actor MetadataCache {
     private(set) var latest: ClusterMetadata?
+    private var coordinators: [String: BrokerAddress] = [:]
 
     func store(_ metadata: ClusterMetadata) {
         latest = metadata
+    }
+
+    func coordinator(of group: String) -> BrokerAddress? { coordinators[group] }
+
+    func storeCoordinator(_ address: BrokerAddress, nodeId: Int32, for group: String) {
+        coordinators[group] = address
+    }
+
+    func forgetCoordinator(of group: String) {
+        coordinators[group] = nil
     }
 }

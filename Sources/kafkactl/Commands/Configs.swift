@@ -227,11 +227,16 @@ struct Configs: KafkactlCommand {
         }
         guard depth == 0 else { throw invalid }
         entries.append(current)
-        return try entries.filter { !$0.isEmpty }.map { entry in
-            guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else { throw invalid }
-            var value = String(entry[entry.index(after: equals)...])
+        let pairs: [(String, String)] = try entries.filter { !$0.isEmpty }.map { entry in
+            guard let equals = entry.firstIndex(of: "=") else { throw invalid }
+            let key = String(entry[..<equals]).trimmingCharacters(in: " ")
+            // Kafka trims both sides of the `=` (it splits at `\s*=\s*`).
+            var value = String(entry[entry.index(after: equals)...]).trimmingCharacters(in: " ")
             if value.hasPrefix("[") && value.hasSuffix("]") { value = String(value.dropFirst().dropLast()) }
-            return (String(entry[..<equals]).trimmingCharacters(in: " "), value)
+            guard !key.isEmpty else { throw invalid }
+            return (key, value)
         }
+        guard !pairs.isEmpty else { throw invalid }
+        return pairs
     }
 }

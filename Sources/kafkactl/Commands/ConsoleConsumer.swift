@@ -209,7 +209,10 @@ struct ConsoleConsumer: KafkactlCommand {
             count += 1
         }
         try buffer.withUnsafeBytes { try context.stdout.write(bytes: $0) }
-        if context.stdoutIsTerminal { try context.stdout.flush() }
+        // Flush every chunk, to a pipe too (`| grep`, `| head`): a tailing consumer must show records as they
+        // arrive, as Kafka's tool does. A chunk is a whole fetch of one partition, so this stays one write(2) per
+        // fetch, not per record.
+        try context.stdout.flush()
         printed.set(Int64(count))
         if let maxMessages, count >= maxMessages { reachedLimit = true }
         return reachedLimit

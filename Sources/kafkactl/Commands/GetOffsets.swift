@@ -78,7 +78,9 @@ struct GetOffsets: KafkactlCommand {
             if let colon = entry.lastIndex(of: ":") {
                 topicText = String(entry[..<colon])
                 let part = entry[entry.index(after: colon)...]
-                if let dash = part.firstIndex(of: "-") {
+                if part.isEmpty {
+                    range = nil  // `t:` is Kafka's grammar for every partition of t
+                } else if let dash = part.firstIndex(of: "-") {
                     let low = part[..<dash].isEmpty ? 0 : Int32(part[..<dash])
                     let highText = part[part.index(after: dash)...]
                     let high = highText.isEmpty ? Int32.max : Int32(highText).map { $0 - 1 }

@@ -17,7 +17,8 @@ struct LineRecordParser: @unchecked Sendable {
 
     /// Reads the reader properties, checking them as Kafka does at start-up.
     init(properties: [String: String]) throws {
-        func flag(_ key: String) -> Bool { properties[key]?.lowercased() == "true" }
+        // Java's trim().equalsIgnoreCase("true").
+        func flag(_ key: String) -> Bool { properties[key]?.trimmingCharacters(in: " ").lowercased() == "true" }
         parseKey = flag("parse.key")
         parseHeaders = flag("parse.headers")
         ignoreError = flag("ignore.error")
@@ -31,11 +32,10 @@ struct LineRecordParser: @unchecked Sendable {
             throw KafkactlUsageError("\(name) must not be empty")
         }
         let separator = Array(headersSeparator.utf8)
-        if parseHeaders {
-            if headersDelimiter == separator { throw KafkactlUsageError("headers.delimiter and headers.separator may not be equal") }
-            if headersDelimiter == headersKeySeparator { throw KafkactlUsageError("headers.delimiter and headers.key.separator may not be equal") }
-            if separator == headersKeySeparator { throw KafkactlUsageError("headers.separator and headers.key.separator may not be equal") }
-        }
+        // Kafka checks these whether or not parse.headers is set.
+        if headersDelimiter == separator { throw KafkactlUsageError("headers.delimiter and headers.separator may not be equal") }
+        if headersDelimiter == headersKeySeparator { throw KafkactlUsageError("headers.delimiter and headers.key.separator may not be equal") }
+        if separator == headersKeySeparator { throw KafkactlUsageError("headers.separator and headers.key.separator may not be equal") }
         if let nullMarker {
             for (name, value) in [("key.separator", keySeparator), ("headers.delimiter", headersDelimiter),
                                   ("headers.separator", separator), ("headers.key.separator", headersKeySeparator)]
@@ -84,11 +84,15 @@ struct LineRecordParser: @unchecked Sendable {
 
     private func parseHeaderBlock(_ block: ByteBuffer, number: Int) throws -> [RecordHeader] {
         let text = String(buffer: block)
-        let pairs: [Substring]
+        var pairs: [Substring]
         if let regex = headersSeparatorRegex {
             pairs = text.split(separator: regex, omittingEmptySubsequences: false)
         } else {
             pairs = text.split(separator: headersSeparator, omittingEmptySubsequences: false)
+        }
+        // Java's Pattern.split drops trailing empty pieces (`a:1,` is one header), except of an empty input.
+        if !text.isEmpty {
+            while pairs.last?.isEmpty == true { pairs.removeLast() }
         }
         let keySeparator = String(decoding: headersKeySeparator, as: UTF8.self)
         return try pairs.map { pair in

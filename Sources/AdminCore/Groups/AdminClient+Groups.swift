@@ -1,0 +1,232 @@
+extension AdminClient {
+    /// Every group of the cluster: each broker lists the groups it coordinates, so all are asked and merged.
+    public func listGroups(states: [String] = []) async throws -> [GroupListing] {
+        let metadata = try await client.metadata(topics: [])
+        let nodes = metadata.brokers.keys.isEmpty ? [nil] : metadata.brokers.keys.sorted().map(Optional.some)
+        let listings = try await withThrowingTaskGroup(of: [GroupListing].self) { group in
+            for node in nodes {
+                group.addTask {
+                    let destination: KafkaClient.Destination = node.map { .node($0) } ?? .any
+                    let response = try await client.send(to: destination) { (version: Int16) in
+                        ListGroupsRequest(statesFilter: version >= 4 ? states : [])
+                    }
+                    let code = ErrorCode(rawValue: response.errorCode)
+                    guard code == .none else { throw KafkactlError.broker(code, "cannot list groups") }
+                    return response.groups.map {
+                        GroupListing(groupId: $0.groupId, protocolType: $0.protocolType, state: $0.groupState, type: $0.groupType)
+                    }
+                }
+            }
+            var all: [GroupListing] = []
+            for try await part in group { all += part }
+            return all
+        }
+        let wanted = Set(states.map { $0.lowercased() })
+        // Brokers before ListGroups v4 ignore the filter; filter here too (a listing without a state is kept).
+        return listings.filter { wanted.isEmpty || $0.state.isEmpty || wanted.contains($0.state.lowercased()) }
+            .sorted { $0.groupId < $1.groupId }
+    }
+
+    /// State and members of each group, from its coordinator. A group that does not exist comes back in state
+    /// Dead (or as GROUP_ID_NOT_FOUND from newer brokers, which is reported the same way).
+    public func describeGroups(_ groups: [String]) async throws -> [String: Result<GroupDescription, KafkactlError>] {
+        var results: [String: Result<GroupDescription, KafkactlError>] = [:]
+        for group in groups {
+            do {
+                let response = try await withCoordinator(group) { destination in
+                    try await client.send(DescribeGroupsRequest(groups: [group]), to: destination)
+                }
+                guard let described = response.groups.first(where: { $0.groupId == group }) ?? response.groups.first else {
+                    results[group] = .failure(KafkactlError(.internal, "the broker did not describe group '\(group)'"))
+                    continue
+                }
+                let code = ErrorCode(rawValue: described.errorCode)
+                if code == .groupIdNotFound {
+                    results[group] = .success(GroupDescription(groupId: group, state: "Dead", protocolType: "", protocolName: "", members: []))
+                    continue
+                }
+                guard code == .none else {
+                    results[group] = .failure(.broker(code, "cannot describe group '\(group)'", brokerMessage: described.errorMessage))
+                    continue
+                }
+                let coordinator = try? await client.coordinatorAddress(group: group)
+                results[group] = .success(GroupDescription(
+                    groupId: group, state: described.groupState, protocolType: described.protocolType,
+                    protocolName: described.protocolData,
+                    members: described.members.map { member in
+                        GroupDescription.Member(
+                            memberId: member.memberId, groupInstanceId: member.groupInstanceId, clientId: member.clientId,
+                            host: member.clientHost,
+                            assignment: (try? ConsumerProtocol.decodeAssignment(member.memberAssignment).partitions) ?? [])
+                    },
+                    coordinator: coordinator))
+            } catch let error as KafkactlError {
+                results[group] = .failure(error)
+            }
+        }
+        return results
+    }
+
+    /// A group's committed offsets (every partition that has one, or just `partitions`). Partitions without a
+    /// commit are left out.
+    public func committedOffsets(group: String, partitions: [TopicPartition]? = nil) async throws -> [TopicPartition: CommittedOffset] {
+        let response = try await withCoordinator(group) { destination in
+            try await client.send(to: destination) { (version: Int16) -> OffsetFetchRequest in
+                let byTopic = partitions.map { Dictionary(grouping: $0, by: \.topic) }
+                if version >= 8 {
+                    return OffsetFetchRequest(groups: [.init(groupId: group, topics: byTopic?.map {
+                        .init(name: $0.key, partitionIndexes: $0.value.map(\.partition))
+                    })])
+                }
+                return OffsetFetchRequest(groupId: group, topics: byTopic?.map {
+                    .init(name: $0.key, partitionIndexes: $0.value.map(\.partition))
+                })
+            }
+        }
+        var result: [TopicPartition: CommittedOffset] = [:]
+        func take(_ topic: String, _ index: Int32, _ offset: Int64, _ epoch: Int32, _ metadata: String?, _ code: Int16) throws {
+            let error = ErrorCode(rawValue: code)
+            if error != .none && error != .unknownTopicOrPartition {
+                throw KafkactlError.broker(error, "cannot fetch offsets of group '\(group)' for \(topic)-\(index)")
+            }
+            if offset >= 0 { result[TopicPartition(topic, index)] = CommittedOffset(offset: offset, metadata: metadata, leaderEpoch: epoch) }
+        }
+        if let first = response.groups.first {
+            let code = ErrorCode(rawValue: first.errorCode)
+            if code != .none { throw KafkactlError.broker(code, "cannot fetch offsets of group '\(group)'") }
+            for topic in first.topics {
+                for partition in topic.partitions {
+                    try take(topic.name, partition.partitionIndex, partition.committedOffset, partition.committedLeaderEpoch,
+                             partition.metadata, partition.errorCode)
+                }
+            }
+        } else {
+            let code = ErrorCode(rawValue: response.errorCode)
+            if code != .none { throw KafkactlError.broker(code, "cannot fetch offsets of group '\(group)'") }
+            for topic in response.topics {
+                for partition in topic.partitions {
+                    try take(topic.name, partition.partitionIndex, partition.committedOffset, partition.committedLeaderEpoch,
+                             partition.metadata, partition.errorCode)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Commits offsets as an admin (generation -1, no member id), which the coordinator accepts only for a group
+    /// without members. A result per partition.
+    public func commitOffsets(group: String, _ offsets: [TopicPartition: Int64]) async throws -> [TopicPartition: Result<Void, KafkactlError>] {
+        let byTopic = Dictionary(grouping: offsets.keys, by: \.topic)
+        let request = OffsetCommitRequest(
+            groupId: group, generationIdOrMemberEpoch: -1, memberId: "",
+            topics: byTopic.keys.sorted().map { topic in
+                .init(name: topic, partitions: byTopic[topic]!.sorted().map {
+                    .init(partitionIndex: $0.partition, committedOffset: offsets[$0]!, committedLeaderEpoch: -1, committedMetadata: "")
+                })
+            })
+        let response = try await withCoordinator(group) { destination in
+            let response = try await client.send(request, to: destination)
+            if let code = response.topics.flatMap(\.partitions).map({ ErrorCode(rawValue: $0.errorCode) }).first(where: Self.isCoordinatorError) {
+                throw CoordinatorMoved(code: code)
+            }
+            return response
+        }
+        var results: [TopicPartition: Result<Void, KafkactlError>] = [:]
+        for topic in response.topics {
+            for partition in topic.partitions {
+                let code = ErrorCode(rawValue: partition.errorCode)
+                let key = TopicPartition(topic.name, partition.partitionIndex)
+                results[key] = code == .none ? .success(()) : .failure(.broker(code, "cannot commit the offset of group '\(group)' for \(key)"))
+            }
+        }
+        return results
+    }
+
+    /// Deletes groups (they must be empty). A result per group.
+    public func deleteGroups(_ groups: [String]) async throws -> [String: Result<Void, KafkactlError>] {
+        var results: [String: Result<Void, KafkactlError>] = [:]
+        for group in groups {
+            do {
+                let response = try await withCoordinator(group) { destination in
+                    let response = try await client.send(DeleteGroupsRequest(groupsNames: [group]), to: destination, feature: "deleting groups")
+                    if let code = response.results.map({ ErrorCode(rawValue: $0.errorCode) }).first(where: Self.isCoordinatorError) {
+                        throw CoordinatorMoved(code: code)
+                    }
+                    return response
+                }
+                let code = ErrorCode(rawValue: response.results.first?.errorCode ?? 0)
+                switch code {
+                case .none: results[group] = .success(())
+                case .groupIdNotFound:
+                    results[group] = .failure(KafkactlError(.notFound, "Group '\(group)' does not exist [GROUP_ID_NOT_FOUND]", code: code))
+                case .nonEmptyGroup:
+                    results[group] = .failure(KafkactlError(.conflict, "Group '\(group)' is not empty: stop its members first [NON_EMPTY_GROUP]", code: code))
+                default:
+                    results[group] = .failure(.broker(code, "cannot delete group '\(group)'"))
+                }
+            } catch let error as KafkactlError {
+                results[group] = .failure(error)
+            }
+        }
+        return results
+    }
+
+    /// Deletes a group's committed offsets for some partitions (Kafka 2.4+).
+    public func deleteOffsets(group: String, partitions: [TopicPartition]) async throws -> [TopicPartition: Result<Void, KafkactlError>] {
+        let byTopic = Dictionary(grouping: partitions, by: \.topic)
+        let request = OffsetDeleteRequest(groupId: group, topics: byTopic.keys.sorted().map { topic in
+            .init(name: topic, partitions: byTopic[topic]!.map { .init(partitionIndex: $0.partition) })
+        })
+        let response = try await withCoordinator(group) { destination in
+            let response = try await client.send(request, to: destination, feature: "deleting committed offsets (OffsetDelete)")
+            let code = ErrorCode(rawValue: response.errorCode)
+            if Self.isCoordinatorError(code) { throw CoordinatorMoved(code: code) }
+            return response
+        }
+        let groupCode = ErrorCode(rawValue: response.errorCode)
+        if groupCode == .groupIdNotFound {
+            throw KafkactlError(.notFound, "Group '\(group)' does not exist [GROUP_ID_NOT_FOUND]", code: groupCode)
+        }
+        if groupCode != .none { throw KafkactlError.broker(groupCode, "cannot delete offsets of group '\(group)'") }
+        var results: [TopicPartition: Result<Void, KafkactlError>] = [:]
+        for topic in response.topics {
+            for partition in topic.partitions {
+                let code = ErrorCode(rawValue: partition.errorCode)
+                let key = TopicPartition(topic.name, partition.partitionIndex)
+                results[key] = code == .none ? .success(()) : .failure(.broker(code, "cannot delete the offset of group '\(group)' for \(key)"))
+            }
+        }
+        return results
+    }
+
+    static func isCoordinatorError(_ code: ErrorCode) -> Bool {
+        code == .notCoordinator || code == .coordinatorNotAvailable || code == .coordinatorLoadInProgress
+    }
+
+    /// Runs a request at the group's coordinator; when the coordinator moved (NOT_COORDINATOR), is loading, or
+    /// its connection dropped, finds it anew and retries within the API timeout.
+    func withCoordinator<T: Sendable>(_ group: String, _ body: (KafkaClient.Destination) async throws -> T) async throws -> T {
+        let deadline = ContinuousClock.now + client.configuration.apiTimeout
+        var backoff = client.configuration.retryBackoff
+        while true {
+            do {
+                return try await body(.coordinator(group: group))
+            } catch let moved as CoordinatorMoved {
+                await client.invalidateCoordinator(group: group)
+                guard ContinuousClock.now + backoff < deadline else {
+                    throw KafkactlError.broker(moved.code, "the coordinator of group '\(group)' did not settle")
+                }
+            } catch let error as KafkactlError where error.category == .unreachable {
+                await client.invalidateCoordinator(group: group)
+                guard ContinuousClock.now + backoff < deadline else { throw error }
+            }
+            try await Task.sleep(for: backoff)
+            backoff = min(backoff * 2, client.configuration.retryBackoffMax)
+        }
+    }
+}
+
+/// A group request answered "not here (any more)": find the coordinator again.
+struct CoordinatorMoved: Error {
+    var code: ErrorCode
+}

@@ -1,0 +1,646 @@
+import AdminCore
+import ArgumentParser
+
+/// `kafkactl consumer-groups`: kafka-consumer-groups.sh's list, describe, delete, delete-offsets and reset-offsets,
+/// with the same flags and tables. Differences on purpose: every failure exits non-zero (Kafka's tool exits 0), and
+/// a reset of an active group is refused before anything is looked up or changed.
+struct ConsumerGroups: KafkactlCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consumer-groups",
+        abstract: "List, describe, delete consumer groups and reset their offsets (kafka-consumer-groups.sh).",
+        discussion: """
+            A reset is a dry run unless --execute is given, and is refused while the group has members.
+
+            Examples:
+              kafkactl consumer-groups --bootstrap-server localhost:9092 --list --state
+              kafkactl consumer-groups --bootstrap-server localhost:9092 --describe --group billing
+              kafkactl consumer-groups --bootstrap-server localhost:9092 --reset-offsets --group billing --topic orders --to-earliest --execute
+              kafkactl consumer-groups --bootstrap-server localhost:9092 --reset-offsets --group billing --all-topics --shift-by -100 --export > plan.csv
+              kafkactl consumer-groups --bootstrap-server localhost:9092 --reset-offsets --group billing --from-file plan.csv --execute
+            """)
+
+    enum Action: String, EnumerableFlag {
+        case list, describe, delete, resetOffsets, deleteOffsets
+
+        static func help(for value: Action) -> ArgumentHelp? {
+            switch value {
+            case .list: return "List all consumer groups."
+            case .describe: return "Describe groups: offsets and lag (default), --members or --state."
+            case .delete: return "Delete groups (they must have no members)."
+            case .resetOffsets: return "Plan (default) or --execute a reset of committed offsets."
+            case .deleteOffsets: return "Delete a group's committed offsets for --topic."
+            }
+        }
+    }
+
+    @OptionGroup var connection: ConnectionOptions
+    @Flag(exclusivity: .exclusive) var action: Action?
+    @Option(help: ArgumentHelp("Check a regular expression's syntax and exit.", valueName: "regex")) var validateRegex: String?
+    @Option(help: "A consumer group (repeatable).") var group: [String] = []
+    @Flag(help: "Every consumer group.") var allGroups = false
+    @Option(help: ArgumentHelp("A topic, optionally with partitions (t or t:0,1,2; repeatable).", valueName: "topic")) var topic: [String] = []
+    @Flag(help: "Reset: every partition the group has committed offsets for.") var allTopics = false
+    @Flag(help: "Describe: offsets and lag per partition (the default).") var offsets = false
+    @Flag(help: "Describe: one row per member.") var members = false
+    @Option(help: ArgumentHelp("Describe: the group's state (no value). List: add a STATE column, optionally only these states (comma separated).", valueName: "states"))
+    var state: String?
+    @Option(help: ArgumentHelp("List: add a TYPE column, optionally only these types (classic, consumer).", valueName: "types"))
+    var type: String?
+    @Flag(help: "Describe: extra columns.") var verbose = false
+    @Flag(help: "Reset: only show the plan (the default).") var dryRun = false
+    @Flag(help: "Reset: commit the new offsets.") var execute = false
+    @Flag(help: "Reset: print the plan as CSV that --from-file reads back.") var export = false
+    @Flag(help: "Reset to the earliest offset.") var toEarliest = false
+    @Flag(help: "Reset to the latest offset.") var toLatest = false
+    @Flag(help: "Reset to the current committed offset.") var toCurrent = false
+    @Option(help: "Reset to this offset (clamped to the partition's range).") var toOffset: Int64?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Reset by this many records (negative: back).", valueName: "n")) var shiftBy: Int64?
+    @Option(help: ArgumentHelp("Reset to the first offset at or after this time: YYYY-MM-DDTHH:mm:SS.sss[Z|±hh:mm] (no zone: UTC), or kafkactl's time grammar (-2h, now).", valueName: "datetime"))
+    var toDatetime: String?
+    @Option(help: ArgumentHelp("Reset to the first offset at or after now minus this ISO-8601 duration (PnDTnHnMnS).", valueName: "duration"))
+    var byDuration: String?
+    @Option(help: ArgumentHelp("Reset to the offsets in this CSV (topic,partition,offset or group,topic,partition,offset).", valueName: "file"))
+    var fromFile: String?
+    @Option(help: ArgumentHelp("Timeout for each admin call.", valueName: "ms")) var timeout: Int64?
+    @OptionGroup var output: OutputOptions
+
+    private var scenarios: [(String, Bool)] {
+        [("to-earliest", toEarliest), ("to-latest", toLatest), ("to-current", toCurrent), ("to-offset", toOffset != nil),
+         ("shift-by", shiftBy != nil), ("to-datetime", toDatetime != nil), ("by-duration", byDuration != nil),
+         ("from-file", fromFile != nil)]
+    }
+
+    func validate() throws {
+        if validateRegex != nil {
+            guard action == nil else { throw ValidationError("Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets, --validate-regex") }
+            return
+        }
+        guard let action else {
+            throw ValidationError("Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets, --validate-regex")
+        }
+        if !group.isEmpty && allGroups { throw ValidationError("Option \"[group]\" can't be used with option \"[all-groups]\"") }
+        if action == .list && !group.isEmpty { throw ValidationError("Option \"[group]\" can't be used with option \"[list]\"") }
+        if [.describe, .delete, .resetOffsets].contains(action) && group.isEmpty && !allGroups {
+            throw ValidationError("Option [\(action.flagName)] takes one of these options: [all-groups], [group]")
+        }
+        if !topic.isEmpty && ![.resetOffsets, .deleteOffsets, .delete].contains(action) {
+            throw ValidationError("Option \"[topic]\" can't be used with option \"[\(action.flagName)]\"")
+        }
+        if action == .delete && !topic.isEmpty {
+            throw ValidationError("The consumer does not support topic-specific offset deletion from a consumer group.")
+        }
+        if action == .deleteOffsets && (group.count != 1 || topic.isEmpty) {
+            throw ValidationError("Option [delete-offsets] takes the following options: [group], [topic]")
+        }
+        if action == .describe {
+            if [offsets, members, state != nil].filter({ $0 }).count > 1 {
+                throw ValidationError("Option [describe] takes at most one of these options: [members], [offsets], [state]")
+            }
+            if let state, !state.isEmpty { throw ValidationError("Option [describe] does not take a value for [state]") }
+        } else {
+            if members { throw ValidationError("Option(s) [members] are unavailable given other options on the command line") }
+            if offsets { throw ValidationError("Option(s) [offsets] are unavailable given other options on the command line") }
+            if verbose { throw ValidationError("Option(s) [verbose] are unavailable given other options on the command line") }
+        }
+        if state != nil && ![.describe, .list].contains(action) {
+            throw ValidationError("Option(s) [state] are unavailable given other options on the command line")
+        }
+        if type != nil && action != .list { throw ValidationError("Option(s) [type] are unavailable given other options on the command line") }
+        if let state, !state.isEmpty, action == .list {
+            let valid = ["Empty", "PreparingRebalance", "CompletingRebalance", "Stable", "Dead", "Assigning", "Reconciling"]
+            for item in state.split(separator: ",") where !valid.contains(where: { $0.lowercased() == item.lowercased() }) {
+                throw ValidationError("Invalid state list '\(state)'. Valid states are: \(valid.joined(separator: ", "))")
+            }
+        }
+        if let type, !type.isEmpty {
+            for item in type.split(separator: ",") where !["classic", "consumer"].contains(item.lowercased()) {
+                throw ValidationError("Invalid types list '\(type)'. Valid types are: classic, consumer")
+            }
+        }
+        let chosen = scenarios.filter(\.1).map(\.0)
+        if action == .resetOffsets {
+            if dryRun && execute { throw ValidationError("Option [reset-offsets] only accepts one of [execute] and [dry-run]") }
+            if chosen.count > 1 { throw ValidationError("Option \"[\(chosen[0])]\" can't be used with option \"[\(chosen[1])]\"") }
+            if chosen.isEmpty {
+                throw ValidationError("Option '[reset-offsets]' requires one of the following scenarios: [to-offset], [to-datetime], [by-duration], [to-earliest], [to-latest], [shift-by], [from-file], [to-current]")
+            }
+            if topic.isEmpty && !allTopics && fromFile == nil {
+                throw ValidationError("One of the reset scopes should be defined: --all-topics, --topic.")
+            }
+            if !topic.isEmpty && allTopics { throw ValidationError("Option \"[topic]\" can't be used with option \"[all-topics]\"") }
+            if let toDatetime, Self.datetime(toDatetime) == nil {
+                throw ValidationError("Error parsing timestamp '\(toDatetime)': use YYYY-MM-DDTHH:mm:SS.sss, optionally with Z or ±hh:mm (or -2h, now)")
+            }
+            if let byDuration, Self.duration(byDuration) == nil {
+                throw ValidationError("Error parsing duration '\(byDuration)': use ISO-8601 PnDTnHnMnS, e.g. PT1H30M or P1D")
+            }
+            for spec in topic { _ = try Self.topicArgument(spec) }
+        } else {
+            if let first = chosen.first { throw ValidationError("Option \"[\(first)]\" can't be used with option \"[\(action.flagName)]\"") }
+            if dryRun || execute || export || allTopics {
+                throw ValidationError("Option(s) [\(dryRun ? "dry-run" : execute ? "execute" : export ? "export" : "all-topics")] are unavailable given other options on the command line")
+            }
+        }
+        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of milliseconds") }
+        if output.isJSON && (action == .delete || action == .deleteOffsets || (action == .resetOffsets && export)) {
+            throw ValidationError("--output json is available for --list, --describe and --reset-offsets (without --export)")
+        }
+    }
+
+    /// `t` or `t:0,1,2`.
+    static func topicArgument(_ text: String) throws -> (String, [Int32]?) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count <= 2, !parts[0].isEmpty else {
+            throw ValidationError("Invalid topic arg '\(text)', expected topic name and partitions")
+        }
+        guard parts.count == 2 else { return (String(parts[0]), nil) }
+        let ids = try parts[1].split(separator: ",").map { item -> Int32 in
+            guard let id = Int32(item.trimmingCharacters(in: " ")), id >= 0 else {
+                throw ValidationError("Invalid partition '\(item)' specified in topic arg '\(text)''")
+            }
+            return id
+        }
+        return (String(parts[0]), ids)
+    }
+
+    /// Kafka's `--to-datetime` (no zone means UTC here, as in Kafka's tool), or the time grammar.
+    static func datetime(_ text: String) -> Int64? {
+        let hasZone = text.hasSuffix("Z") || text.dropFirst(10).contains("+") || text.dropFirst(10).contains("-")
+        if text.count >= 19, text.dropFirst(10).first == "T", !hasZone { return TimeExpression.iso8601(text + "Z") }
+        return TimeExpression.parse(text)
+    }
+
+    /// ISO-8601 durations `PnDTnHnMnS` (fractional seconds allowed) in milliseconds.
+    static func duration(_ text: String) -> Int64? {
+        var rest = Substring(text.uppercased())
+        guard rest.first == "P" else { return nil }
+        rest = rest.dropFirst()
+        var total: Double = 0
+        var inTime = false
+        var number = ""
+        var sawValue = false
+        for character in rest {
+            if character == "T" {
+                guard !inTime, number.isEmpty else { return nil }
+                inTime = true
+                continue
+            }
+            if character.isNumber || character == "." {
+                number.append(character)
+                continue
+            }
+            guard let value = Double(number) else { return nil }
+            number = ""
+            sawValue = true
+            switch (character, inTime) {
+            case ("D", false): total += value * 86_400_000
+            case ("H", true): total += value * 3_600_000
+            case ("M", true): total += value * 60_000
+            case ("S", true): total += value * 1000
+            default: return nil
+            }
+        }
+        guard number.isEmpty, sawValue else { return nil }
+        return Int64(total)
+    }
+
+    func run(in context: CommandContext) async throws {
+        if let validateRegex {
+            do {
+                _ = try Regex(validateRegex)
+                try context.print("The regular expression `\(validateRegex)` is valid.")
+            } catch {
+                throw KafkactlError(.usage, "The regular expression `\(validateRegex)` is invalid: \(error).")
+            }
+            return
+        }
+        let configuration = try connection.clientConfiguration(timeout: timeout.map { .milliseconds($0) })
+        try await context.withClient(configuration) { client in
+            let admin = AdminClient(client: client)
+            switch action! {
+            case .list: try await list(admin, context: context)
+            case .describe: try await describe(admin, context: context)
+            case .delete: try await delete(admin, context: context)
+            case .resetOffsets: try await reset(admin, context: context)
+            case .deleteOffsets: try await deleteOffsets(admin, context: context)
+            }
+        }
+    }
+
+    private func targetGroups(_ admin: AdminClient) async throws -> [String] {
+        if allGroups { return try await admin.listGroups().map(\.groupId) }
+        return group
+    }
+
+    // MARK: --list
+
+    private func list(_ admin: AdminClient, context: CommandContext) async throws {
+        let states = (state ?? "").split(separator: ",").map(String.init)
+        let types = Set((type ?? "").split(separator: ",").map { $0.lowercased() })
+        let groups = try await admin.listGroups(states: states).filter { listing in
+            types.isEmpty || types.contains(listing.type.isEmpty ? "classic" : listing.type.lowercased())
+        }
+        if output.isJSON {
+            try context.print(JSON.object([("groups", .array(groups.map {
+                .object([("group", .string($0.groupId)), ("type", .string($0.type.isEmpty ? "classic" : $0.type)),
+                         ("state", $0.state.isEmpty ? .null : .string($0.state)), ("protocolType", .string($0.protocolType))])
+            }))]).serialized())
+            return
+        }
+        guard state != nil || type != nil else {
+            for listing in groups { try context.print(listing.groupId) }
+            return
+        }
+        let width = max(15, groups.map(\.groupId.count).max() ?? 0) + 10
+        var header: [(String, Int?)] = [("GROUP", width)]
+        if type != nil { header.append(("TYPE", 20)) }
+        if state != nil { header.append(("STATE", 20)) }
+        try context.print(TableFormatter.line(header))
+        for listing in groups {
+            var row: [(String, Int?)] = [(listing.groupId, width)]
+            if type != nil { row.append((listing.type.lowercased() == "consumer" ? "Consumer" : "Classic", 20)) }
+            if state != nil { row.append((listing.state.isEmpty ? "-" : listing.state, 20)) }
+            try context.print(TableFormatter.line(row))
+        }
+    }
+
+    // MARK: --describe
+
+    private struct OffsetRow {
+        var group: String
+        var partition: TopicPartition
+        var current: Int64?
+        var logEnd: Int64?
+        var leaderEpoch: Int32?
+        var member: GroupDescription.Member?
+        var lag: Int64? { groupLag(committed: current, logEnd: logEnd) }
+    }
+
+    private func describe(_ admin: AdminClient, context: CommandContext) async throws {
+        let groups = try await targetGroups(admin).sorted()
+        let descriptions = try await admin.describeGroups(groups)
+        var documents: [JSON] = []
+        var failures: [KafkactlError] = []
+        for name in groups {
+            let description: GroupDescription
+            switch descriptions[name] {
+            case .success(let value)?: description = value
+            case .failure(let error)?: failures.append(error); continue
+            case nil: continue
+            }
+            let committed = try await admin.committedOffsets(group: name)
+            if description.state == "Dead" && committed.isEmpty {
+                failures.append(KafkactlError(.notFound, "Consumer group '\(name)' does not exist.", code: .groupIdNotFound))
+                continue
+            }
+            if !output.isJSON {
+                if description.state == "Empty" { context.printError("\nConsumer group '\(name)' has no active members.") }
+                if ["PreparingRebalance", "CompletingRebalance", "Assigning", "Reconciling"].contains(description.state) {
+                    context.printError("\nWarning: Consumer group '\(name)' is rebalancing.")
+                }
+            }
+            if state != nil {
+                documents.append(try describeState(description, context: context))
+            } else if members {
+                documents.append(try describeMembers(description, context: context))
+            } else {
+                documents.append(try await describeOffsets(description, committed: committed, admin: admin, context: context))
+            }
+        }
+        if output.isJSON { try context.print(JSON.object([("groups", .array(documents))]).serialized()) }
+        if let first = failures.first {
+            if failures.count == 1 { throw first }
+            for failure in failures { context.printError("Error: \(failure.message)") }
+            throw KafkactlError(.partial, "\(failures.count) groups could not be described (see above)")
+        }
+    }
+
+    private func describeOffsets(_ description: GroupDescription, committed: [TopicPartition: CommittedOffset],
+                                 admin: AdminClient, context: CommandContext) async throws -> JSON {
+        var owner: [TopicPartition: GroupDescription.Member] = [:]
+        for member in description.members { for partition in member.assignment { owner[partition] = member } }
+        let partitions = Set(owner.keys).union(committed.keys)
+        let ends = try await admin.listOffsets(Dictionary(uniqueKeysWithValues: partitions.map { ($0, OffsetSpec.latest) }))
+        // Kafka's order: members with more partitions first, then partitions without an owner.
+        let memberOrder = description.members.sorted { $0.assignment.count > $1.assignment.count }
+        var rows: [OffsetRow] = []
+        for member in memberOrder {
+            for partition in member.assignment.sorted() {
+                rows.append(OffsetRow(group: description.groupId, partition: partition, current: committed[partition]?.offset,
+                                      logEnd: try? ends[partition]?.get().offset, leaderEpoch: committed[partition]?.leaderEpoch,
+                                      member: member))
+            }
+        }
+        for partition in partitions.filter({ owner[$0] == nil }).sorted() {
+            rows.append(OffsetRow(group: description.groupId, partition: partition, current: committed[partition]?.offset,
+                                  logEnd: try? ends[partition]?.get().offset, leaderEpoch: committed[partition]?.leaderEpoch, member: nil))
+        }
+        if output.isJSON {
+            return .object([
+                ("group", .string(description.groupId)), ("state", .string(description.state)),
+                ("partitions", .array(rows.map { row in
+                    .object([
+                        ("topic", .string(row.partition.topic)), ("partition", .int(row.partition.partition)),
+                        ("currentOffset", row.current.map { JSON.int($0) } ?? .null),
+                        ("logEndOffset", row.logEnd.map { JSON.int($0) } ?? .null), ("lag", row.lag.map { JSON.int($0) } ?? .null),
+                        ("consumerId", .optional(row.member?.memberId)), ("host", .optional(row.member?.host)),
+                        ("clientId", .optional(row.member?.clientId)),
+                    ])
+                })),
+            ])
+        }
+        guard !rows.isEmpty else { return .null }
+        let dash = { (value: String?) in value.map { $0.isEmpty ? "-" : $0 } ?? "-" }
+        let groupWidth = TableFormatter.width([description.groupId], header: "GROUP")
+        let topicWidth = TableFormatter.width(rows.map(\.partition.topic), header: "TOPIC")
+        let consumerWidth = TableFormatter.width(rows.map { dash($0.member?.memberId) }, header: "CONSUMER-ID")
+        let hostWidth = TableFormatter.width(rows.map { dash($0.member?.host) }, header: "HOST")
+        var header: [(String, Int?)] = [("GROUP", groupWidth), ("TOPIC", topicWidth), ("PARTITION", 10)]
+        if verbose { header.append(("LEADER-EPOCH", 15)) }
+        header += [("CURRENT-OFFSET", 15), ("LOG-END-OFFSET", 15), ("LAG", 15), ("CONSUMER-ID", consumerWidth),
+                   ("HOST", hostWidth), ("CLIENT-ID", nil)]
+        try context.print("")
+        try context.print(TableFormatter.line(header))
+        for row in rows {
+            var line: [(String, Int?)] = [(row.group, groupWidth), (row.partition.topic, topicWidth), (String(row.partition.partition), 10)]
+            if verbose { line.append((row.leaderEpoch.map { $0 >= 0 ? String($0) : "-" } ?? "-", 15)) }
+            line += [(row.current.map(String.init) ?? "-", 15), (row.logEnd.map(String.init) ?? "-", 15), (row.lag.map(String.init) ?? "-", 15),
+                     (dash(row.member?.memberId), consumerWidth), (dash(row.member?.host), hostWidth), (dash(row.member?.clientId), nil)]
+            try context.print(TableFormatter.line(line))
+        }
+        return .null
+    }
+
+    private func describeMembers(_ description: GroupDescription, context: CommandContext) throws -> JSON {
+        if output.isJSON {
+            return .object([
+                ("group", .string(description.groupId)), ("state", .string(description.state)),
+                ("members", .array(description.members.map { member in
+                    .object([("consumerId", .string(member.memberId)), ("groupInstanceId", .optional(member.groupInstanceId)),
+                             ("host", .string(member.host)), ("clientId", .string(member.clientId)),
+                             ("partitions", .array(member.assignment.sorted().map { .string($0.description) }))])
+                })),
+            ])
+        }
+        guard !description.members.isEmpty else { return .null }
+        let dash = { (value: String) in value.isEmpty ? "-" : value }
+        let members = description.members
+        let groupWidth = TableFormatter.width([description.groupId], header: "GROUP")
+        let consumerWidth = TableFormatter.width(members.map(\.memberId), header: "CONSUMER-ID")
+        let hostWidth = TableFormatter.width(members.map { dash($0.host) }, header: "HOST")
+        let clientWidth = TableFormatter.width(members.map { dash($0.clientId) }, header: "CLIENT-ID")
+        let hasInstance = members.contains { $0.groupInstanceId != nil }
+        let instanceWidth = TableFormatter.width(members.map { $0.groupInstanceId ?? "-" }, header: "GROUP-INSTANCE-ID", minimum: 17)
+        var header: [(String, Int?)] = [("GROUP", groupWidth), ("CONSUMER-ID", consumerWidth)]
+        if hasInstance { header.append(("GROUP-INSTANCE-ID", instanceWidth)) }
+        header += [("HOST", hostWidth), ("CLIENT-ID", clientWidth), ("#PARTITIONS", 15)]
+        if verbose { header.append(("ASSIGNMENT", nil)) } else { header.append(("", nil)) }
+        try context.print("")
+        try context.print(TableFormatter.line(header))
+        for member in members {
+            var row: [(String, Int?)] = [(description.groupId, groupWidth), (member.memberId, consumerWidth)]
+            if hasInstance { row.append((member.groupInstanceId ?? "-", instanceWidth)) }
+            row += [(dash(member.host), hostWidth), (dash(member.clientId), clientWidth), (String(member.assignment.count), 15)]
+            if verbose {
+                let byTopic = Dictionary(grouping: member.assignment, by: \.topic)
+                let text = byTopic.keys.sorted().map { topic in
+                    topic + ":" + byTopic[topic]!.map { String($0.partition) }.sorted().joined(separator: ",")
+                }.joined(separator: ";")
+                row.append((text.isEmpty ? "-" : text, nil))
+            } else {
+                row.append(("", nil))
+            }
+            try context.print(TableFormatter.line(row))
+        }
+        return .null
+    }
+
+    private func describeState(_ description: GroupDescription, context: CommandContext) throws -> JSON {
+        let coordinator = description.coordinator.map { "\($0.host):\($0.port)" } ?? "-"
+        if output.isJSON {
+            return .object([("group", .string(description.groupId)), ("coordinator", .string(coordinator)),
+                            ("assignmentStrategy", .string(description.protocolName)), ("state", .string(description.state)),
+                            ("members", .int(description.members.count))])
+        }
+        let groupWidth = TableFormatter.width([description.groupId], header: "GROUP")
+        let coordinatorWidth = max(25, coordinator.count)
+        try context.print("")
+        try context.print(TableFormatter.line([("GROUP", groupWidth), ("COORDINATOR (ID)", coordinatorWidth),
+                                               ("ASSIGNMENT-STRATEGY", 20), ("STATE", 20), ("#MEMBERS", nil)]))
+        try context.print(TableFormatter.line([
+            (description.groupId, groupWidth), (coordinator, coordinatorWidth),
+            (description.protocolName.isEmpty ? "-" : description.protocolName, 20), (description.state, 20),
+            (String(description.members.count), nil),
+        ]))
+        return .null
+    }
+
+    // MARK: --delete and --delete-offsets
+
+    private func delete(_ admin: AdminClient, context: CommandContext) async throws {
+        let groups = try await targetGroups(admin)
+        let results = try await admin.deleteGroups(groups)
+        let deleted = groups.filter { (try? results[$0]?.get()) != nil }
+        let failed = groups.compactMap { group -> (String, KafkactlError)? in
+            if case .failure(let error)? = results[group] { return (group, error) }
+            return nil
+        }
+        if !deleted.isEmpty && failed.isEmpty {
+            try context.print("Deletion of requested consumer groups (\(deleted.map { "'\($0)'" }.joined(separator: ", "))) was successful.")
+            return
+        }
+        for (group, error) in failed { context.printError("* Group '\(group)' could not be deleted due to: \(error.message)") }
+        if !deleted.isEmpty {
+            try context.print("These consumer groups were deleted successfully: \(deleted.map { "'\($0)'" }.joined(separator: ", "))")
+        }
+        if failed.count == 1 { throw failed[0].1 }
+        throw KafkactlError(.partial, "Deletion of some consumer groups failed (see above)")
+    }
+
+    private func deleteOffsets(_ admin: AdminClient, context: CommandContext) async throws {
+        let name = group[0]
+        let partitions = try await resolvePartitions(admin, group: name, committed: [:])
+        let results = try await admin.deleteOffsets(group: name, partitions: partitions)
+        try context.print("Request succeeded for deleting offsets from group \(name).")
+        let topicWidth = TableFormatter.width(partitions.map(\.topic), header: "TOPIC")
+        try context.print("")
+        try context.print(TableFormatter.line([("TOPIC", topicWidth), ("PARTITION", 10), ("STATUS", nil)]))
+        var failures = 0
+        for partition in partitions.sorted() {
+            let status: String
+            switch results[partition] {
+            case .success?: status = "Successful"
+            case .failure(let error)?: status = "Error: \(error.message)"; failures += 1
+            case nil: status = "Error: no answer"; failures += 1
+            }
+            try context.print(TableFormatter.line([(partition.topic, topicWidth), (String(partition.partition), 10), (status, nil)]))
+        }
+        if failures > 0 { throw KafkactlError(.partial, "\(failures) partitions kept their offsets (see the table)") }
+    }
+
+    // MARK: --reset-offsets
+
+    /// The partitions `--topic` (or `--all-topics`: every committed one) names, checked against Metadata.
+    private func resolvePartitions(_ admin: AdminClient, group: String, committed: [TopicPartition: CommittedOffset]) async throws -> [TopicPartition] {
+        if allTopics { return committed.keys.sorted() }
+        let specs = try topic.map(Self.topicArgument)
+        let metadata = try await admin.client.metadata(topics: Array(Set(specs.map(\.0))))
+        var result: [TopicPartition] = []
+        for (name, ids) in specs {
+            guard let found = metadata.topics[name], found.error != .unknownTopicOrPartition else {
+                throw KafkactlError(.notFound, "Topic '\(name)' does not exist [UNKNOWN_TOPIC_OR_PARTITION]", code: .unknownTopicOrPartition)
+            }
+            let existing = Set(found.partitions.map(\.partition))
+            for id in ids ?? existing.sorted() {
+                guard existing.contains(id) else {
+                    throw KafkactlError(.notFound, "partition \(id) of topic '\(name)' does not exist: it has \(existing.count) partitions")
+                }
+                result.append(TopicPartition(name, id))
+            }
+        }
+        return result
+    }
+
+    private func reset(_ admin: AdminClient, context: CommandContext) async throws {
+        if !dryRun && !execute && !export {
+            context.printError("WARN: No action will be performed as the --execute option is missing. Add --execute to commit the new offsets, or --dry-run to say that a plan is all you want.")
+        }
+        let groups = try await targetGroups(admin)
+        let fileTargets = try fromFile.map { try Self.readPlanFile($0, groups: groups) }
+        let descriptions = try await admin.describeGroups(groups)
+        var documents: [JSON] = []
+        var tableHeaderPrinted = false
+        var failures: [String] = []
+        for name in groups.sorted() {
+            let description = try descriptions[name]!.get()
+            guard description.isInactive else {
+                throw KafkactlError(.conflict, "Assignments can only be reset if the group '\(name)' is inactive, but the current state is \(description.state). Stop the group's consumers first; nothing was changed.")
+            }
+            let committed = try await admin.committedOffsets(group: name)
+            var partitions: [TopicPartition]
+            if let fileTargets {
+                partitions = (fileTargets[name] ?? [:]).keys.sorted()
+                let metadata = try await admin.client.metadata(topics: Array(Set(partitions.map(\.topic))))
+                for partition in partitions where !(metadata.topics[partition.topic]?.partitions.contains { $0.partition == partition.partition } ?? false) {
+                    throw KafkactlError(.notFound, "partition \(partition) from --from-file does not exist")
+                }
+            } else {
+                partitions = try await resolvePartitions(admin, group: name, committed: committed)
+            }
+            let scenario = try scenario(fileTargets: fileTargets?[name] ?? [:])
+            let bounds = try await lookUpBounds(admin, partitions: partitions, scenario: scenario)
+            let plan = OffsetResetPlan(scenario: scenario, partitions: partitions,
+                                       committed: committed.mapValues(\.offset), bounds: bounds)
+            if let failure = plan.failures.sorted(by: { $0.key < $1.key }).first {
+                throw KafkactlError(.rejected, failure.value)
+            }
+            for entry in plan.entries {
+                if let warning = entry.warning { context.printError("WARN: \(warning)") }
+            }
+            if execute {
+                let results = try await admin.commitOffsets(group: name, Dictionary(uniqueKeysWithValues: plan.entries.map { ($0.partition, $0.newOffset) }))
+                for (partition, result) in results.sorted(by: { $0.key < $1.key }) {
+                    if case .failure(let error) = result { failures.append("\(partition): \(error.message)") }
+                }
+            }
+            if output.isJSON {
+                documents.append(.object([("group", .string(name)), ("executed", .bool(execute)),
+                                          ("partitions", .array(plan.entries.map {
+                                              .object([("topic", .string($0.partition.topic)), ("partition", .int($0.partition.partition)),
+                                                       ("newOffset", .int($0.newOffset))])
+                                          }))]))
+            } else if export {
+                for entry in plan.entries {
+                    let prefix = groups.count == 1 ? "" : "\(name),"
+                    try context.print("\(prefix)\(entry.partition.topic),\(entry.partition.partition),\(entry.newOffset)")
+                }
+            } else {
+                if !tableHeaderPrinted {
+                    try context.print("")
+                    try context.print(TableFormatter.line([("GROUP", 30), ("TOPIC", 30), ("PARTITION", 10), ("NEW-OFFSET", 15)]))
+                    tableHeaderPrinted = true
+                }
+                for entry in plan.entries {
+                    try context.print(TableFormatter.line([(name, 30), (entry.partition.topic, 30), (String(entry.partition.partition), 10),
+                                                           (String(entry.newOffset), 15)]))
+                }
+            }
+        }
+        if output.isJSON { try context.print(JSON.object([("groups", .array(documents))]).serialized()) }
+        if !failures.isEmpty {
+            for failure in failures { context.printError("Error: \(failure)") }
+            throw KafkactlError(.partial, "\(failures.count) partitions were not reset (see above)")
+        }
+    }
+
+    private func scenario(fileTargets: [TopicPartition: Int64]) throws -> OffsetResetPlan.Scenario {
+        if toEarliest { return .earliest }
+        if toLatest { return .latest }
+        if toCurrent { return .current }
+        if let toOffset { return .offset(toOffset) }
+        if let shiftBy { return .shiftBy(shiftBy) }
+        if let toDatetime { return .timestamp(Self.datetime(toDatetime)!) }
+        if let byDuration { return .timestamp(TimeExpression.currentMillis() - Self.duration(byDuration)!) }
+        return .given(fileTargets)
+    }
+
+    private func lookUpBounds(_ admin: AdminClient, partitions: [TopicPartition], scenario: OffsetResetPlan.Scenario) async throws -> [TopicPartition: OffsetResetPlan.Bounds] {
+        let earliest = try await admin.listOffsets(Dictionary(uniqueKeysWithValues: partitions.map { ($0, .earliest) }))
+        let latest = try await admin.listOffsets(Dictionary(uniqueKeysWithValues: partitions.map { ($0, .latest) }))
+        var byTime: [TopicPartition: Result<ListedOffset, KafkactlError>] = [:]
+        if case .timestamp(let time) = scenario {
+            byTime = try await admin.listOffsets(Dictionary(uniqueKeysWithValues: partitions.map { ($0, .timestamp(time)) }))
+        }
+        var bounds: [TopicPartition: OffsetResetPlan.Bounds] = [:]
+        for partition in partitions {
+            bounds[partition] = OffsetResetPlan.Bounds(
+                earliest: try earliest[partition]!.get().offset, latest: try latest[partition]!.get().offset,
+                byTime: try byTime[partition].map { try $0.get().offset })
+        }
+        return bounds
+    }
+
+    /// `--from-file`: `topic,partition,offset` (one --group only) or `group,topic,partition,offset` lines.
+    static func readPlanFile(_ path: String, groups: [String]) throws -> [String: [TopicPartition: Int64]] {
+        guard let text = PropertiesFile.readFile(path) else {
+            throw KafkactlUsageError("cannot read --from-file '\(path)'")
+        }
+        var result: [String: [TopicPartition: Int64]] = [:]
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: " ").trimmingCharacters(in: "\r")
+            if line.isEmpty { continue }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: " ") }
+            let bad = KafkactlUsageError("--from-file line \(index + 1) does not parse: '\(line)' (expected topic,partition,offset or group,topic,partition,offset)")
+            let group: String
+            let rest: ArraySlice<String>
+            switch fields.count {
+            case 3:
+                guard groups.count == 1 else {
+                    throw KafkactlUsageError("--from-file line \(index + 1): a topic,partition,offset line needs exactly one --group")
+                }
+                group = groups[0]
+                rest = fields[...]
+            case 4:
+                group = fields[0]
+                rest = fields[1...]
+            default: throw bad
+            }
+            let values = Array(rest)
+            guard !values[0].isEmpty, let partition = Int32(values[1]), partition >= 0, let offset = Int64(values[2]) else { throw bad }
+            result[group, default: [:]][TopicPartition(values[0], partition)] = offset
+        }
+        return result
+    }
+}
+
+extension ConsumerGroups.Action {
+    var flagName: String {
+        switch self {
+        case .list: return "list"
+        case .describe: return "describe"
+        case .delete: return "delete"
+        case .resetOffsets: return "reset-offsets"
+        case .deleteOffsets: return "delete-offsets"
+        }
+    }
+}
