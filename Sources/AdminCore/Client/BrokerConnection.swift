@@ -101,8 +101,8 @@ public final class BrokerConnection: Sendable {
     ///
     /// - Parameter feature: what the user asked for, used when the broker lacks the API
     ///   ("the broker does not support adding partitions (CreatePartitions)").
-    public func send<R: KafkaRequest>(_ request: R, feature: String? = nil) async throws -> R.Response {
-        try await send(request, version: try version(for: R.self, feature: feature))
+    public func send<R: KafkaRequest>(_ request: R, feature: String? = nil, timeout: Duration? = nil) async throws -> R.Response {
+        try await send(request, version: try version(for: R.self, feature: feature), timeout: timeout)
     }
 
     /// The version `R` will be sent at on this connection.
@@ -116,8 +116,10 @@ public final class BrokerConnection: Sendable {
         return version
     }
 
-    public func send<R: KafkaRequest>(_ request: R, version: Int16) async throws -> R.Response {
-        var body = try await roundTrip(request, version: version)
+    /// - Parameter timeout: overrides `request.timeout.ms` for requests the broker may hold on purpose
+    ///   (JoinGroup waits for the whole group to rejoin).
+    public func send<R: KafkaRequest>(_ request: R, version: Int16, timeout: Duration? = nil) async throws -> R.Response {
+        var body = try await roundTrip(request, version: version, timeout: timeout ?? requestTimeout)
         if R.responseHeaderVersion(version) >= 1 {
             do {
                 _ = try ResponseHeader.skipTaggedFieldsAfterCorrelationId(&body)
@@ -156,7 +158,8 @@ public final class BrokerConnection: Sendable {
     }
 
     /// Writes one request and waits for its response body (after the correlation id).
-    private func roundTrip<R: KafkaRequest>(_ request: R, version: Int16) async throws -> ByteBuffer {
+    private func roundTrip<R: KafkaRequest>(_ request: R, version: Int16, timeout requestTimeout: Duration? = nil) async throws -> ByteBuffer {
+        let requestTimeout = requestTimeout ?? self.requestTimeout
         let correlationId = takeCorrelationId()
         let frame = try encode(request, version: version, correlationId: correlationId)
         let promise = channel.eventLoop.makePromise(of: ByteBuffer.self)
@@ -165,7 +168,6 @@ public final class BrokerConnection: Sendable {
             handler.value.timeOut(correlationId: correlationId, error: ConnectionFailure.abandoned)
         }
         let address = self.address
-        let requestTimeout = self.requestTimeout
         channel.writeAndFlush(OutboundRequest(frame: frame, correlationId: correlationId, promise: promise), promise: nil)
         do {
             let body = try await withTaskCancellationHandler {

@@ -93,6 +93,7 @@ public struct PartitionConsumer: Sendable {
     }
 
     private func fetchLoop(_ start: [TopicPartition: Int64], stopAtEnd: Bool, channel: BoundedChannel<ConsumedRecords>) async throws {
+        guard !start.isEmpty else { return }
         var positions = start
         var ends: [TopicPartition: Int64] = [:]
         var leaders = try await leaderMap(for: Set(positions.keys.map(\.topic)))

@@ -346,7 +346,10 @@ public actor Producer {
                 retryOrFail(batch, error: KafkactlError(error.category, "\(error.message); the records are not known to be delivered (enable.idempotence=true makes such retries safe)"), retriable: false)
             }
         }
-        await refreshLeaders()
+        // With the broker gone, a metadata refresh can take the whole connection setup timeout; it must not hold
+        // this request's slot (and so the final flush) past the moment its batches are given up on.
+        let giveUp = batches.map { $0.createdAt + configuration.deliveryTimeout }.max() ?? .now
+        await refreshLeaders(until: giveUp)
     }
 
     private func retryOrFail(_ batch: SealedBatch, error: KafkactlError, retriable: Bool) {
@@ -364,8 +367,24 @@ public actor Producer {
         enqueue(batch)
     }
 
-    private func refreshLeaders() async {
-        guard let metadata = try? await client.metadata(topics: [topic]), let found = metadata.topics[topic] else { return }
+    private func refreshLeaders(until deadline: ContinuousClock.Instant? = nil) async {
+        let (client, topic) = (self.client, self.topic)
+        let refreshed: ClusterMetadata?
+        if let deadline {
+            refreshed = await withTaskGroup(of: ClusterMetadata?.self) { group in
+                group.addTask { try? await client.metadata(topics: [topic]) }
+                group.addTask {
+                    try? await Task.sleep(until: deadline, clock: .continuous)
+                    return nil
+                }
+                let first = await group.next() ?? nil
+                group.cancelAll()
+                return first
+            }
+        } else {
+            refreshed = try? await client.metadata(topics: [topic])
+        }
+        guard let metadata = refreshed, let found = metadata.topics[topic] else { return }
         apply(found)
         // Queued batches follow their partition's leader.
         let all = queues.values.flatMap { $0 }

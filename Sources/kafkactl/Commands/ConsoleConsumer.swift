@@ -83,8 +83,16 @@ struct ConsoleConsumer: KafkactlCommand {
         for pair in try PropertyList.parse(consumerProperty, invalid: { KafkactlUsageError("invalid --consumer-property '\($0)': expected key=value") }) {
             properties[pair.key] = pair.value
         }
-        if group != nil || properties["group.id"] != nil {
-            throw KafkactlError(.unsupported, "consuming in a consumer group (--group) is not available in this kafkactl yet; leave out --group to read the partitions directly")
+        let groupIds = Set([group, properties["group.id"]].compactMap { $0 })
+        if groupIds.count > 1 {
+            throw KafkactlUsageError("The group ids provided in different places (directly using '--group', via '--consumer-property', or via '--consumer.config') do not match. Detected group ids: \(groupIds.sorted().map { "'\($0)'" }.joined(separator: ", "))")
+        }
+        let groupId = groupIds.first
+        if groupId != nil && partition != nil {
+            throw KafkactlUsageError("Options group and partition cannot be specified together.")
+        }
+        if groupId != nil && offset != nil {
+            throw KafkactlUsageError("--offset cannot be used with --group: a group starts from its committed offsets (reset them with consumer-groups --reset-offsets)")
         }
         if fromBeginning, let reset = properties["auto.offset.reset"], reset != "earliest" {
             throw KafkactlUsageError("Can't simultaneously specify --from-beginning and 'auto.offset.reset=\(reset)', please remove one option")
@@ -106,66 +114,102 @@ struct ConsoleConsumer: KafkactlCommand {
             ?? (fromBeginning || consumerConfiguration.autoOffsetReset == .earliest ? .earliest : .latest)
         let signal = ShutdownSignal()
 
+        if let groupId {
+            let member = try GroupMemberConfiguration(groupId: groupId, properties: properties)
+            let autoCommit = properties["enable.auto.commit"].map { $0.lowercased() != "false" } ?? true
+            let interval = try ClientConfiguration.milliseconds(properties, "auto.commit.interval.ms") ?? .seconds(5)
+            try await context.withClient(clientConfiguration) { client in
+                let topics = try await assignedPartitions(client, filter: filter).map(\.topic)
+                let session = GroupConsumerSession(
+                    client: client, consumer: PartitionConsumer(client: client, configuration: consumerConfiguration),
+                    member: GroupMember(client: client, topics: Array(Set(topics)).sorted(), configuration: member),
+                    autoCommit: autoCommit, autoCommitInterval: interval, stopAtEnd: exitAtEnd)
+                try await runSession(context: context, signal: signal) { printed, lastActivity in
+                    try await session.run { chunk in
+                        lastActivity.set(TimeExpression.currentMillis())
+                        return try Self.print(chunk, formatter: formatter, json: output.isJSON, skipErrors: skipMessageOnError,
+                                              maxMessages: maxMessages, printed: printed, context: context)
+                    }
+                } finally: {
+                    await session.close()
+                }
+            }
+            return
+        }
+
         try await context.withClient(clientConfiguration) { client in
             let assignment = try await assignedPartitions(client, filter: filter)
             let consumer = PartitionConsumer(client: client, configuration: consumerConfiguration)
             let positions = try await consumer.resolve(Dictionary(uniqueKeysWithValues: assignment.map { ($0, start) }))
-            let printed = SharedCounter(0)
-            let lastActivity = SharedCounter(TimeExpression.currentMillis())
-            let outcome: Outcome = await withTaskGroup(of: Outcome.self) { group in
-                let (maxMessages, json, skip) = (self.maxMessages, output.isJSON, skipMessageOnError)
-                let stopAtEnd = exitAtEnd
-                group.addTask {
-                    do {
-                        try await consumer.consume(from: positions, stopAtEnd: stopAtEnd) { chunk in
-                            lastActivity.set(TimeExpression.currentMillis())
-                            let done = try Self.print(chunk, formatter: formatter, json: json, skipErrors: skip,
-                                                      maxMessages: maxMessages, printed: printed, context: context)
-                            return done ? .stop : .continue
-                        }
-                        return .finished
-                    } catch let error as KafkactlError {
-                        return .failed(error)
-                    } catch is OutputClosed {
-                        return .outputClosed
-                    } catch is CancellationError {
-                        return .finished
-                    } catch {
-                        return .failed(KafkactlError(.internal, "\(error)"))
-                    }
+            try await runSession(context: context, signal: signal) { printed, lastActivity in
+                try await consumer.consume(from: positions, stopAtEnd: exitAtEnd) { chunk in
+                    lastActivity.set(TimeExpression.currentMillis())
+                    let done = try Self.print(chunk, formatter: formatter, json: output.isJSON, skipErrors: skipMessageOnError,
+                                              maxMessages: maxMessages, printed: printed, context: context)
+                    return done ? .stop : .continue
                 }
-                group.addTask {
-                    await signal.wait()
-                    return Task.isCancelled ? .finished : .interrupted
+            } finally: {}
+        }
+    }
+
+    /// Runs the consuming `body` until it ends, a signal arrives or (with --timeout-ms) no record came for that
+    /// long; then runs `finally` (commit and leave, in a group) and reports like Kafka's tool:
+    /// "Processed a total of N messages" on stderr, exit 130 after a signal, 0 when the reader closed stdout.
+    private func runSession(
+        context: CommandContext, signal: ShutdownSignal,
+        _ body: @escaping @Sendable (SharedCounter, SharedCounter) async throws -> Void,
+        finally: () async -> Void
+    ) async throws {
+        let printed = SharedCounter(0)
+        let lastActivity = SharedCounter(TimeExpression.currentMillis())
+        let timeoutMs = self.timeoutMs
+        let outcome: Outcome = await withTaskGroup(of: Outcome.self) { group in
+            group.addTask {
+                do {
+                    try await body(printed, lastActivity)
+                    return .finished
+                } catch let error as KafkactlError {
+                    return .failed(error)
+                } catch is OutputClosed {
+                    return .outputClosed
+                } catch is CancellationError {
+                    return .finished
+                } catch {
+                    return .failed(KafkactlError(.internal, "\(error)"))
                 }
-                if let timeoutMs {
-                    group.addTask {
-                        while !Task.isCancelled {
-                            let idle = TimeExpression.currentMillis() - lastActivity.value
-                            if idle >= timeoutMs { return .idle }
-                            try? await Task.sleep(for: .milliseconds(min(100, max(1, timeoutMs - idle))))
-                        }
-                        return .finished
-                    }
-                }
-                let first = await group.next()!
-                group.cancelAll()
-                return first
             }
-            try? context.stdout.flush()
-            let total = printed.value
-            switch outcome {
-            case .outputClosed:
-                return
-            case .failed(let error):
-                context.printError("Processed a total of \(total) messages")
-                throw error
-            case .interrupted:
-                context.printError("Processed a total of \(total) messages")
-                throw KafkactlError(.interrupted, "interrupted")
-            case .finished, .idle:
-                context.printError("Processed a total of \(total) messages")
+            group.addTask {
+                await signal.wait()
+                return Task.isCancelled ? .finished : .interrupted
             }
+            if let timeoutMs {
+                group.addTask {
+                    while !Task.isCancelled {
+                        let idle = TimeExpression.currentMillis() - lastActivity.value
+                        if idle >= timeoutMs { return .idle }
+                        try? await Task.sleep(for: .milliseconds(min(100, max(1, timeoutMs - idle))))
+                    }
+                    return .finished
+                }
+            }
+            let first = await group.next()!
+            group.cancelAll()
+            return first
+        }
+        try? context.stdout.flush()
+        await finally()
+        let total = printed.value
+        switch outcome {
+        case .outputClosed:
+            return
+        case .failed(let error):
+            context.printError("Processed a total of \(total) messages")
+            throw error
+        case .interrupted:
+            context.printError("Processed a total of \(total) messages")
+            throw KafkactlError(.interrupted, "interrupted")
+        case .finished, .idle:
+            context.printError("Processed a total of \(total) messages")
         }
     }
 
@@ -248,4 +292,164 @@ final class SharedCounter: Sendable {
     init(_ initial: Int64) { storage = Atomic(initial) }
     var value: Int64 { storage.load(ordering: .relaxed) }
     func set(_ newValue: Int64) { storage.store(newValue, ordering: .relaxed) }
+}
+
+/// console-consumer in a group: join, read the assigned partitions from their committed positions, and on a
+/// rebalance commit what was printed and join again; at the end commit and leave. Positions advance only past
+/// printed records, so a commit never skips a record (at-least-once).
+final class GroupConsumerSession: Sendable {
+    let client: KafkaClient
+    let consumer: PartitionConsumer
+    let member: GroupMember
+    let autoCommit: Bool
+    let autoCommitInterval: Duration
+    let stopAtEnd: Bool
+    private let positions = Positions()
+
+    /// The next offset to read per partition, as far as records were printed.
+    actor Positions {
+        var values: [TopicPartition: Int64] = [:]
+        var committed: [TopicPartition: Int64] = [:]
+        func reset(_ start: [TopicPartition: Int64]) { values = start; committed = start }
+        func advance(_ partition: TopicPartition, to offset: Int64) { values[partition] = max(values[partition] ?? offset, offset) }
+        /// The positions not committed yet.
+        func pending() -> [TopicPartition: Int64] { values.filter { committed[$0.key] != $0.value } }
+        func markCommitted(_ done: [TopicPartition: Int64]) { committed.merge(done) { _, new in new } }
+    }
+
+    init(client: KafkaClient, consumer: PartitionConsumer, member: GroupMember, autoCommit: Bool,
+         autoCommitInterval: Duration, stopAtEnd: Bool) {
+        self.client = client
+        self.consumer = consumer
+        self.member = member
+        self.autoCommit = autoCommit
+        self.autoCommitInterval = autoCommitInterval
+        self.stopAtEnd = stopAtEnd
+    }
+
+    enum Stop: Sendable {
+        case done, rebalance
+        case failed(Error)
+    }
+
+    /// Consumes until `print` says stop, the end is reached (with --exit-at-end), or the task is cancelled.
+    func run(_ print: @escaping @Sendable (ConsumedRecords) async throws -> Bool) async throws {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await self.member.heartbeatLoop()
+                return false
+            }
+            if self.autoCommit {
+                group.addTask {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: self.autoCommitInterval)
+                        await self.commit()
+                    }
+                    return false
+                }
+            }
+            group.addTask {
+                try? await self.consumeRounds(print)
+                return true
+            }
+            // When consuming ends, the heartbeats and periodic commits end too.
+            while let consumingEnded = await group.next() {
+                if consumingEnded { group.cancelAll() }
+            }
+        }
+        try Task.checkCancellation()
+        if let failure = await failureBox.value { throw failure }
+    }
+
+    private let failureBox = FailureBox()
+    actor FailureBox {
+        var value: Error?
+        func set(_ error: Error) { if value == nil { value = error } }
+    }
+
+    private func consumeRounds(_ print: @escaping @Sendable (ConsumedRecords) async throws -> Bool) async throws {
+        while !Task.isCancelled {
+            let assigned: [TopicPartition]
+            do {
+                assigned = try await member.join()
+            } catch {
+                await failureBox.set(error)
+                return
+            }
+            let stop: Stop
+            do {
+                let start = try await startPositions(assigned)
+                await positions.reset(start)
+                stop = await withTaskGroup(of: Stop.self) { round in
+                    round.addTask {
+                        do {
+                            if start.isEmpty && !self.stopAtEnd {
+                                // More members than partitions: this one waits for the next rebalance.
+                                await self.member.waitForRebalance()
+                                return .rebalance
+                            }
+                            var finished = false
+                            try await self.consumer.consume(from: start, stopAtEnd: self.stopAtEnd) { chunk in
+                                finished = try await print(chunk)
+                                if let last = chunk.records.last {
+                                    let printedUpTo = finished ? last.offset + 1 : chunk.nextOffset
+                                    await self.positions.advance(chunk.topicPartition, to: printedUpTo)
+                                } else {
+                                    await self.positions.advance(chunk.topicPartition, to: chunk.nextOffset)
+                                }
+                                if !self.autoCommit { await self.commit() }
+                                return finished ? .stop : .continue
+                            }
+                            return .done
+                        } catch {
+                            return Task.isCancelled ? .done : .failed(error)
+                        }
+                    }
+                    round.addTask {
+                        await self.member.waitForRebalance()
+                        return Task.isCancelled ? .done : .rebalance
+                    }
+                    let first = await round.next()!
+                    round.cancelAll()
+                    return first
+                }
+            } catch {
+                await failureBox.set(error)
+                return
+            }
+            await commit()
+            switch stop {
+            case .rebalance: continue
+            case .done: return
+            case .failed(let error):
+                await failureBox.set(error)
+                return
+            }
+        }
+    }
+
+    /// Committed positions where there are, `auto.offset.reset` elsewhere.
+    private func startPositions(_ assigned: [TopicPartition]) async throws -> [TopicPartition: Int64] {
+        guard !assigned.isEmpty else { return [:] }
+        let committed = try await member.committed(assigned)
+        let reset: PartitionConsumer.StartPosition = consumer.configuration.autoOffsetReset == .earliest ? .earliest : .latest
+        if consumer.configuration.autoOffsetReset == .none, let missing = assigned.first(where: { committed[$0] == nil }) {
+            throw KafkactlError(.rejected, "no committed offset for \(missing) and auto.offset.reset is none")
+        }
+        var starts: [TopicPartition: PartitionConsumer.StartPosition] = [:]
+        for partition in assigned { starts[partition] = committed[partition].map { .offset($0) } ?? reset }
+        return try await consumer.resolve(starts)
+    }
+
+    private func commit() async {
+        let pending = await positions.pending()
+        guard !pending.isEmpty else { return }
+        if (try? await member.commit(pending)) != nil { await positions.markCommitted(pending) }
+    }
+
+    /// The final commit and LeaveGroup (Ctrl-C, end of input, --max-messages).
+    func close() async {
+        await commit()
+        await member.leave()
+    }
 }

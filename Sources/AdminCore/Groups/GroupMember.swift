@@ -1,0 +1,289 @@
+import NIOCore
+
+/// Settings of a classic consumer group member, under Kafka's property names.
+public struct GroupMemberConfiguration: Sendable {
+    public var groupId: String
+    /// `group.instance.id`: a static member keeps its assignment across restarts within the session timeout.
+    public var groupInstanceId: String?
+    /// `session.timeout.ms` (Kafka's default 45 s).
+    public var sessionTimeout: Duration = .seconds(45)
+    /// `max.poll.interval.ms`, sent as the rebalance timeout.
+    public var rebalanceTimeout: Duration = .seconds(300)
+    /// `heartbeat.interval.ms`
+    public var heartbeatInterval: Duration = .seconds(3)
+    /// `partition.assignment.strategy`, most preferred first.
+    public var assignors: [any PartitionAssignor] = [RangeAssignor(), RoundRobinAssignor()]
+
+    public init(groupId: String) {
+        self.groupId = groupId
+    }
+
+    public init(groupId: String, properties: [String: String]) throws {
+        self.init(groupId: groupId)
+        if let id = properties["group.instance.id"], !id.isEmpty { groupInstanceId = id }
+        if let value = try ClientConfiguration.milliseconds(properties, "session.timeout.ms") { sessionTimeout = value }
+        if let value = try ClientConfiguration.milliseconds(properties, "max.poll.interval.ms") { rebalanceTimeout = value }
+        if let value = try ClientConfiguration.milliseconds(properties, "heartbeat.interval.ms") { heartbeatInterval = value }
+        if let strategies = properties["partition.assignment.strategy"] {
+            assignors = try strategies.split(separator: ",").map { name in
+                switch String(name).trimmingCharacters(in: " ").split(separator: ".").last.map(String.init) ?? "" {
+                case "range", "RangeAssignor": return RangeAssignor()
+                case "roundrobin", "RoundRobinAssignor": return RoundRobinAssignor()
+                default:
+                    throw KafkactlError(.usage, "unsupported partition.assignment.strategy '\(name)': kafkactl offers range and roundrobin")
+                }
+            }
+        }
+    }
+}
+
+/// One member of a classic consumer group: joins (answering MEMBER_ID_REQUIRED), computes the assignment when it
+/// is the leader, syncs, heartbeats, commits and leaves. The state is one actor's, so heartbeats, commits and
+/// rejoins never interleave badly; a rebalance the coordinator asks for is signalled to the consumer, which
+/// stops fetching, commits and calls `join()` again.
+public actor GroupMember {
+    public let configuration: GroupMemberConfiguration
+    private let client: KafkaClient
+    private let topics: [String]
+
+    public private(set) var memberId = ""
+    public private(set) var generation: Int32 = -1
+    public private(set) var assignment: [TopicPartition] = []
+    private var joined = false
+    private var rebalanceWaiters: [CheckedContinuation<Void, Never>] = []
+    private var rebalanceRequested = false
+
+    public init(client: KafkaClient, topics: [String], configuration: GroupMemberConfiguration) {
+        self.client = client
+        self.topics = topics
+        self.configuration = configuration
+    }
+
+    private var groupId: String { configuration.groupId }
+    private var destination: KafkaClient.Destination { .coordinator(group: groupId) }
+
+    // MARK: Joining
+
+    /// Joins (or rejoins) the group and returns this member's partitions.
+    public func join() async throws -> [TopicPartition] {
+        let deadline = ContinuousClock.now + configuration.rebalanceTimeout + client.configuration.apiTimeout
+        var backoff = client.configuration.retryBackoff
+        joined = false
+        while true {
+            try Task.checkCancellation()
+            do {
+                let partitions = try await joinOnce()
+                assignment = partitions
+                joined = true
+                rebalanceRequested = false
+                return partitions
+            } catch let retry as Rejoin {
+                if retry.forgetMemberId { memberId = "" }
+                if retry.findCoordinator { await client.invalidateCoordinator(group: groupId) }
+                guard ContinuousClock.now + backoff < deadline else {
+                    throw KafkactlError(.timeout, "could not join group '\(groupId)': \(retry.reason)")
+                }
+                if retry.backoff {
+                    try await Task.sleep(for: backoff)
+                    backoff = min(backoff * 2, client.configuration.retryBackoffMax)
+                }
+            } catch let error as KafkactlError where error.category == .unreachable {
+                await client.invalidateCoordinator(group: groupId)
+                guard ContinuousClock.now + backoff < deadline else { throw error }
+                try await Task.sleep(for: backoff)
+                backoff = min(backoff * 2, client.configuration.retryBackoffMax)
+            }
+        }
+    }
+
+    /// Why a join attempt must be repeated.
+    struct Rejoin: Error {
+        var reason: String
+        var forgetMemberId = false
+        var findCoordinator = false
+        var backoff = true
+    }
+
+    private func joinOnce() async throws -> [TopicPartition] {
+        let metadata = ConsumerProtocol.encode(ConsumerProtocol.Subscription(topics: topics))
+        let sessionMs = Int32(clamping: configuration.sessionTimeout.milliseconds)
+        let rebalanceMs = Int32(clamping: configuration.rebalanceTimeout.milliseconds)
+        let connection = try await client.connection(for: destination, lane: .group)
+        let joinVersion = try connection.version(for: JoinGroupRequest.self, feature: "consumer groups")
+        // The coordinator holds a JoinGroup until every member has rejoined: wait up to the rebalance timeout.
+        let joinTimeout = configuration.rebalanceTimeout + client.configuration.requestTimeout
+        let request = JoinGroupRequest(
+            groupId: groupId, sessionTimeoutMs: sessionMs, rebalanceTimeoutMs: rebalanceMs, memberId: memberId,
+            groupInstanceId: joinVersion >= 5 ? configuration.groupInstanceId : nil, protocolType: "consumer",
+            protocols: configuration.assignors.map { .init(name: $0.name, metadata: metadata) })
+        let join = try await connection.send(request, version: joinVersion, timeout: joinTimeout)
+        let code = ErrorCode(rawValue: join.errorCode)
+        switch code {
+        case .none: break
+        case .memberIdRequired:
+            // KIP-394: the coordinator hands out the id and expects the join again at once.
+            memberId = join.memberId
+            throw Rejoin(reason: "MEMBER_ID_REQUIRED", backoff: false)
+        case .unknownMemberId, .illegalGeneration:
+            throw Rejoin(reason: code.name, forgetMemberId: true, backoff: false)
+        case .rebalanceInProgress:
+            throw Rejoin(reason: code.name, backoff: false)
+        case .notCoordinator, .coordinatorNotAvailable, .coordinatorLoadInProgress:
+            throw Rejoin(reason: code.name, findCoordinator: code == .notCoordinator)
+        case .fencedInstanceId:
+            throw KafkactlError(.conflict, "another consumer uses group.instance.id '\(configuration.groupInstanceId ?? "")' in group '\(groupId)' [FENCED_INSTANCE_ID]", code: code)
+        case .inconsistentGroupProtocol:
+            throw KafkactlError(.conflict, "group '\(groupId)' has members that share no assignor with kafkactl (range, roundrobin) [INCONSISTENT_GROUP_PROTOCOL]", code: code)
+        default:
+            throw KafkactlError.broker(code, "cannot join group '\(groupId)'")
+        }
+        memberId = join.memberId
+        generation = join.generationId
+
+        var assignments: [SyncGroupRequest.SyncGroupRequestAssignment] = []
+        if join.leader == join.memberId && !join.skipAssignment {
+            assignments = try await leaderAssignments(join)
+        }
+        let sync = try await connection.send(
+            SyncGroupRequest(groupId: groupId, generationId: generation, memberId: memberId,
+                             groupInstanceId: joinVersion >= 5 ? configuration.groupInstanceId : nil,
+                             protocolType: "consumer", protocolName: join.protocolName, assignments: assignments),
+            version: try connection.version(for: SyncGroupRequest.self), timeout: joinTimeout)
+        let syncCode = ErrorCode(rawValue: sync.errorCode)
+        switch syncCode {
+        case .none: break
+        case .rebalanceInProgress: throw Rejoin(reason: syncCode.name, backoff: false)
+        case .unknownMemberId, .illegalGeneration: throw Rejoin(reason: syncCode.name, forgetMemberId: true, backoff: false)
+        case .notCoordinator, .coordinatorNotAvailable, .coordinatorLoadInProgress:
+            throw Rejoin(reason: syncCode.name, findCoordinator: syncCode == .notCoordinator)
+        default: throw KafkactlError.broker(syncCode, "cannot sync with group '\(groupId)'")
+        }
+        do {
+            return try ConsumerProtocol.decodeAssignment(sync.assignment).partitions.filter { topics.contains($0.topic) }
+        } catch {
+            throw KafkactlError(.internal, "the assignment for group '\(groupId)' cannot be read: \(error)")
+        }
+    }
+
+    /// The leader runs the assignor the coordinator chose over every member's subscription.
+    private func leaderAssignments(_ join: JoinGroupResponse) async throws -> [SyncGroupRequest.SyncGroupRequestAssignment] {
+        let name = join.protocolName ?? configuration.assignors[0].name
+        guard let assignor = configuration.assignors.first(where: { $0.name == name }) else {
+            throw KafkactlError(.conflict, "group '\(groupId)' chose assignor '\(name)', which kafkactl does not have")
+        }
+        let subscriptions = try join.members.map { member in
+            GroupMemberSubscription(memberId: member.memberId, groupInstanceId: member.groupInstanceId,
+                                    topics: try ConsumerProtocol.decodeSubscription(member.metadata).topics)
+        }
+        let allTopics = Array(Set(subscriptions.flatMap(\.topics)))
+        let metadata = try await client.metadata(topics: allTopics)
+        let counts = metadata.topics.mapValues(\.partitions.count).filter { $0.value > 0 }
+        let plan = assignor.assign(members: subscriptions, partitionCounts: counts)
+        return subscriptions.map { member in
+            .init(memberId: member.memberId,
+                  assignment: ConsumerProtocol.encode(ConsumerProtocol.Assignment(partitions: plan[member.memberId] ?? [])))
+        }
+    }
+
+    // MARK: Staying in the group
+
+    /// Sends heartbeats while the member is joined; a rebalance, a lost membership or a moved coordinator is
+    /// signalled to `waitForRebalance()`. Returns when cancelled.
+    public func heartbeatLoop() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: configuration.heartbeatInterval)
+            guard joined, !rebalanceRequested else { continue }
+            do {
+                let response = try await client.send(
+                    HeartbeatRequest(groupId: groupId, generationId: generation, memberId: memberId,
+                                     groupInstanceId: configuration.groupInstanceId),
+                    to: destination)
+                let code = ErrorCode(rawValue: response.errorCode)
+                switch code {
+                case .none: continue
+                case .unknownMemberId:
+                    memberId = ""
+                    requestRebalance()
+                case .rebalanceInProgress, .illegalGeneration: requestRebalance()
+                case .notCoordinator, .coordinatorNotAvailable:
+                    await client.invalidateCoordinator(group: groupId)
+                    requestRebalance()
+                default: continue
+                }
+            } catch {
+                await client.invalidateCoordinator(group: groupId)
+            }
+        }
+    }
+
+    private func requestRebalance() {
+        rebalanceRequested = true
+        joined = false
+        let waiters = rebalanceWaiters
+        rebalanceWaiters.removeAll()
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Returns when the coordinator wants the member to rejoin (or at once if it already did), or when cancelled.
+    public func waitForRebalance() async {
+        if rebalanceRequested { return }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { rebalanceWaiters.append($0) }
+        } onCancel: {
+            Task { await self.cancelWaiters() }
+        }
+    }
+
+    private func cancelWaiters() {
+        let waiters = rebalanceWaiters
+        rebalanceWaiters.removeAll()
+        for waiter in waiters { waiter.resume() }
+    }
+
+    // MARK: Committing and leaving
+
+    /// Commits positions (the next offset to read) under this member's generation. A commit that lost the race
+    /// with a rebalance is reported; its records may be read again, as at-least-once allows.
+    public func commit(_ positions: [TopicPartition: Int64]) async throws {
+        guard !positions.isEmpty, generation >= 0 else { return }
+        let byTopic = Dictionary(grouping: positions.keys, by: \.topic)
+        let request = OffsetCommitRequest(
+            groupId: groupId, generationIdOrMemberEpoch: generation, memberId: memberId,
+            groupInstanceId: configuration.groupInstanceId,
+            topics: byTopic.keys.sorted().map { topic in
+                .init(name: topic, partitions: byTopic[topic]!.sorted().map {
+                    .init(partitionIndex: $0.partition, committedOffset: positions[$0]!, committedLeaderEpoch: -1, committedMetadata: "")
+                })
+            })
+        let response = try await client.send(request, to: destination)
+        for topic in response.topics {
+            for partition in topic.partitions where partition.errorCode != 0 {
+                let code = ErrorCode(rawValue: partition.errorCode)
+                if code == .rebalanceInProgress || code == .illegalGeneration || code == .unknownMemberId { requestRebalance() }
+                if code == .notCoordinator { await client.invalidateCoordinator(group: groupId) }
+                throw KafkactlError.broker(code, "cannot commit the position of group '\(groupId)' in \(topic.name)-\(partition.partitionIndex)")
+            }
+        }
+    }
+
+    /// The committed positions of this member's partitions.
+    public func committed(_ partitions: [TopicPartition]) async throws -> [TopicPartition: Int64] {
+        try await AdminClient(client: client).committedOffsets(group: groupId, partitions: partitions).mapValues(\.offset)
+    }
+
+    /// Leaves the group so the others rebalance at once rather than after the session timeout.
+    public func leave() async {
+        guard !memberId.isEmpty else { return }
+        joined = false
+        if let connection = try? await client.connection(for: destination),
+            let version = try? connection.version(for: LeaveGroupRequest.self)
+        {
+            let request = version >= 3
+                ? LeaveGroupRequest(groupId: groupId, members: [.init(memberId: memberId, groupInstanceId: configuration.groupInstanceId)])
+                : LeaveGroupRequest(groupId: groupId, memberId: memberId)
+            _ = try? await connection.send(request, version: version)
+        }
+        memberId = ""
+        generation = -1
+    }
+}
