@@ -297,6 +297,20 @@ import Testing
         #expect(asked.timestamps == ["orders-0": wire])
     }
 
+    @Test func theClientIdIsGetOffsetShellWhateverTheCommandConfigSays() async throws {
+        // Kafka's tool forces client.id=GetOffsetShell over --command-config (cli-parity §1.2).
+        let asked = Asked()
+        let broker = try Self.scriptedCluster(asked: asked) { _, _, _ in (.none, 1, -1) }
+        defer { broker.stop() }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(BrokerHarness.uniqueName("go-cc") + ".properties")
+        try "client.id=my-own-id\nrequest.timeout.ms=5000\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(try await Self.lines(Self.run(broker, ["--topic-partitions", "orders:0", "--command-config", file.path]))
+            == ["orders:0:1"])
+        #expect(!broker.requests.isEmpty)
+        #expect(broker.requests.allSatisfy { $0.clientId == "GetOffsetShell" }, "\(broker.requests.map(\.clientId))")
+    }
+
     @Test func aPartitionErrorIsReportedAndTheOthersArePrinted() async throws {
         let asked = Asked()
         let broker = try Self.scriptedCluster(asked: asked) { _, partition, _ in
