@@ -38,8 +38,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // ByteBuffer as a byte container for record keys and values read from stdin; no protocol code.
                 .product(name: "NIOCore", package: "swift-nio"),
+                "CLibEdit",
             ]
         ),
+        // libedit's readline interface for the shell (Debian's libedit-dev).
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Reads Messages/Schemas/*.schema and writes Messages/Generated/*.swift.
         .target(name: "MessageGenerator"),
         .executableTarget(name: "generate-messages", dependencies: ["MessageGenerator"]),

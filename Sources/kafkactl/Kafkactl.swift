@@ -17,7 +17,7 @@ struct Kafkactl: AsyncParsableCommand {
             130 interrupted.
             """,
         version: KafkactlVersion.current,
-        subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self, ConsumerGroups.self, Configs.self, GetOffsets.self])
+        subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self, ConsumerGroups.self, Configs.self, GetOffsets.self, Shell.self])
 }
 
 /// A subcommand that runs against an injected context (output, client), so the CLI, the shell and tests share
@@ -51,7 +51,11 @@ enum CommandRunner {
         return result
     }
 
-    static func run(_ arguments: [String], context: CommandContext) async -> Int32 {
+    static func run(_ arguments: [String], context: CommandContext, isProcessEntry: Bool = false) async -> Int32 {
+        // Bare `kafkactl` on a terminal opens the shell.
+        if isProcessEntry && arguments.isEmpty && isatty(0) == 1 && isatty(1) == 1 {
+            return await ShellSession(configuration: nil, context: context).run()
+        }
         let arguments = normalized(arguments)
         let command: ParsableCommand
         do {
@@ -83,7 +87,7 @@ enum CommandRunner {
             return 0
         } catch let error as KafkactlError {
             try? context.stdout.flush()
-            context.printError("Error: \(error.message)")
+            if !error.message.isEmpty { context.printError("Error: \(error.message)") }
             return error.exitCode
         } catch is CancellationError {
             try? context.stdout.flush()
@@ -117,7 +121,7 @@ enum Main {
         // A closed pipe must surface as EPIPE (a quiet exit 0), not kill the process.
         signal(SIGPIPE, SIG_IGN)
         let context = CommandContext.standard()
-        let code = await CommandRunner.run(Array(CommandLine.arguments.dropFirst()), context: context)
+        let code = await CommandRunner.run(Array(CommandLine.arguments.dropFirst()), context: context, isProcessEntry: true)
         exit(code)
     }
 }

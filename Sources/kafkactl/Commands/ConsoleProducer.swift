@@ -33,7 +33,9 @@ struct ConsoleProducer: KafkactlCommand {
     @Option(help: "retry.backoff.ms.") var retryBackoffMs: Int?
     @Option(help: ArgumentHelp("linger.ms: how long a batch may wait to fill (not an overall timeout).", valueName: "ms"))
     var timeout: Int?
-    @Option(help: ArgumentHelp("acks: all (-1), 1 or 0.", valueName: "acks")) var requestRequiredAcks: String?
+    // Unconditional: `--request-required-acks -1` (Kafka's own spelling of all) must not read as a flag.
+    @Option(parsing: .unconditional, help: ArgumentHelp("acks: all (-1), 1 or 0.", valueName: "acks"))
+    var requestRequiredAcks: String?
     @Option(help: "request.timeout.ms.") var requestTimeoutMs: Int?
     @Option(help: "metadata.max.age.ms (accepted for compatibility).") var metadataExpiryMs: Int?
     @Option(help: "max.block.ms: how long to wait for the topic's metadata.") var maxBlockMs: Int?

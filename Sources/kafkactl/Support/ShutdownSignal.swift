@@ -20,6 +20,7 @@ final class ShutdownSignal: @unchecked Sendable {
         var sources: [any DispatchSourceSignal] = []
         let state = self.state
         for signalNumber in [SIGINT, SIGTERM] {
+            // Ignored as a default action, delivered to the dispatch source instead.
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
@@ -31,8 +32,9 @@ final class ShutdownSignal: @unchecked Sendable {
                     return waiting
                 }
                 guard let waiters else {
-                    // The second signal: the user wants out now.
-                    _exit(130)
+                    // The second signal: the user wants out now (in the shell, the command is already stopping).
+                    if !ShutdownSignal.keepProcessOnRepeat { _exit(130) }
+                    return
                 }
                 for waiter in waiters { waiter.resume() }
             }
@@ -40,6 +42,13 @@ final class ShutdownSignal: @unchecked Sendable {
             sources.append(source)
         }
         self.sources = sources
+    }
+
+    /// Set by the shell, which must outlive a command interrupted twice.
+    nonisolated(unsafe) static var keepProcessOnRepeat = false
+
+    deinit {
+        for source in sources { source.cancel() }
     }
 
     var isRequested: Bool { state.lock.sync { state.requested } }

@@ -1,0 +1,160 @@
+import AdminCore
+import ArgumentParser
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The REPL: one warm client for every command, Kafka's subcommands without the `kafkactl` prefix and without
+/// repeating `--bootstrap-server`, libedit line editing and history, Tab completion of live names. A failing
+/// command prints its line and the shell goes on; from a script (stdin not a terminal) it echoes nothing and
+/// exits non-zero when any command failed.
+final class ShellSession {
+    private let context: CommandContext
+    private var configuration: ClientConfiguration?
+    private var client: KafkaClient?
+    private let names = NameCache()
+    private var failures = 0
+
+    init(configuration: ClientConfiguration?, context: CommandContext) {
+        self.configuration = configuration
+        self.context = context
+    }
+
+    private var prompt: String {
+        guard let configuration else { return "kafkactl (not connected)> " }
+        return "kafkactl \(configuration.bootstrapServers.map(\.description).joined(separator: ","))> "
+    }
+
+    /// Runs until end of input or `exit`; returns the process exit code.
+    func run() async -> Int32 {
+        ShutdownSignal.keepProcessOnRepeat = true
+        // Ctrl-C at the prompt must not end the shell; a running command gets it through its own handler.
+        signal(SIGINT, SIG_IGN)
+        let interactive = isatty(0) == 1
+        let editor = interactive ? LineEditor(historyPath: LineEditor.defaultHistoryPath(), completion: CompletionEngine(names: names)) : nil
+        if let configuration { await connect(configuration) }
+        while true {
+            let line: String?
+            if let editor {
+                line = await editor.readLine(prompt: prompt)
+            } else {
+                line = Swift.readLine(strippingNewline: true)
+            }
+            guard let line else { break }
+            let trimmed = line.trimmingCharacters(in: " ")
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            editor?.remember(trimmed)
+            if await !execute(trimmed) { break }
+        }
+        if interactive { try? context.stdout.write("\n"); try? context.stdout.flush() }
+        await client?.shutdown()
+        return interactive || failures == 0 ? 0 : 1
+    }
+
+    /// Runs one line; false when the shell should end.
+    private func execute(_ line: String) async -> Bool {
+        var words: [String]
+        do {
+            words = try ShellTokenizer.words(line)
+        } catch {
+            fail("Error: \(error)")
+            return true
+        }
+        if words.first == "kafkactl" { words.removeFirst() }
+        guard let first = words.first else { return true }
+        switch first {
+        case "exit", "quit":
+            return false
+        case "help":
+            try? context.print(Kafkactl.helpMessage() + "\n\nShell commands: connect HOST:PORT[,HOST:PORT...], help, exit (or Ctrl-D).")
+            try? context.stdout.flush()
+            return true
+        case "connect":
+            guard words.count == 2 else {
+                fail("Error: usage: connect HOST:PORT[,HOST:PORT...]")
+                return true
+            }
+            do {
+                await connect(try ClientConfiguration(properties: [:], bootstrapOverride: words[1]))
+            } catch let error as KafkactlError {
+                fail("Error: \(error.message)")
+            } catch {
+                fail("Error: \(error)")
+            }
+            return true
+        case "shell":
+            fail("Error: already in the shell")
+            return true
+        default:
+            break
+        }
+        if let configuration, Self.takesBootstrapServer(first), !words.contains(where: { $0 == "--bootstrap-server" || $0.hasPrefix("--bootstrap-server=") || $0 == "--command-config" }) {
+            words += ["--bootstrap-server", configuration.bootstrapServers.map(\.description).joined(separator: ",")]
+        }
+        let shared = client
+        let commandContext = CommandContext(
+            stdout: context.stdout, stderr: context.stderr, stdoutIsTerminal: context.stdoutIsTerminal,
+            stderrIsTerminal: context.stderrIsTerminal,
+            clientProvider: { wanted in
+                // The shell's connection serves every command aimed at the same brokers.
+                if let shared, wanted.bootstrapServers == shared.configuration.bootstrapServers,
+                    wanted.clientId == shared.configuration.clientId || wanted.clientId != "kafkactl"
+                {
+                    return shared
+                }
+                return KafkaClient(configuration: wanted)
+            },
+            clientRelease: { used in
+                if used !== shared { await used.shutdown() }
+            })
+        let code = await CommandRunner.run(words, context: commandContext)
+        if code != 0 { failures += 1 }
+        if let client { await names.refresh(using: client) }
+        return true
+    }
+
+    private func connect(_ configuration: ClientConfiguration) async {
+        await client?.shutdown()
+        let client = KafkaClient(configuration: configuration)
+        self.client = client
+        self.configuration = configuration
+        await names.refresh(using: client)
+    }
+
+    private func fail(_ message: String) {
+        failures += 1
+        context.printError(message)
+    }
+
+    static func takesBootstrapServer(_ subcommand: String) -> Bool {
+        guard let type = CompletionEngine.subcommand(named: subcommand) else { return false }
+        return CompletionEngine.flags(of: type).contains("--bootstrap-server")
+    }
+}
+
+/// `kafkactl shell` (and bare `kafkactl` on a terminal).
+struct Shell: KafkactlCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shell",
+        abstract: "An interactive shell with one warm connection, history and Tab completion of live names.",
+        discussion: """
+            Inside, run any subcommand without the `kafkactl` prefix and without --bootstrap-server; `connect
+            HOST:PORT` switches clusters; Ctrl-C stops the running command; Ctrl-D or `exit` leaves. History is kept
+            in $XDG_STATE_HOME/kafkactl/history (~/.local/state/kafkactl/history). With standard input not a
+            terminal, commands are read line by line and the exit code is 1 if any failed.
+
+            Example:
+              kafkactl shell --bootstrap-server localhost:9092
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run(in context: CommandContext) async throws {
+        let configuration = connection.bootstrapServer != nil || connection.commandConfig != nil
+            ? try connection.clientConfiguration() : nil
+        let code = await ShellSession(configuration: configuration, context: context).run()
+        // Each failure already printed its line; the exit code is all that is left to say.
+        if code != 0 { throw KafkactlError(.partial, "") }
+    }
+}
