@@ -161,6 +161,13 @@ import Testing
         #expect(configuration.compression == .lz4)
     }
 
+    @Test(arguments: [["--request-required-acks", "-1"], ["--request-required-acks=-1"]])
+    func minusOneIsAnAcksValueNotAFlag(arguments: [String]) throws {
+        let properties = try Self.producerProperties(arguments)
+        #expect(properties["acks"] == "-1")
+        #expect(try ProducerConfiguration(properties: properties).acks == .all)
+    }
+
     @Test func aNamedFlagWinsOverProducerProperty() throws {
         let properties = try Self.producerProperties([
             "--producer-property", "acks=0", "--request-required-acks", "all",
