@@ -111,6 +111,8 @@ public actor Producer {
             for await leader in newLeaders {
                 group.addTask { await self.senderLoop(leader: leader) }
             }
+            // close() has drained everything; the linger timer may be asleep for up to linger.ms/2: wake it.
+            group.cancelAll()
         }
     }
 
