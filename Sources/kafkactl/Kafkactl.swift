@@ -17,7 +17,7 @@ struct Kafkactl: AsyncParsableCommand {
             130 interrupted.
             """,
         version: KafkactlVersion.current,
-        subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self, ConsumerGroups.self, Configs.self, GetOffsets.self, Shell.self])
+        subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self, ConsumerGroups.self, Configs.self, GetOffsets.self, Shell.self, GenerateDocs.self])
 }
 
 /// A subcommand that runs against an injected context (output, client), so the CLI, the shell and tests share
@@ -59,7 +59,8 @@ enum CommandRunner {
         let arguments = normalized(arguments)
         let command: ParsableCommand
         do {
-            command = try Kafkactl.parseAsRoot(arguments)
+            // The async parser also answers the completion scripts' callbacks for live topic and group names.
+            command = try await Kafkactl.asyncParseAsRoot(arguments)
         } catch {
             return reportParseError(error, arguments: arguments, context: context)
         }

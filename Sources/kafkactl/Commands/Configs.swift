@@ -27,10 +27,10 @@ struct Configs: KafkactlCommand {
     var entityType: [String] = []
     @Option(help: "The entity's name: a topic, a broker id, a group.") var entityName: [String] = []
     @Flag(help: "The default entity (brokers: the cluster-wide default).") var entityDefault = false
-    @Option(help: "Shorthand for --entity-type topics --entity-name NAME.") var topic: String?
+    @Option(help: "Shorthand for --entity-type topics --entity-name NAME.", completion: .custom(LiveNames.topics)) var topic: String?
     @Option(help: "Shorthand for --entity-type brokers --entity-name ID.") var broker: String?
     @Option(help: "Shorthand for --entity-type broker-loggers --entity-name ID.") var brokerLogger: String?
-    @Option(help: "Shorthand for --entity-type groups --entity-name NAME.") var group: String?
+    @Option(help: "Shorthand for --entity-type groups --entity-name NAME.", completion: .custom(LiveNames.groups)) var group: String?
     @Flag(help: "Shorthand for --entity-type brokers --entity-default.") var brokerDefaults = false
     @Option(help: ArgumentHelp("Configs to set: k1=v1,k2=[v1,v2] (brackets group values that contain commas).", valueName: "k=v,..."))
     var addConfig: String?

@@ -21,7 +21,7 @@ struct ConsoleConsumer: KafkactlCommand {
             """)
 
     @OptionGroup var connection: ConnectionOptions
-    @Option(help: "The topic to consume.") var topic: String?
+    @Option(help: "The topic to consume.", completion: .custom(LiveNames.topics)) var topic: String?
     @Option(help: ArgumentHelp("Consume every topic whose name matches this regular expression.", valueName: "regex"))
     var include: String?
     @Option(help: "Consume only this partition of --topic.") var partition: Int32?
@@ -29,7 +29,8 @@ struct ConsoleConsumer: KafkactlCommand {
             help: ArgumentHelp("Where to start: earliest, latest, an offset, -N (the last N records), or a time.", valueName: "position"))
     var offset: String?
     @Flag(help: "Start at the earliest offset.") var fromBeginning = false
-    @Option(help: "Consumer group id (requires group support; see consumer-groups).") var group: String?
+    @Option(help: "Consume as a member of this consumer group (committing its position).", completion: .custom(LiveNames.groups))
+    var group: String?
     @Option(help: "Exit after this many records.") var maxMessages: Int?
     @Option(help: ArgumentHelp("Exit when no record arrives for this long.", valueName: "ms")) var timeoutMs: Int64?
     @Flag(help: "Exit once every partition has reached the end offset it had at start.") var exitAtEnd = false

@@ -20,7 +20,7 @@ struct ConsoleProducer: KafkactlCommand {
             """)
 
     @OptionGroup var connection: ConnectionOptions
-    @Option(help: "The topic to produce to.") var topic: String
+    @Option(help: "The topic to produce to.", completion: .custom(LiveNames.topics)) var topic: String
     @Option(help: "Produce every record to this partition instead of letting the partitioner choose.")
     var partition: Int32?
     @Flag(help: "Send each record and wait for its acknowledgement before reading the next line.")

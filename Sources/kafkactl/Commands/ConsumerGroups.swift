@@ -36,9 +36,11 @@ struct ConsumerGroups: KafkactlCommand {
     @OptionGroup var connection: ConnectionOptions
     @Flag(exclusivity: .exclusive) var action: Action?
     @Option(help: ArgumentHelp("Check a regular expression's syntax and exit.", valueName: "regex")) var validateRegex: String?
-    @Option(help: "A consumer group (repeatable).") var group: [String] = []
+    @Option(help: "A consumer group (repeatable).", completion: .custom(LiveNames.groups)) var group: [String] = []
     @Flag(help: "Every consumer group.") var allGroups = false
-    @Option(help: ArgumentHelp("A topic, optionally with partitions (t or t:0,1,2; repeatable).", valueName: "topic")) var topic: [String] = []
+    @Option(help: ArgumentHelp("A topic, optionally with partitions (t or t:0,1,2; repeatable).", valueName: "topic"),
+            completion: .custom(LiveNames.topics))
+    var topic: [String] = []
     @Flag(help: "Reset: every partition the group has committed offsets for.") var allTopics = false
     @Flag(help: "Describe: offsets and lag per partition (the default).") var offsets = false
     @Flag(help: "Describe: one row per member.") var members = false

@@ -17,7 +17,8 @@ struct GetOffsets: KafkactlCommand {
             """)
 
     @OptionGroup var connection: ConnectionOptions
-    @Option(help: ArgumentHelp("A regular expression for the topics (default: all).", valueName: "regex"))
+    @Option(help: ArgumentHelp("A regular expression for the topics (default: all).", valueName: "regex"),
+            completion: .custom(LiveNames.topics))
     var topic: String?
     @Option(help: ArgumentHelp("Partition ids, comma separated (default: all).", valueName: "0,1"))
     var partitions: String?

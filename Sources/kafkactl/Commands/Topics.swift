@@ -32,7 +32,8 @@ struct Topics: KafkactlCommand {
     @OptionGroup var connection: ConnectionOptions
     @Flag(exclusivity: .exclusive) var action: Action?
 
-    @Option(help: ArgumentHelp("The topic to create, or a regular expression (list, describe, alter, delete).", valueName: "topic"))
+    @Option(help: ArgumentHelp("The topic to create, or a regular expression (list, describe, alter, delete).", valueName: "topic"),
+            completion: .custom(LiveNames.topics))
     var topic: String?
     @Option(help: "The number of partitions for the topic being created or altered.")
     var partitions: Int32?

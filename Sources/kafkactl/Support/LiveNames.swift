@@ -1,0 +1,38 @@
+import AdminCore
+
+/// Topic and group names for the shell completion scripts: the script calls kafkactl back with the words typed
+/// so far, and the names come from the cluster named by `--bootstrap-server` on that line (within a second;
+/// nothing is offered when it cannot be reached).
+enum LiveNames {
+    static func topics(_ words: [String], _ index: Int, _ prefix: String) async -> [String] {
+        await names(words, prefix) { try await AdminClient(client: $0).listTopics().map(\.name) }
+    }
+
+    static func groups(_ words: [String], _ index: Int, _ prefix: String) async -> [String] {
+        await names(words, prefix) { try await AdminClient(client: $0).listGroups().map(\.groupId) }
+    }
+
+    private static func names(
+        _ words: [String], _ prefix: String, _ fetch: @Sendable (KafkaClient) async throws -> [String]
+    ) async -> [String] {
+        var properties: [String: String] = [:]
+        if let file = value(of: "--command-config", in: words) { properties = (try? PropertiesFile.load(path: file, flag: "")) ?? [:] }
+        guard var configuration = try? ClientConfiguration(properties: properties, bootstrapOverride: value(of: "--bootstrap-server", in: words))
+        else { return [] }
+        configuration.connectTimeout = .seconds(1)
+        configuration.requestTimeout = .seconds(1)
+        configuration.apiTimeout = .seconds(1)
+        let client = KafkaClient(configuration: configuration)
+        let names = (try? await fetch(client)) ?? []
+        await client.shutdown()
+        return names.filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    private static func value(of flag: String, in words: [String]) -> String? {
+        for (index, word) in words.enumerated() {
+            if word == flag, index + 1 < words.count { return words[index + 1] }
+            if word.hasPrefix(flag + "=") { return String(word.dropFirst(flag.count + 1)) }
+        }
+        return nil
+    }
+}

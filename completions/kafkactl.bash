@@ -1,0 +1,545 @@
+#!/bin/bash
+
+__kafkactl_cursor_index_in_current_word() {
+    local remaining="${COMP_LINE}"
+
+    local word
+    for word in "${COMP_WORDS[@]::COMP_CWORD}"; do
+        remaining="${remaining##*([[:space:]])"${word}"*([[:space:]])}"
+    done
+
+    local -ir index="$((COMP_POINT - ${#COMP_LINE} + ${#remaining}))"
+    if [[ "${index}" -le 0 ]]; then
+        printf 0
+    else
+        printf %s "${index}"
+    fi
+}
+
+# positional arguments:
+#
+# - 1: the current (sub)command's count of positional arguments
+#
+# required variables:
+#
+# - repeating_flags: the repeating flags that the current (sub)command can accept
+# - non_repeating_flags: the non-repeating flags that the current (sub)command can accept
+# - repeating_options: the repeating options that the current (sub)command can accept
+# - non_repeating_options: the non-repeating options that the current (sub)command can accept
+# - positional_number: value ignored
+# - unparsed_words: unparsed words from the current command line
+#
+# modified variables:
+#
+# - non_repeating_flags: remove flags for this (sub)command that are already on the command line
+# - non_repeating_options: remove options for this (sub)command that are already on the command line
+# - positional_number: set to the current positional number
+# - unparsed_words: remove all flags, options, and option values for this (sub)command
+__kafkactl_offer_flags_options() {
+    local -ir positional_count="${1}"
+    positional_number=0
+
+    local was_flag_option_terminator_seen=false
+    local is_parsing_option_value=false
+
+    local -ar unparsed_word_indices=("${!unparsed_words[@]}")
+    local -i word_index
+    for word_index in "${unparsed_word_indices[@]}"; do
+        if "${is_parsing_option_value}"; then
+            # This word is an option value:
+            # Reset marker for next word iff not currently the last word
+            [[ "${word_index}" -ne "${unparsed_word_indices[${#unparsed_word_indices[@]} - 1]}" ]] && is_parsing_option_value=false
+            unset "unparsed_words[${word_index}]"
+            # Do not process this word as a flag or an option
+            continue
+        fi
+
+        local word="${unparsed_words["${word_index}"]}"
+        if ! "${was_flag_option_terminator_seen}"; then
+            case "${word}" in
+            --)
+                unset "unparsed_words[${word_index}]"
+                # by itself -- is a flag/option terminator, but if it is the last word, it is the start of a completion
+                if [[ "${word_index}" -ne "${unparsed_word_indices[${#unparsed_word_indices[@]} - 1]}" ]]; then
+                    was_flag_option_terminator_seen=true
+                fi
+                continue
+                ;;
+            -*)
+                # ${word} is a flag or an option
+                # If ${word} is an option, mark that the next word to be parsed is an option value
+                local option
+                for option in "${repeating_options[@]}" "${non_repeating_options[@]}"; do
+                    [[ "${word}" = "${option}" ]] && is_parsing_option_value=true && break
+                done
+
+                # Remove ${word} from ${non_repeating_flags} or ${non_repeating_options} so it isn't offered again
+                local not_found=true
+                local -i index
+                for index in "${!non_repeating_flags[@]}"; do
+                    if [[ "${non_repeating_flags[${index}]}" = "${word}" ]]; then
+                        unset "non_repeating_flags[${index}]"
+                        non_repeating_flags=("${non_repeating_flags[@]}")
+                        not_found=false
+                        break
+                    fi
+                done
+                if "${not_found}"; then
+                    for index in "${!non_repeating_flags[@]}"; do
+                        if [[ "${non_repeating_flags[${index}]}" = "${word}" ]]; then
+                            unset "non_repeating_flags[${index}]"
+                            non_repeating_flags=("${non_repeating_flags[@]}")
+                            break
+                        fi
+                    done
+                fi
+                unset "unparsed_words[${word_index}]"
+                continue
+                ;;
+            esac
+        fi
+
+        # ${word} is neither a flag, nor an option, nor an option value
+        if [[ "${positional_number}" -lt "${positional_count}" || "${positional_count}" -lt 0 ]]; then
+            # ${word} is a positional
+            ((positional_number++))
+            unset "unparsed_words[${word_index}]"
+        else
+            if [[ -z "${word}" ]]; then
+                # Could be completing a flag, option, or subcommand
+                positional_number=-1
+            else
+                # ${word} is a subcommand or invalid, so stop processing this (sub)command
+                positional_number=-2
+            fi
+            break
+        fi
+    done
+
+    unparsed_words=("${unparsed_words[@]}")
+
+    if\
+        ! "${was_flag_option_terminator_seen}"\
+        && ! "${is_parsing_option_value}"\
+        && [[ ("${cur}" = -* && "${positional_number}" -ge 0) || "${positional_number}" -eq -1 ]]
+    then
+        COMPREPLY+=($(compgen -W "${repeating_flags[*]} ${non_repeating_flags[*]} ${repeating_options[*]} ${non_repeating_options[*]}" -- "${cur}"))
+    fi
+}
+
+__kafkactl_add_completions() {
+    local completion
+    while IFS='' read -r completion; do
+        COMPREPLY+=("${completion}")
+    done < <(IFS=$'\n' compgen "${@}" -- "${cur}")
+}
+
+__kafkactl_custom_complete() {
+    if [[ -n "${cur}" || -z ${COMP_WORDS[${COMP_CWORD}]} || "${COMP_LINE:${COMP_POINT}:1}" != ' ' ]]; then
+        local -ar words=("${COMP_WORDS[@]}")
+    else
+        local -ar words=("${COMP_WORDS[@]::${COMP_CWORD}}" '' "${COMP_WORDS[@]:${COMP_CWORD}}")
+    fi
+
+    "${COMP_WORDS[0]}" "${@}" "${words[@]}"
+}
+
+_kafkactl() {
+    local state
+    state="$(shopt -p;shopt -po)"
+    trap "${state//$'\n'/;}" RETURN
+    shopt -s extglob
+    set +o history +o posix
+
+    local -xr SAP_SHELL=bash
+    local -x SAP_SHELL_VERSION
+    SAP_SHELL_VERSION="$(IFS='.';printf %s "${BASH_VERSINFO[*]}")"
+    local -r SAP_SHELL_VERSION
+
+    local -r cur="${2}"
+    local -r prev="${3}"
+
+    local -i positional_number
+    local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
+
+    local -a repeating_flags=()
+    local -a non_repeating_flags=(--version -h --help)
+    local -a repeating_options=()
+    local -a non_repeating_options=()
+    __kafkactl_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    topics|console-producer|console-consumer|consumer-groups|configs|get-offsets|shell|help)
+        # Offer subcommand argument completions
+        "_kafkactl_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer consumer-groups configs get-offsets shell help' -- "${cur}"))
+        ;;
+    esac
+}
+
+_kafkactl_topics() {
+    repeating_flags=()
+    non_repeating_flags=(--create --list --describe --alter --delete --if-exists --if-not-exists --exclude-internal --under-replicated-partitions --under-min-isr-partitions --at-min-isr-partitions --unavailable-partitions --topics-with-overrides --version -h --help)
+    repeating_options=(--config)
+    non_repeating_options=(--bootstrap-server --command-config --topic --partitions --replication-factor --replica-assignment --timeout-ms --output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion topics -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--partitions')
+        return
+        ;;
+    '--replication-factor')
+        return
+        ;;
+    '--replica-assignment')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--timeout-ms')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_console-producer() {
+    repeating_flags=()
+    non_repeating_flags=(--sync --version -h --help)
+    repeating_options=(--property --producer-property)
+    non_repeating_options=(--bootstrap-server --command-config --topic --partition --compression-codec --batch-size --max-partition-memory-bytes --message-send-max-retries --retry-backoff-ms --timeout --request-required-acks --request-timeout-ms --metadata-expiry-ms --max-block-ms --max-memory-bytes --socket-buffer-size --line-reader --reader-config --producer.config)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion console-producer -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--partition')
+        return
+        ;;
+    '--compression-codec')
+        return
+        ;;
+    '--batch-size')
+        return
+        ;;
+    '--max-partition-memory-bytes')
+        return
+        ;;
+    '--message-send-max-retries')
+        return
+        ;;
+    '--retry-backoff-ms')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--request-required-acks')
+        return
+        ;;
+    '--request-timeout-ms')
+        return
+        ;;
+    '--metadata-expiry-ms')
+        return
+        ;;
+    '--max-block-ms')
+        return
+        ;;
+    '--max-memory-bytes')
+        return
+        ;;
+    '--socket-buffer-size')
+        return
+        ;;
+    '--line-reader')
+        return
+        ;;
+    '--property')
+        return
+        ;;
+    '--reader-config')
+        return
+        ;;
+    '--producer-property')
+        return
+        ;;
+    '--producer.config')
+        return
+        ;;
+    esac
+}
+
+_kafkactl_console-consumer() {
+    repeating_flags=()
+    non_repeating_flags=(--from-beginning --exit-at-end --skip-message-on-error --version -h --help)
+    repeating_options=(--property --consumer-property)
+    non_repeating_options=(--bootstrap-server --command-config --topic --include --partition --offset --group --max-messages --timeout-ms --formatter --formatter-config --key-deserializer --value-deserializer --consumer.config --isolation-level --output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion console-consumer -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--include')
+        return
+        ;;
+    '--partition')
+        return
+        ;;
+    '--offset')
+        return
+        ;;
+    '--group')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion console-consumer -- --group "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--max-messages')
+        return
+        ;;
+    '--timeout-ms')
+        return
+        ;;
+    '--formatter')
+        return
+        ;;
+    '--property')
+        return
+        ;;
+    '--formatter-config')
+        return
+        ;;
+    '--key-deserializer')
+        return
+        ;;
+    '--value-deserializer')
+        return
+        ;;
+    '--consumer-property')
+        return
+        ;;
+    '--consumer.config')
+        return
+        ;;
+    '--isolation-level')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_consumer-groups() {
+    repeating_flags=()
+    non_repeating_flags=(--list --describe --delete --reset-offsets --delete-offsets --all-groups --all-topics --offsets --members --verbose --dry-run --execute --export --to-earliest --to-latest --to-current --version -h --help)
+    repeating_options=(--group --topic)
+    non_repeating_options=(--bootstrap-server --command-config --validate-regex --state --type --to-offset --shift-by --to-datetime --by-duration --from-file --timeout --output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--validate-regex')
+        return
+        ;;
+    '--group')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion consumer-groups -- --group "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion consumer-groups -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--state')
+        return
+        ;;
+    '--type')
+        return
+        ;;
+    '--to-offset')
+        return
+        ;;
+    '--shift-by')
+        return
+        ;;
+    '--to-datetime')
+        return
+        ;;
+    '--by-duration')
+        return
+        ;;
+    '--from-file')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_configs() {
+    repeating_flags=()
+    non_repeating_flags=(--describe --alter --all --entity-default --broker-defaults --force --version -h --help)
+    repeating_options=(--entity-type --entity-name --delete-config)
+    non_repeating_options=(--bootstrap-server --command-config --bootstrap-controller --topic --broker --broker-logger --group --add-config --add-config-file --output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--bootstrap-controller')
+        return
+        ;;
+    '--entity-type')
+        return
+        ;;
+    '--entity-name')
+        return
+        ;;
+    '--topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion configs -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--broker')
+        return
+        ;;
+    '--broker-logger')
+        return
+        ;;
+    '--group')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion configs -- --group "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--add-config')
+        return
+        ;;
+    '--add-config-file')
+        return
+        ;;
+    '--delete-config')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_get-offsets() {
+    repeating_flags=()
+    non_repeating_flags=(--exclude-internal-topics --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--bootstrap-server --command-config --topic --partitions --topic-partitions --time --output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion get-offsets -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--partitions')
+        return
+        ;;
+    '--topic-partitions')
+        return
+        ;;
+    '--time')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_shell() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--bootstrap-server --command-config)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    esac
+}
+
+_kafkactl_help() {
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __kafkactl_offer_flags_options -1
+}
+
+complete -o filenames -F _kafkactl kafkactl

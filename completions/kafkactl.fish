@@ -1,0 +1,242 @@
+function __kafkactl_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __kafkactl_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __kafkactl_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __kafkactl_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __kafkactl_parse_tokens -S
+    set -l unparsed_tokens (__kafkactl_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'kafkactl'
+        __kafkactl_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'topics'
+            __kafkactl_parse_subcommand 0 'bootstrap-server=' 'command-config=' 'create' 'list' 'describe' 'alter' 'delete' 'topic=' 'partitions=' 'replication-factor=' 'replica-assignment=' 'config=+' 'if-exists' 'if-not-exists' 'exclude-internal' 'under-replicated-partitions' 'under-min-isr-partitions' 'at-min-isr-partitions' 'unavailable-partitions' 'topics-with-overrides' 'timeout-ms=' 'output=' 'version' 'h/help'
+        case 'console-producer'
+            __kafkactl_parse_subcommand 0 'bootstrap-server=' 'command-config=' 'topic=' 'partition=' 'sync' 'compression-codec=' 'batch-size=' 'max-partition-memory-bytes=' 'message-send-max-retries=' 'retry-backoff-ms=' 'timeout=' 'request-required-acks=' 'request-timeout-ms=' 'metadata-expiry-ms=' 'max-block-ms=' 'max-memory-bytes=' 'socket-buffer-size=' 'line-reader=' 'property=+' 'reader-config=' 'producer-property=+' 'producer.config=' 'version' 'h/help'
+        case 'console-consumer'
+            __kafkactl_parse_subcommand 0 'bootstrap-server=' 'command-config=' 'topic=' 'include=' 'partition=' 'offset=' 'from-beginning' 'group=' 'max-messages=' 'timeout-ms=' 'exit-at-end' 'formatter=' 'property=+' 'formatter-config=' 'key-deserializer=' 'value-deserializer=' 'consumer-property=+' 'consumer.config=' 'isolation-level=' 'skip-message-on-error' 'output=' 'version' 'h/help'
+        case 'consumer-groups'
+            __kafkactl_parse_subcommand 0 'bootstrap-server=' 'command-config=' 'list' 'describe' 'delete' 'reset-offsets' 'delete-offsets' 'validate-regex=' 'group=+' 'all-groups' 'topic=+' 'all-topics' 'offsets' 'members' 'state=' 'type=' 'verbose' 'dry-run' 'execute' 'export' 'to-earliest' 'to-latest' 'to-current' 'to-offset=' 'shift-by=' 'to-datetime=' 'by-duration=' 'from-file=' 'timeout=' 'output=' 'version' 'h/help'
+        case 'configs'
+            __kafkactl_parse_subcommand 0 'bootstrap-server=' 'command-config=' 'bootstrap-controller=' 'describe' 'alter' 'all' 'entity-type=+' 'entity-name=+' 'entity-default' 'topic=' 'broker=' 'broker-logger=' 'group=' 'broker-defaults' 'add-config=' 'add-config-file=' 'delete-config=+' 'force' 'output=' 'version' 'h/help'
+        case 'get-offsets'
+            __kafkactl_parse_subcommand 0 'bootstrap-server=' 'command-config=' 'topic=' 'partitions=' 'topic-partitions=' 'time=' 'exclude-internal-topics' 'output=' 'version' 'h/help'
+        case 'shell'
+            __kafkactl_parse_subcommand 0 'bootstrap-server=' 'command-config=' 'version' 'h/help'
+        case 'help'
+            __kafkactl_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __kafkactl_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __kafkactl_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __kafkactl_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __kafkactl_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__kafkactl_tokens -p)
+    if test -z "$(__kafkactl_tokens -t)"
+        set -l index (count (__kafkactl_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'kafkactl' -f
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl" version' -l 'version' -d 'Show the version.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_positional "kafkactl" -eq 1' -fa 'topics' -d 'Create, list, describe, alter and delete topics (kafka-topics.sh).'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_positional "kafkactl" -eq 1' -fa 'console-producer' -d 'Read lines from standard input and produce them to a topic (kafka-console-producer.sh).'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_positional "kafkactl" -eq 1' -fa 'console-consumer' -d 'Print the records of a topic (kafka-console-consumer.sh).'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_positional "kafkactl" -eq 1' -fa 'consumer-groups' -d 'List, describe, delete consumer groups and reset their offsets (kafka-consumer-groups.sh).'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_positional "kafkactl" -eq 1' -fa 'configs' -d 'Describe and alter configs of topics, brokers, broker loggers and groups (kafka-configs.sh).'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_positional "kafkactl" -eq 1' -fa 'get-offsets' -d 'Print the earliest, latest or by-time offsets of partitions (kafka-get-offsets.sh).'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_positional "kafkactl" -eq 1' -fa 'shell' -d 'An interactive shell with one warm connection, history and Tab completion of live names.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_positional "kafkactl" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" bootstrap-server' -l 'bootstrap-server' -d 'The Kafka broker(s) to connect to, host:port[,host:port...]. Overrides bootstrap.servers from --command-config.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" command-config' -l 'command-config' -d 'A Kafka client properties file (bootstrap.servers, client.id, request.timeout.ms, ...).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" create' -l 'create' -d 'Create a new topic.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" list' -l 'list' -d 'List all available topics.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" describe' -l 'describe' -d 'List details for the given topics.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" alter' -l 'alter' -d 'Alter the number of partitions and replica assignment.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" delete' -l 'delete' -d 'Delete a topic.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" topic' -l 'topic' -d 'The topic to create, or a regular expression (list, describe, alter, delete).' -rfka '(__kafkactl_custom_completion ---completion topics -- --topic (count (__kafkactl_tokens -pc)) (__kafkactl_tokens -tC))'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" partitions' -l 'partitions' -d 'The number of partitions for the topic being created or altered.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" replication-factor' -l 'replication-factor' -d 'The replication factor for each partition of the topic being created.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" replica-assignment' -l 'replica-assignment' -d 'Manual replica placement: broker ids per partition, e.g. 1:2,2:3 (partitions by \',\', replicas by \':\').' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics"' -l 'config' -d 'A topic configuration override for the topic being created (repeatable).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" if-exists' -l 'if-exists' -d 'With alter, delete or describe: do nothing if the topic does not exist.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" if-not-exists' -l 'if-not-exists' -d 'With create: do nothing if the topic already exists.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" exclude-internal' -l 'exclude-internal' -d 'Exclude internal topics when listing or describing.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" under-replicated-partitions' -l 'under-replicated-partitions' -d 'Describe: only partitions whose ISR is smaller than the replication factor.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" under-min-isr-partitions' -l 'under-min-isr-partitions' -d 'Describe: only partitions whose ISR is smaller than min.insync.replicas.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" at-min-isr-partitions' -l 'at-min-isr-partitions' -d 'Describe: only partitions whose ISR equals min.insync.replicas.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" unavailable-partitions' -l 'unavailable-partitions' -d 'Describe: only partitions whose leader is not available.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" topics-with-overrides' -l 'topics-with-overrides' -d 'Describe: only topics that override configs, summary lines only.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" timeout-ms' -l 'timeout-ms' -d 'Fail if the command takes longer than this.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" output' -l 'output' -d 'Output format: text (Kafka\'s layout) or json (one stable document).' -rfka 'text json'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" version' -l 'version' -d 'Show the version.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl topics" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" bootstrap-server' -l 'bootstrap-server' -d 'The Kafka broker(s) to connect to, host:port[,host:port...]. Overrides bootstrap.servers from --command-config.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" command-config' -l 'command-config' -d 'A Kafka client properties file (bootstrap.servers, client.id, request.timeout.ms, ...).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" topic' -l 'topic' -d 'The topic to produce to.' -rfka '(__kafkactl_custom_completion ---completion console-producer -- --topic (count (__kafkactl_tokens -pc)) (__kafkactl_tokens -tC))'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" partition' -l 'partition' -d 'Produce every record to this partition instead of letting the partitioner choose.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" sync' -l 'sync' -d 'Send each record and wait for its acknowledgement before reading the next line.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" compression-codec' -l 'compression-codec' -d 'Compression: none, gzip, snappy, lz4 or zstd (compression.type).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" batch-size' -l 'batch-size' -d 'batch.size in bytes.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" max-partition-memory-bytes' -l 'max-partition-memory-bytes' -d 'batch.size in bytes (wins over --batch-size).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" message-send-max-retries' -l 'message-send-max-retries' -d 'retries.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" retry-backoff-ms' -l 'retry-backoff-ms' -d 'retry.backoff.ms.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" timeout' -l 'timeout' -d 'linger.ms: how long a batch may wait to fill (not an overall timeout).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" request-required-acks' -l 'request-required-acks' -d 'acks: all (-1), 1 or 0.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" request-timeout-ms' -l 'request-timeout-ms' -d 'request.timeout.ms.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" metadata-expiry-ms' -l 'metadata-expiry-ms' -d 'metadata.max.age.ms (accepted for compatibility).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" max-block-ms' -l 'max-block-ms' -d 'max.block.ms: how long to wait for the topic\'s metadata.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" max-memory-bytes' -l 'max-memory-bytes' -d 'buffer.memory: unacknowledged bytes before reading pauses.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" socket-buffer-size' -l 'socket-buffer-size' -d 'send.buffer.bytes (accepted for compatibility).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" line-reader' -l 'line-reader' -d 'Only Kafka\'s default reader is supported.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer"' -l 'property' -d 'A line reader property (parse.key, key.separator, parse.headers, headers.delimiter, headers.separator, headers.key.separator, null.marker, ignore.error).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" reader-config' -l 'reader-config' -d 'A file of line reader properties.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer"' -l 'producer-property' -d 'A producer config property (repeatable).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" producer.config' -l 'producer.config' -d 'A producer properties file.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" version' -l 'version' -d 'Show the version.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-producer" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" bootstrap-server' -l 'bootstrap-server' -d 'The Kafka broker(s) to connect to, host:port[,host:port...]. Overrides bootstrap.servers from --command-config.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" command-config' -l 'command-config' -d 'A Kafka client properties file (bootstrap.servers, client.id, request.timeout.ms, ...).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" topic' -l 'topic' -d 'The topic to consume.' -rfka '(__kafkactl_custom_completion ---completion console-consumer -- --topic (count (__kafkactl_tokens -pc)) (__kafkactl_tokens -tC))'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" include' -l 'include' -d 'Consume every topic whose name matches this regular expression.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" partition' -l 'partition' -d 'Consume only this partition of --topic.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" offset' -l 'offset' -d 'Where to start: earliest, latest, an offset, -N (the last N records), or a time.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" from-beginning' -l 'from-beginning' -d 'Start at the earliest offset.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" group' -l 'group' -d 'Consume as a member of this consumer group (committing its position).' -rfka '(__kafkactl_custom_completion ---completion console-consumer -- --group (count (__kafkactl_tokens -pc)) (__kafkactl_tokens -tC))'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" max-messages' -l 'max-messages' -d 'Exit after this many records.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" timeout-ms' -l 'timeout-ms' -d 'Exit when no record arrives for this long.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" exit-at-end' -l 'exit-at-end' -d 'Exit once every partition has reached the end offset it had at start.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" formatter' -l 'formatter' -d 'Only Kafka\'s default formatter is supported.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer"' -l 'property' -d 'A formatter property: print.key, print.value, print.timestamp, print.partition, print.offset, print.headers, key.separator, line.separator, headers.separator, null.literal, key.deserializer, value.deserializer.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" formatter-config' -l 'formatter-config' -d 'A file of formatter properties.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" key-deserializer' -l 'key-deserializer' -d 'key.deserializer for printing keys.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" value-deserializer' -l 'value-deserializer' -d 'value.deserializer for printing values.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer"' -l 'consumer-property' -d 'A consumer config property (repeatable).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" consumer.config' -l 'consumer.config' -d 'A consumer properties file.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" isolation-level' -l 'isolation-level' -d 'read_uncommitted or read_committed.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" skip-message-on-error' -l 'skip-message-on-error' -d 'Skip a record the formatter cannot render instead of stopping.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" output' -l 'output' -d 'Output format: text (Kafka\'s layout) or json (one stable document).' -rfka 'text json'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" version' -l 'version' -d 'Show the version.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl console-consumer" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" bootstrap-server' -l 'bootstrap-server' -d 'The Kafka broker(s) to connect to, host:port[,host:port...]. Overrides bootstrap.servers from --command-config.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" command-config' -l 'command-config' -d 'A Kafka client properties file (bootstrap.servers, client.id, request.timeout.ms, ...).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" list' -l 'list' -d 'List all consumer groups.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" describe' -l 'describe' -d 'Describe groups: offsets and lag (default), --members or --state.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" delete' -l 'delete' -d 'Delete groups (they must have no members).'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" reset-offsets' -l 'reset-offsets' -d 'Plan (default) or --execute a reset of committed offsets.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" delete-offsets' -l 'delete-offsets' -d 'Delete a group\'s committed offsets for --topic.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" validate-regex' -l 'validate-regex' -d 'Check a regular expression\'s syntax and exit.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups"' -l 'group' -d 'A consumer group (repeatable).' -rfka '(__kafkactl_custom_completion ---completion consumer-groups -- --group (count (__kafkactl_tokens -pc)) (__kafkactl_tokens -tC))'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" all-groups' -l 'all-groups' -d 'Every consumer group.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups"' -l 'topic' -d 'A topic, optionally with partitions (t or t:0,1,2; repeatable).' -rfka '(__kafkactl_custom_completion ---completion consumer-groups -- --topic (count (__kafkactl_tokens -pc)) (__kafkactl_tokens -tC))'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" all-topics' -l 'all-topics' -d 'Reset: every partition the group has committed offsets for.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" offsets' -l 'offsets' -d 'Describe: offsets and lag per partition (the default).'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" members' -l 'members' -d 'Describe: one row per member.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" state' -l 'state' -d 'Describe: the group\'s state (no value). List: add a STATE column, optionally only these states (comma separated).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" type' -l 'type' -d 'List: add a TYPE column, optionally only these types (classic, consumer).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" verbose' -l 'verbose' -d 'Describe: extra columns.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" dry-run' -l 'dry-run' -d 'Reset: only show the plan (the default).'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" execute' -l 'execute' -d 'Reset: commit the new offsets.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" export' -l 'export' -d 'Reset: print the plan as CSV that --from-file reads back.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" to-earliest' -l 'to-earliest' -d 'Reset to the earliest offset.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" to-latest' -l 'to-latest' -d 'Reset to the latest offset.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" to-current' -l 'to-current' -d 'Reset to the current committed offset.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" to-offset' -l 'to-offset' -d 'Reset to this offset (clamped to the partition\'s range).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" shift-by' -l 'shift-by' -d 'Reset by this many records (negative: back).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" to-datetime' -l 'to-datetime' -d 'Reset to the first offset at or after this time: YYYY-MM-DDTHH:mm:SS.sss[Z|±hh:mm] (no zone: UTC), or kafkactl\'s time grammar (-2h, now).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" by-duration' -l 'by-duration' -d 'Reset to the first offset at or after now minus this ISO-8601 duration (PnDTnHnMnS).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" from-file' -l 'from-file' -d 'Reset to the offsets in this CSV (topic,partition,offset or group,topic,partition,offset).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" timeout' -l 'timeout' -d 'Timeout for each admin call.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" output' -l 'output' -d 'Output format: text (Kafka\'s layout) or json (one stable document).' -rfka 'text json'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" version' -l 'version' -d 'Show the version.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl consumer-groups" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" bootstrap-server' -l 'bootstrap-server' -d 'The Kafka broker(s) to connect to, host:port[,host:port...]. Overrides bootstrap.servers from --command-config.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" command-config' -l 'command-config' -d 'A Kafka client properties file (bootstrap.servers, client.id, request.timeout.ms, ...).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" bootstrap-controller' -l 'bootstrap-controller' -d 'KRaft controllers (not supported: use --bootstrap-server).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" describe' -l 'describe' -d 'Describe the configs of the entities.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" alter' -l 'alter' -d 'Alter the configs of the entity.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" all' -l 'all' -d 'With --describe: every config, defaults and static ones included.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs"' -l 'entity-type' -d 'topics, brokers, broker-loggers or groups (users, clients, ips and client-metrics are not supported yet).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs"' -l 'entity-name' -d 'The entity\'s name: a topic, a broker id, a group.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" entity-default' -l 'entity-default' -d 'The default entity (brokers: the cluster-wide default).'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" topic' -l 'topic' -d 'Shorthand for --entity-type topics --entity-name NAME.' -rfka '(__kafkactl_custom_completion ---completion configs -- --topic (count (__kafkactl_tokens -pc)) (__kafkactl_tokens -tC))'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" broker' -l 'broker' -d 'Shorthand for --entity-type brokers --entity-name ID.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" broker-logger' -l 'broker-logger' -d 'Shorthand for --entity-type broker-loggers --entity-name ID.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" group' -l 'group' -d 'Shorthand for --entity-type groups --entity-name NAME.' -rfka '(__kafkactl_custom_completion ---completion configs -- --group (count (__kafkactl_tokens -pc)) (__kafkactl_tokens -tC))'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" broker-defaults' -l 'broker-defaults' -d 'Shorthand for --entity-type brokers --entity-default.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" add-config' -l 'add-config' -d 'Configs to set: k1=v1,k2=[v1,v2] (brackets group values that contain commas).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" add-config-file' -l 'add-config-file' -d 'A properties file of configs to set.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs"' -l 'delete-config' -d 'Configs to remove (back to their defaults): k1,k2 (repeatable).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" force' -l 'force' -d 'Accepted for compatibility; has no effect.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" output' -l 'output' -d 'Output format: text (Kafka\'s layout) or json (one stable document).' -rfka 'text json'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" version' -l 'version' -d 'Show the version.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl configs" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl get-offsets" bootstrap-server' -l 'bootstrap-server' -d 'The Kafka broker(s) to connect to, host:port[,host:port...]. Overrides bootstrap.servers from --command-config.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl get-offsets" command-config' -l 'command-config' -d 'A Kafka client properties file (bootstrap.servers, client.id, request.timeout.ms, ...).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl get-offsets" topic' -l 'topic' -d 'A regular expression for the topics (default: all).' -rfka '(__kafkactl_custom_completion ---completion get-offsets -- --topic (count (__kafkactl_tokens -pc)) (__kafkactl_tokens -tC))'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl get-offsets" partitions' -l 'partitions' -d 'Partition ids, comma separated (default: all).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl get-offsets" topic-partitions' -l 'topic-partitions' -d 'TOPIC_REGEX[:PARTITIONS], comma separated; PARTITIONS is N, N-M (M exclusive), N- or -M.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl get-offsets" time' -l 'time' -d 'Which offset: latest (-1), earliest (-2), max-timestamp (-3), earliest-local (-4), latest-tiered (-5) or a time.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl get-offsets" exclude-internal-topics' -l 'exclude-internal-topics' -d 'Leave out internal topics.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl get-offsets" output' -l 'output' -d 'Output format: text (Kafka\'s layout) or json (one stable document).' -rfka 'text json'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl get-offsets" version' -l 'version' -d 'Show the version.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl get-offsets" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl shell" bootstrap-server' -l 'bootstrap-server' -d 'The Kafka broker(s) to connect to, host:port[,host:port...]. Overrides bootstrap.servers from --command-config.' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl shell" command-config' -l 'command-config' -d 'A Kafka client properties file (bootstrap.servers, client.id, request.timeout.ms, ...).' -rfka ''
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl shell" version' -l 'version' -d 'Show the version.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl shell" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl help" version' -l 'version' -d 'Show the version.'
