@@ -149,14 +149,22 @@ import Testing
         #expect(outcome.stderr.hasPrefix("Error: invalid --property 'print.key'"))
     }
 
-    @Test func aGroupIsRefusedAsUnsupportedBeforeConnecting() async {
-        for arguments in [["--group", "g"], ["--consumer-property", "group.id=g"]] {
-            let outcome = await Self.run(["--topic", "a"] + arguments)
-            #expect(outcome.code == 1)
+    @Test func aGroupAndAPartitionExcludeEachOtherWhereverTheGroupIdComesFrom() async {
+        for source in [["--group", "g"], ["--consumer-property", "group.id=g"]] {
+            let outcome = await Self.run(["--topic", "a", "--partition", "0"] + source)
+            #expect(outcome.code == 64)
             #expect(outcome.clientsRequested == 0)
-            #expect(outcome.stderr.hasPrefix("Error: consuming in a consumer group (--group) is not available"))
-            #expect(outcome.stderr.split(separator: "\n").count == 1)
+            #expect(outcome.stderr == "Error: Options group and partition cannot be specified together.\n")
         }
+    }
+
+    @Test func groupIdsFromDifferentPlacesMustAgree() async {
+        let outcome = await Self.run(["--topic", "a", "--group", "b", "--consumer-property", "group.id=a"])
+        #expect(outcome.code == 64)
+        #expect(outcome.clientsRequested == 0)
+        #expect(outcome.stderr == "Error: The group ids provided in different places (directly using '--group', via '--consumer-property', or via '--consumer.config') do not match. Detected group ids: 'a', 'b'\n")
+        let agreeing = await Self.run(["--topic", "a", "--group", "a", "--consumer-property", "group.id=a"])
+        #expect(agreeing.clientsRequested == 1)
     }
 
     @Test func fromBeginningConflictsWithAutoOffsetResetLatest() async {
