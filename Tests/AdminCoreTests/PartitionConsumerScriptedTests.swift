@@ -21,7 +21,8 @@ import Testing
     }
 
     /// A broker with node id 1 leading partition 0..<`logs.count` of `topic`; Fetch answers the whole blob at
-    /// offset 0 and nothing later; ListOffsets answers from `listOffsets` (by partition and timestamp asked).
+    /// offset 0, nothing later, and OFFSET_OUT_OF_RANGE outside [logStartOffset, highWatermark], as Kafka does;
+    /// ListOffsets answers from `listOffsets` (by partition and timestamp asked).
     /// `fetch` may replace the Fetch answer.
     final class Broker: Sendable {
         let scripted: ScriptedBroker
@@ -58,6 +59,9 @@ import Testing
                         .init(topic: topic.topic, partitions: topic.partitions.map { partition in
                             offsets.entries.withLock { $0.append(partition.fetchOffset) }
                             let log = logs[Int(partition.partition)]
+                            if partition.fetchOffset > log.highWatermark || partition.fetchOffset < log.logStartOffset {
+                                return .init(partitionIndex: partition.partition, errorCode: 1, highWatermark: log.highWatermark)  // OFFSET_OUT_OF_RANGE
+                            }
                             return .init(
                                 partitionIndex: partition.partition, highWatermark: log.highWatermark,
                                 lastStableOffset: log.lastStableOffset, logStartOffset: log.logStartOffset,
@@ -110,7 +114,8 @@ import Testing
     }
 
     static func withConsumer<T: Sendable>(
-        _ broker: Broker, isolation: IsolationLevel = .readUncommitted, apiTimeout: Duration = .seconds(10),
+        _ broker: Broker, isolation: IsolationLevel = .readUncommitted, reset: ConsumerConfiguration.OffsetReset = .latest,
+        apiTimeout: Duration = .seconds(10),
         _ body: (PartitionConsumer) async throws -> T
     ) async throws -> T {
         var configuration = ClientConfiguration(bootstrapServers: [BrokerAddress(broker.scripted.address)!])
@@ -120,6 +125,7 @@ import Testing
         let client = KafkaClient(configuration: configuration)
         var consumerConfiguration = ConsumerConfiguration()
         consumerConfiguration.isolation = isolation
+        consumerConfiguration.autoOffsetReset = reset
         consumerConfiguration.fetchMaxWait = .milliseconds(10)
         defer { broker.scripted.stop() }
         do {
@@ -132,10 +138,10 @@ import Testing
         }
     }
 
-    /// Every record `consumer` hands over from offset 0 of the given partitions to their ends, as (offset, value).
-    static func consumeToEnd(_ consumer: PartitionConsumer, partitions: [Int32] = [0]) async throws -> [(Int64, String?)] {
+    /// Every record `consumer` hands over from `start` in the given partitions to their ends, as (offset, value).
+    static func consumeToEnd(_ consumer: PartitionConsumer, partitions: [Int32] = [0], from start: Int64 = 0) async throws -> [(Int64, String?)] {
         let collected = Mutex<[(Int64, String?)]>([])
-        let positions = Dictionary(uniqueKeysWithValues: partitions.map { (TopicPartition(topic, $0), Int64(0)) })
+        let positions = Dictionary(uniqueKeysWithValues: partitions.map { (TopicPartition(topic, $0), start) })
         try await consumer.consume(from: positions, stopAtEnd: true) { chunk in
             collected.withLock { $0 += chunk.records.map { ($0.offset, $0.value.map { String(buffer: $0) }) } }
             return .continue
@@ -217,6 +223,37 @@ import Testing
         #expect(error.map { ([.unreachable, .timeout, .internal] as [KafkactlError.Category]).contains($0.category) } == true, "\(String(describing: error))")
         #expect(error?.message.contains(broker.scripted.address) == true || error?.message.contains("connection") == true,
                 "\(error?.message ?? "")")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func anOutOfRangePositionResetsToTheEarliestWhenToldSo() async throws {
+        let broker = try Broker(logs: [Log(records: try Self.batch(0, ["first", "second"]), highWatermark: 2)]) { _, timestamp in
+            timestamp == -2 ? 0 : 2
+        }
+        let records = try await Self.withConsumer(broker, reset: .earliest) { try await Self.consumeToEnd($0, from: 1_000) }
+        #expect(records.map(\.1) == ["first", "second"])
+        #expect(broker.fetchedOffsets.first == 1_000)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func anOutOfRangePositionResetsToTheEndByDefault() async throws {
+        let broker = try Broker(logs: [Log(records: try Self.batch(0, ["first", "second"]), highWatermark: 2)]) { _, timestamp in
+            timestamp == -2 ? 0 : 2
+        }
+        let records = try await Self.withConsumer(broker) { try await Self.consumeToEnd($0, from: 1_000) }
+        #expect(records.isEmpty)
+        #expect(broker.fetchedOffsets == [1_000, 2])
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func anOutOfRangePositionIsAnErrorWhenResetIsNone() async throws {
+        let broker = try Broker(logs: [Log(records: try Self.batch(0, ["first"]), highWatermark: 1)])
+        let error = await #expect(throws: KafkactlError.self) {
+            try await Self.withConsumer(broker, reset: .none) { try await Self.consumeToEnd($0, from: 1_000) }
+        }
+        #expect(error?.code == .offsetOutOfRange)
+        #expect(error?.message.contains("\(Self.topic)-0") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("1000") == true, "\(error?.message ?? "")")
     }
 
     @Test(.timeLimit(.minutes(1)))
