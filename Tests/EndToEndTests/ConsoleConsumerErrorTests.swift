@@ -1,0 +1,141 @@
+import AdminCore
+import Foundation
+import NIOCore
+import Synchronization
+import TestSupport
+import Testing
+
+/// `kafkactl console-consumer` given bad input, a broker that goes away, and Ctrl-C: one clear `Error:` line (and the
+/// usage hint for flag errors), the documented exit code, and never a hang.
+@Suite struct ConsoleConsumerErrorTests {
+    typealias Outgoing = ConsumerTestSupport.Outgoing
+    typealias Phase = ConsumerTestSupport.Phase
+
+    static let usageHint = "See 'kafkactl console-consumer --help' for usage."
+
+    static func consume(_ arguments: [String], timeout: Duration = .seconds(30)) async throws -> ProcessResult {
+        try await ConsumerTestSupport.consume(arguments, timeout: timeout)
+    }
+
+    @Test func anUnknownTopicIsOneErrorLineNamingItAndExitOne() async throws {
+        let topic = BrokerHarness.uniqueName("e2e-cc-missing")
+        let result = try await Self.consume(["--topic", topic, "--from-beginning"])
+        expectFailure(result, exitCode: 1, containing: [topic, "does not exist"])
+    }
+
+    @Test func aPartitionTheTopicDoesNotHaveIsAnErrorNotAnEmptyRead() async throws {
+        let topic = BrokerHarness.uniqueName("e2e-cc-nopart")
+        try await withTopics(topic) {
+            try await createTopic(topic, partitions: 3)
+            let result = try await Self.consume(["--topic", topic, "--partition", "99", "--offset", "earliest"])
+            expectFailure(result, exitCode: 1, containing: ["partition 99", topic, "3 partitions"])
+        }
+    }
+
+    @Test func anOffsetBeyondTheEndIsClampedToTheEnd() async throws {
+        let topic = BrokerHarness.uniqueName("e2e-cc-beyond")
+        try await withTopics(topic) {
+            try await createTopic(topic, partitions: 1)
+            _ = try await ConsumerTestSupport.produce([Phase(flushEach: true, records: (0..<3).map { Outgoing(topic: topic, value: "b\($0)") })])
+            let atEnd = try await Self.consume(["--topic", topic, "--partition", "0", "--offset", "1000000", "--exit-at-end"])
+            #expect(atEnd.exitCode == 0, "\(atEnd.stderr)")
+            #expect(atEnd.stdout.isEmpty)
+            #expect(atEnd.stderr == ConsumerTestSupport.processed(0) + "\n")
+
+            let idle = try await Self.consume(["--topic", topic, "--partition", "0", "--offset", "1000000", "--timeout-ms", "1000"],
+                                              timeout: honouredTimeoutBound)
+            #expect(idle.exitCode == 0, "\(idle.stderr)")
+            #expect(idle.stdout.isEmpty)
+            #expect(idle.stderr == ConsumerTestSupport.processed(0) + "\n")
+        }
+    }
+
+    @Test func aMalformedConsumerPropertyIsAUsageError() async throws {
+        let result = try await Self.consume(["--topic", "whatever", "--consumer-property", "foo"])
+        expectFailure(result, exitCode: 64, message: "invalid --consumer-property 'foo': expected key=value")
+    }
+
+    @Test func aBadOffsetIsAUsageErrorWithKafkasMessage() async throws {
+        let result = try await Self.consume(["--topic", "whatever", "--partition", "0", "--offset", "abc"])
+        #expect(result.exitCode == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderrLines.count == 2, "\(result.stderr)")
+        #expect(result.stderrLines.first?.hasPrefix(
+            "Error: The provided offset value 'abc' is incorrect. Valid values are 'earliest', 'latest', ") == true, "\(result.stderr)")
+        #expect(result.stderrLines.last == Self.usageHint)
+    }
+
+    @Test func noBrokerAtTheAddressIsAClearErrorNotAHang() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try await kafkactl(["console-consumer", "--bootstrap-server", "127.0.0.1:1", "--topic", "t"],
+                                        timeout: .seconds(30))
+        expectFailure(result, exitCode: 69, containing: ["127.0.0.1:1"])
+        #expect(clock.now - start < .seconds(20))
+    }
+
+    /// A broker that answers metadata and offsets, then drops the connection in the middle of every Fetch answer:
+    /// kafkactl retries within `default.api.timeout.ms`, then stops with one clear line.
+    @Test(.timeLimit(.minutes(1)))
+    func aBrokerThatDropsEveryFetchGivesAClearErrorWithinTheApiTimeout() async throws {
+        let port = Atomic<Int>(0)
+        let broker = try ScriptedBroker(apiVersions: [18: 0...3, 3: 0...12, 1: 10...12, 2: 4...10]) { header, body in
+            var body = body
+            switch header.apiKey {
+            case .metadata:
+                let response = MetadataResponse(
+                    brokers: [.init(nodeId: 1, host: "127.0.0.1", port: Int32(port.load(ordering: .relaxed)))],
+                    clusterId: "scripted", controllerId: 1,
+                    topics: [.init(name: "flaky", partitions: [.init(partitionIndex: 0, leaderId: 1, replicaNodes: [1], isrNodes: [1])])])
+                return ScriptedBroker.reply(response, to: MetadataRequest.self, version: header.apiVersion)
+            case .listOffsets:
+                guard let request = try? ListOffsetsRequest(from: &body, version: header.apiVersion) else { return .close }
+                let response = ListOffsetsResponse(topics: request.topics.map { topic in
+                    .init(name: topic.name, partitions: topic.partitions.map { .init(partitionIndex: $0.partitionIndex, offset: 0) })
+                })
+                return ScriptedBroker.reply(response, to: ListOffsetsRequest.self, version: header.apiVersion)
+            case .fetch:
+                return .rawThenClose([0, 0, 0, 40, 0, 0])  // 40 bytes announced, two sent, then the connection closes
+            default:
+                return .silence
+            }
+        }
+        port.store(broker.port, ordering: .relaxed)
+        defer { broker.stop() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try await kafkactl(["console-consumer", "--bootstrap-server", broker.address, "--topic", "flaky",
+                                         "--from-beginning", "--consumer-property", "default.api.timeout.ms=2000"],
+                                        timeout: .seconds(30))
+        #expect(clock.now - start < .seconds(15))
+        #expect(result.exitCode != 0)
+        #expect(result.stdout.isEmpty)
+        let errors = result.stderrLines.filter { $0.hasPrefix("Error: ") }
+        #expect(errors.count == 1, "\(result.stderr)")
+        #expect(errors.first?.contains(broker.address) == true, "\(result.stderr)")
+        #expect(broker.requests.filter { $0.apiKey == .fetch }.count >= 2, "it should retry before giving up")
+    }
+
+    /// Ctrl-C on a consumer tailing a topic: it stops at once, reports what it printed, and exits 130.
+    @Test(.timeLimit(.minutes(1)))
+    func ctrlCStopsATailingConsumerWithExit130AndItsCount() async throws {
+        let topic = BrokerHarness.uniqueName("e2e-cc-sigint")
+        try await withTopics(topic) {
+            try await createTopic(topic, partitions: 2)
+            let sent = (0..<7).map { Outgoing(topic: topic, key: "k\($0)", value: "s\($0)") }
+            _ = try await ConsumerTestSupport.produce([Phase(records: sent)])
+            let address = try await ConsumerTestSupport.bootstrap()
+            let consumer = try LiveKafkactl(["console-consumer", "--bootstrap-server", address, "--topic", topic, "--from-beginning"])
+            defer { consumer.kill() }
+            let lines = try await offThePool { consumer.readLines(7, within: .seconds(20)) }
+            #expect(Set(lines) == Set(sent.map { $0.value! }), "stderr: \(consumer.stderr)")
+            consumer.interrupt()
+            let clock = ContinuousClock()
+            let start = clock.now
+            let status = try await offThePool { consumer.waitForExit(within: .seconds(10)) }
+            #expect(status == 130, "stderr: \(consumer.stderr)")
+            #expect(clock.now - start < .seconds(3))
+            #expect(consumer.stderr.components(separatedBy: "\n").first == ConsumerTestSupport.processed(7), "\(consumer.stderr)")
+        }
+    }
+}
