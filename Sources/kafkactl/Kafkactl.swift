@@ -17,7 +17,7 @@ struct Kafkactl: AsyncParsableCommand {
             130 interrupted.
             """,
         version: KafkactlVersion.current,
-        subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self, ConsumerGroups.self, Configs.self, GetOffsets.self, Shell.self, GenerateDocs.self])
+        subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self, ConsumerGroups.self, Configs.self, GetOffsets.self, Cluster.self, Shell.self, GenerateDocs.self])
 }
 
 /// A subcommand that runs against an injected context (output, client), so the CLI, the shell and tests share

@@ -75,7 +75,7 @@ public actor Producer {
                 throw KafkactlError.broker(code, "cannot produce to topic '\(topic)'")
             }
             if ContinuousClock.now >= deadline {
-                throw KafkactlError(.notFound, "Topic '\(topic)' does not exist (not present in metadata after \(maxBlock.components.seconds) s); create it with `kafkactl topics --create --topic \(topic)` [\(code.name)]", code: code)
+                throw KafkactlError(.notFound, "Topic '\(topic)' does not exist (not present in metadata after \(maxBlock.components.seconds * 1000 + maxBlock.components.attoseconds / 1_000_000_000_000_000) ms, max.block.ms); create it with `kafkactl topics --create --topic \(topic)` [\(code.name)]", code: code)
             }
             try await Task.sleep(for: .milliseconds(100))
         }
