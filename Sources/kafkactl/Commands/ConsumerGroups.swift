@@ -540,6 +540,9 @@ struct ConsumerGroups: KafkactlCommand {
                 if let warning = entry.warning { context.printError("WARN: \(warning)") }
             }
             if execute {
+                // The offsets before the reset go to a file first, so the reset can be undone with --from-file.
+                let backup = try saveBackup(group: name, committed: committed, plan: plan)
+                context.printError("Previous offsets of group '\(name)' saved to \(backup); undo with: kafkactl consumer-groups --reset-offsets --group \(name) --from-file \(backup) --execute")
                 let results = try await admin.commitOffsets(group: name, Dictionary(uniqueKeysWithValues: plan.entries.map { ($0.partition, $0.newOffset) }))
                 for (partition, result) in results.sorted(by: { $0.key < $1.key }) {
                     if case .failure(let error) = result { failures.append("\(partition): \(error.message)") }
@@ -573,6 +576,23 @@ struct ConsumerGroups: KafkactlCommand {
             for failure in failures { context.printError("Error: \(failure)") }
             throw KafkactlError(.partial, "\(failures.count) partitions were not reset (see above)")
         }
+    }
+
+    /// Writes the group's committed offsets of the partitions a reset will move, as `group,topic,partition,offset`
+    /// lines (what --from-file reads) into $XDG_STATE_HOME/kafkactl/resets/, and returns the path.
+    private func saveBackup(group: String, committed: [TopicPartition: CommittedOffset], plan: OffsetResetPlan) throws -> String {
+        let moved = plan.entries.map(\.partition)
+        var lines = moved.compactMap { partition in committed[partition].map { "\(group),\(partition.topic),\(partition.partition),\($0.offset)" } }
+        let uncommitted = moved.filter { committed[$0] == nil }
+        if !uncommitted.isEmpty {
+            lines.insert("# no offset was committed before for: \(uncommitted.map(\.description).joined(separator: " "))", at: 0)
+        }
+        let safeName = String(group.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
+        let path = StatePaths.folder("resets") + "/\(safeName)-\(TimeExpression.currentMillis()).csv"
+        guard StatePaths.write(lines.joined(separator: "\n") + "\n", to: path) else {
+            throw KafkactlError(.rejected, "cannot write the backup of group '\(group)' offsets to \(path); nothing was reset")
+        }
+        return path
     }
 
     private func scenario(fileTargets: [TopicPartition: Int64]) throws -> OffsetResetPlan.Scenario {
@@ -610,7 +630,7 @@ struct ConsumerGroups: KafkactlCommand {
         var result: [String: [TopicPartition: Int64]] = [:]
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: " ").trimmingCharacters(in: "\r")
-            if line.isEmpty { continue }
+            if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: " ") }
             let bad = KafkactlUsageError("--from-file line \(index + 1) does not parse: '\(line)' (expected topic,partition,offset or group,topic,partition,offset)")
             let group: String

@@ -72,14 +72,6 @@ final class LineEditor: Sendable {
 
     /// `$XDG_STATE_HOME/kafkactl/history`, or `~/.local/state/kafkactl/history`; the folder is created.
     static func defaultHistoryPath() -> String {
-        let environment = { (name: String) in getenv(name).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } }
-        let base = environment("XDG_STATE_HOME") ?? ((environment("HOME") ?? ".") + "/.local/state")
-        let folder = base + "/kafkactl"
-        var path = ""
-        for part in folder.split(separator: "/", omittingEmptySubsequences: false) {
-            path += (path.isEmpty && part.isEmpty) ? "" : "/" + part
-            if !path.isEmpty { mkdir(path, 0o755) }
-        }
-        return folder + "/history"
+        StatePaths.folder() + "/history"
     }
 }
