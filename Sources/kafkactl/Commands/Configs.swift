@@ -113,13 +113,53 @@ struct Configs: KafkactlCommand {
             let admin = AdminClient(client: client)
             if alter {
                 let resource = ConfigResource(type, name!)
-                if type == .topic { try await requireTopic(name!, admin) }
+                if type == .topic {
+                    try await requireTopic(name!, admin)
+                    try await warnAboutRiskyValues(topic: name!, changes: changes, admin: admin, context: context)
+                }
+                let before = try? await admin.describeConfigs([resource])[resource]?.get()
+                // The broker checks the change first (validate-only), so a refusal changes nothing at all.
+                try await admin.alterConfigs(resource, changes: changes, validateOnly: true)
                 try await admin.alterConfigs(resource, changes: changes)
+                let after = try? await admin.describeConfigs([resource])[resource]?.get()
+                // The diff goes to stderr: stdout keeps exactly what Kafka's tool prints, for scripts.
+                for change in changes {
+                    context.printError("  \(change.name): \(Self.render(before, change.name)) -> \(Self.render(after, change.name))")
+                }
                 try context.print(name!.isEmpty ? "Completed updating default config for brokers in the cluster."
                                                 : "Completed updating config for \(type.singular) \(name!).")
                 return
             }
             try await describe(type: type, name: name, admin: admin, context: context)
+        }
+    }
+
+    /// `value (SOURCE)` of a key in a describe result, `(default)` when the broker lists nothing for it.
+    static func render(_ entries: [ConfigEntry]?, _ name: String) -> String {
+        guard let entries else { return "?" }
+        guard let entry = entries.first(where: { $0.name == name }) else { return "(default)" }
+        return "\(entry.isSensitive ? "(sensitive)" : (entry.value ?? "null")) (\(entry.source.name))"
+    }
+
+    /// Values that are legal but likely to hurt, said before the change is made.
+    private func warnAboutRiskyValues(topic: String, changes: [ConfigChange], admin: AdminClient, context: CommandContext) async throws {
+        for case .set(let name, let value) in changes {
+            switch name {
+            case "min.insync.replicas":
+                guard let wanted = Int(value), let description = try await admin.describeTopics([topic]).first else { continue }
+                let factor = description.replicationFactor
+                if wanted > factor || (wanted == factor && factor > 1) {
+                    context.printError("WARNING: min.insync.replicas=\(wanted) is at or above the replication factor of topic \(topic) (\(factor)): producers with acks=all will fail whenever \(wanted > factor ? "they write at all" : "one replica is down").")
+                }
+            case "retention.ms":
+                if let millis = Int64(value), millis >= 0, millis < 3_600_000 {
+                    context.printError("WARNING: retention.ms=\(millis) deletes records of topic \(topic) after less than an hour.")
+                }
+            case "cleanup.policy" where !value.contains("delete"):
+                context.printError("WARNING: cleanup.policy=\(value) keeps only the latest record per key in topic \(topic); records without a key are removed by compaction.")
+            default:
+                continue
+            }
         }
     }
 
