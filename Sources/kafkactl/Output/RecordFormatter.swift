@@ -19,6 +19,10 @@ struct RecordFormatter {
     var keyDeserializer: Deserializer = .bytes
     var valueDeserializer: Deserializer = .bytes
     var headersDeserializer: Deserializer = .bytes
+    /// `print.timestamp.format=iso` (kafkactl's): ISO-8601 instead of epoch milliseconds, in
+    /// `print.timestamp.zone` (`UTC`, the default, or `local`).
+    var isoTimestamps = false
+    var localTime = false
 
     init(properties: [String: String]) throws {
         func flag(_ key: String, _ fallback: Bool) -> Bool {
@@ -39,6 +43,16 @@ struct RecordFormatter {
         if let name = properties["key.deserializer"] { keyDeserializer = try Deserializer(className: name) }
         if let name = properties["value.deserializer"] { valueDeserializer = try Deserializer(className: name) }
         if let name = properties["headers.deserializer"] { headersDeserializer = try Deserializer(className: name) }
+        switch properties["print.timestamp.format"]?.lowercased() {
+        case nil, "epoch", "ms": break
+        case "iso", "iso8601", "iso-8601": isoTimestamps = true
+        case let other?: throw KafkactlUsageError("print.timestamp.format must be epoch or iso, not '\(other)'")
+        }
+        switch properties["print.timestamp.zone"]?.lowercased() {
+        case nil, "utc", "z": break
+        case "local": localTime = true
+        case let other?: throw KafkactlUsageError("print.timestamp.zone must be UTC or local, not '\(other)'")
+        }
     }
 
     /// A record the formatter cannot render (a deserializer refused its bytes).
@@ -58,7 +72,8 @@ struct RecordFormatter {
             if record.timestamp < 0 {
                 output.append(contentsOf: "NO_TIMESTAMP".utf8)
             } else {
-                output.append(contentsOf: ((record.isLogAppendTime ? "LogAppendTime:" : "CreateTime:") + String(record.timestamp)).utf8)
+                let time = isoTimestamps ? TimestampText.iso8601(record.timestamp, local: localTime) : String(record.timestamp)
+                output.append(contentsOf: ((record.isLogAppendTime ? "LogAppendTime:" : "CreateTime:") + time).utf8)
             }
         }
         if printPartition { separate(); output.append(contentsOf: "Partition:\(partition)".utf8) }
@@ -186,5 +201,30 @@ enum Deserializer: Equatable {
         }
         let fraction = digits.count > 1 ? String(digits[1...]) : "0"
         return sign + String(digits[0]) + "." + fraction + "E" + String(scale - 1)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Milliseconds since the epoch as ISO-8601 with milliseconds: `2026-11-23T22:17:35.123Z`, or with the local
+/// offset (`+01:00`).
+enum TimestampText {
+    static func iso8601(_ millis: Int64, local: Bool) -> String {
+        var seconds = time_t(millis >= 0 ? millis / 1000 : (millis - 999) / 1000)
+        let fraction = Int((millis % 1000 + 1000) % 1000)
+        var parts = tm()
+        if local { localtime_r(&seconds, &parts) } else { gmtime_r(&seconds, &parts) }
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let milli = fraction < 10 ? "00\(fraction)" : fraction < 100 ? "0\(fraction)" : "\(fraction)"
+        var text = "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(milli)"
+        if !local || parts.tm_gmtoff == 0 {
+            text += "Z"
+        } else {
+            let offset = Int32(parts.tm_gmtoff / 60)
+            text += (offset < 0 ? "-" : "+") + two(abs(offset) / 60) + ":" + two(abs(offset) % 60)
+        }
+        return text
     }
 }
