@@ -49,6 +49,7 @@ import Glibc
         #expect(message.contains("'missing'"), "\(message)")
         #expect(message.contains("does not exist"), "\(message)")
         #expect(message.contains("[UNKNOWN_TOPIC_OR_PARTITION]"), "\(message)")
+        #expect(message.contains("after 500 ms"), "\(message)")
         #expect(ProducerHarness.lines(result.stderr).count == 1)
         #expect(broker.produceRequests.isEmpty)
         #expect(ContinuousClock.now - started < .seconds(8), "--max-block-ms 500 bounds the wait")
