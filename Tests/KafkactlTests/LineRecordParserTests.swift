@@ -22,7 +22,7 @@ import Testing
         do {
             _ = try record(line, number: number, properties)
             return nil
-        } catch let error as LineRecordParser.ParseError {
+        } catch let error as RecordParseError {
             return error.message
         }
     }

@@ -178,7 +178,7 @@ extension AdminClient {
             .init(name: topic, partitions: byTopic[topic]!.map { .init(partitionIndex: $0.partition) })
         })
         let response = try await withCoordinator(group) { destination in
-            let response = try await client.send(request, to: destination, feature: "deleting committed offsets (OffsetDelete)")
+            let response = try await client.send(request, to: destination, feature: "deleting committed offsets")
             let code = ErrorCode(rawValue: response.errorCode)
             if Self.isCoordinatorError(code) { throw CoordinatorMoved(code: code) }
             return response

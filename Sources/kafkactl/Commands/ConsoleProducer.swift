@@ -42,6 +42,8 @@ struct ConsoleProducer: KafkactlCommand {
     @Option(help: "buffer.memory: unacknowledged bytes before reading pauses.") var maxMemoryBytes: Int?
     @Option(help: "send.buffer.bytes (accepted for compatibility).") var socketBufferSize: Int?
     @Option(help: "Only Kafka's default reader is supported.") var lineReader: String?
+    @Option(help: ArgumentHelp("text (Kafka's line reader) or json (the envelope console-consumer --output json writes).", valueName: "format"))
+    var inputFormat: String = "text"
     @Option(help: ArgumentHelp("A line reader property (parse.key, key.separator, parse.headers, headers.delimiter, headers.separator, headers.key.separator, null.marker, ignore.error).", valueName: "key=value"))
     var property: [String] = []
     @Option(help: ArgumentHelp("A file of line reader properties.", valueName: "file")) var readerConfig: String?
@@ -55,6 +57,7 @@ struct ConsoleProducer: KafkactlCommand {
             throw ValidationError("The reader must implement org.apache.kafka.tools.api.RecordReader interface (kafkactl has only Kafka's default line reader)")
         }
         if let partition, partition < 0 { throw ValidationError("--partition must be 0 or more") }
+        if !["text", "json"].contains(inputFormat) { throw ValidationError("--input-format must be text or json") }
         if let compressionCodec, CompressionCodec(name: compressionCodec) == nil {
             throw ValidationError("invalid --compression-codec '\(compressionCodec)': expected none, gzip, snappy, lz4 or zstd")
         }
@@ -91,7 +94,8 @@ struct ConsoleProducer: KafkactlCommand {
 
     func run(in context: CommandContext) async throws {
         try TopicName.validate(topic)
-        let parser = try LineRecordParser(properties: try readerProperties())
+        let parser: any RecordParsing = inputFormat == "json"
+            ? JSONRecordParser() : try LineRecordParser(properties: try readerProperties())
         let properties = try producerProperties()
         let producerConfiguration = try ProducerConfiguration(properties: properties)
         let clientConfiguration = try connection.clientConfiguration(extraProperties: properties)
@@ -129,7 +133,7 @@ struct ConsoleProducer: KafkactlCommand {
 
     /// Reads stdin to the end (or until cancelled), handing the producer one chunk's records at a time.
     private static func produceInput(
-        to producer: Producer, parser: LineRecordParser, sync: Bool, partition: Int32?, context: CommandContext
+        to producer: Producer, parser: any RecordParsing, sync: Bool, partition: Int32?, context: CommandContext
     ) async -> InputOutcome {
         var splitter = LineSplitter()
         var progress = Progress(enabled: context.stderrIsTerminal && !sync && !StdinReader.isTerminal(), sink: context.stderr)
@@ -140,7 +144,7 @@ struct ConsoleProducer: KafkactlCommand {
         func parse(_ number: Int, _ line: ByteBuffer) throws {
             do {
                 records.append(try parser.record(line: line, number: number, partition: partition))
-            } catch let error as LineRecordParser.ParseError {
+            } catch let error as RecordParseError {
                 throw KafkactlError(.rejected, error.message)
             }
         }

@@ -34,7 +34,9 @@ struct ConsumerGroups: KafkactlCommand {
     }
 
     @OptionGroup var connection: ConnectionOptions
-    @Flag(exclusivity: .exclusive) var action: Action?
+    /// Every action flag given; exactly one is allowed (Kafka's own message, not ArgumentParser's, for two).
+    @Flag var actions: [Action] = []
+    var action: Action? { Set(actions).count == 1 ? actions[0] : nil }
     @Option(help: ArgumentHelp("Check a regular expression's syntax and exit.", valueName: "regex")) var validateRegex: String?
     @Option(help: "A consumer group (repeatable).", completion: .custom(LiveNames.groups)) var group: [String] = []
     @Flag(help: "Every consumer group.") var allGroups = false
@@ -67,14 +69,15 @@ struct ConsumerGroups: KafkactlCommand {
     @OptionGroup var output: OutputOptions
 
     private var scenarios: [(String, Bool)] {
-        [("to-earliest", toEarliest), ("to-latest", toLatest), ("to-current", toCurrent), ("to-offset", toOffset != nil),
-         ("shift-by", shiftBy != nil), ("to-datetime", toDatetime != nil), ("by-duration", byDuration != nil),
+        // Kafka's precedence: two scenarios are reported in this order.
+        [("to-offset", toOffset != nil), ("to-datetime", toDatetime != nil), ("by-duration", byDuration != nil),
+         ("to-earliest", toEarliest), ("to-latest", toLatest), ("to-current", toCurrent), ("shift-by", shiftBy != nil),
          ("from-file", fromFile != nil)]
     }
 
     func validate() throws {
         if validateRegex != nil {
-            guard action == nil else { throw ValidationError("Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets, --validate-regex") }
+            guard actions.isEmpty else { throw ValidationError("Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets, --validate-regex") }
             return
         }
         guard let action else {
@@ -628,7 +631,8 @@ struct ConsumerGroups: KafkactlCommand {
             throw KafkactlUsageError("cannot read --from-file '\(path)'")
         }
         var result: [String: [TopicPartition: Int64]] = [:]
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift: split on it too, or a CRLF file reads as a single line.
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = raw.trimmingCharacters(in: " ").trimmingCharacters(in: "\r")
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: " ") }

@@ -4,7 +4,7 @@ import NIOCore
 /// Kafka's LineMessageReader: `[<headers><headers.delimiter>][<key><key.separator>]<value>` per line, with
 /// the reader properties of `kafka-console-producer.sh --property`. Immutable once made (the compiled regex
 /// included), so sharing it between tasks is safe.
-struct LineRecordParser: @unchecked Sendable {
+struct LineRecordParser: RecordParsing, @unchecked Sendable {
     var parseKey = false
     var keySeparator: [UInt8] = Array("\t".utf8)
     var parseHeaders = false
@@ -51,10 +51,6 @@ struct LineRecordParser: @unchecked Sendable {
         }
     }
 
-    struct ParseError: Error {
-        var message: String
-    }
-
     /// The record for one line; `partition` pins it when given.
     func record(line: ByteBuffer, number: Int, partition: Int32?) throws -> ProducerRecord {
         var rest = line
@@ -65,7 +61,7 @@ struct LineRecordParser: @unchecked Sendable {
                 rest.moveReaderIndex(forwardBy: headersDelimiter.count)
                 if !isNullMarker(block) { headers = try parseHeaderBlock(block, number: number) }
             } else if !ignoreError {
-                throw ParseError(message: "No headers delimiter found on line number \(number): '\(String(buffer: line))'")
+                throw RecordParseError(message: "No headers delimiter found on line number \(number): '\(String(buffer: line))'")
             }
         }
         var key: ByteBuffer?
@@ -75,7 +71,7 @@ struct LineRecordParser: @unchecked Sendable {
                 rest.moveReaderIndex(forwardBy: keySeparator.count)
                 key = isNullMarker(keyBytes) ? nil : keyBytes
             } else if !ignoreError {
-                throw ParseError(message: "No key separator found on line number \(number): '\(String(buffer: line))'")
+                throw RecordParseError(message: "No key separator found on line number \(number): '\(String(buffer: line))'")
             }
         }
         let value: ByteBuffer? = isNullMarker(rest) ? nil : rest
@@ -98,11 +94,11 @@ struct LineRecordParser: @unchecked Sendable {
         return try pairs.map { pair in
             guard let range = pair.range(of: keySeparator) else {
                 if ignoreError { return RecordHeader(key: String(pair), value: nil) }
-                throw ParseError(message: "No header key separator found in pair '\(pair)' on line number \(number)")
+                throw RecordParseError(message: "No header key separator found in pair '\(pair)' on line number \(number)")
             }
             let name = String(pair[..<range.lowerBound])
             if let nullMarker, Array(name.utf8) == nullMarker {
-                throw ParseError(message: "Header keys should not be equal to the null marker '\(String(decoding: nullMarker, as: UTF8.self))' as they can't be null")
+                throw RecordParseError(message: "Header keys should not be equal to the null marker '\(String(decoding: nullMarker, as: UTF8.self))' as they can't be null")
             }
             let valueText = pair[range.upperBound...]
             let value: ByteBuffer? = nullMarker.map { Array(valueText.utf8) == $0 } == true ? nil : ByteBuffer(string: String(valueText))

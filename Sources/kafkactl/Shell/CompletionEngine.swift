@@ -49,7 +49,8 @@ struct CompletionEngine: Sendable {
     }
 
     static var subcommandNames: [String] {
-        Kafkactl.configuration.subcommands.map { $0._commandName }.filter { $0 != "shell" }
+        Kafkactl.configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
+            .filter { $0 != "shell" }
     }
 
     static func subcommand(named name: String) -> ParsableCommand.Type? {

@@ -62,6 +62,8 @@ final class LineEditor: Sendable {
             let line = rl_line_buffer.map { String(cString: $0) } ?? ""
             let upToCursor = String(line.utf8.prefix(Int(rl_point))) ?? line
             let candidates = engine.withLock { $0?.candidates(for: upToCursor) } ?? []
+            // A lone `key=` (a property or config name) wants its value next, not a space.
+            rl_completion_append_character = candidates.count == 1 && candidates[0].hasSuffix("=") ? 0 : 32
             pending.withLock { $0 = candidates }
         }
         return pending.withLock { list in

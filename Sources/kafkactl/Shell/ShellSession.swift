@@ -14,6 +14,7 @@ final class ShellSession {
     private var configuration: ClientConfiguration?
     private var client: KafkaClient?
     private let names = NameCache()
+    private var refreshing: Task<Void, Never>?
     private var failures = 0
 
     init(configuration: ClientConfiguration?, context: CommandContext) {
@@ -87,7 +88,11 @@ final class ShellSession {
             fail("Error: already in the shell")
             return true
         default:
-            break
+            // One line, not the parser's "Unexpected argument" and a usage hint naming `kafkactl`.
+            if !first.hasPrefix("-"), CompletionEngine.subcommand(named: first) == nil {
+                fail("Error: unknown command '\(first)' (type help for the list)")
+                return true
+            }
         }
         if let configuration, Self.takesBootstrapServer(first), !words.contains(where: { $0 == "--bootstrap-server" || $0.hasPrefix("--bootstrap-server=") || $0 == "--command-config" }) {
             words += ["--bootstrap-server", configuration.bootstrapServers.map(\.description).joined(separator: ",")]
@@ -110,7 +115,7 @@ final class ShellSession {
             })
         let code = await CommandRunner.run(words, context: commandContext)
         if code != 0 { failures += 1 }
-        if let client { await names.refresh(using: client) }
+        refreshNames()
         return true
     }
 
@@ -119,7 +124,15 @@ final class ShellSession {
         let client = KafkaClient(configuration: configuration)
         self.client = client
         self.configuration = configuration
-        await names.refresh(using: client)
+        refreshNames()
+    }
+
+    /// Refreshes the names for completion in the background: against an unreachable broker a refresh takes the
+    /// client's whole retry time, which must not hold the prompt (where Ctrl-C is ignored).
+    private func refreshNames() {
+        guard let client else { return }
+        refreshing?.cancel()
+        refreshing = Task { [names] in await names.refresh(using: client) }
     }
 
     private func fail(_ message: String) {
