@@ -65,6 +65,35 @@ import Testing
         #expect(result.stderrLines.last == Self.usageHint)
     }
 
+    @Test func aRecordTheDeserializerRejectsStopsWithExitOneUnlessSkipped() async throws {
+        let topic = BrokerHarness.uniqueName("e2e-cc-skip")
+        try await withTopics(topic) {
+            try await createTopic(topic, partitions: 1)
+            let long = { (value: Int64) in withUnsafeBytes(of: value.bigEndian) { Array($0) } }
+            _ = try await ConsumerTestSupport.produce([Phase(records: [
+                Outgoing(topic: topic, binaryValue: long(1)), Outgoing(topic: topic, value: "abc"),
+                Outgoing(topic: topic, binaryValue: long(3)),
+            ])])
+            let arguments = ["--topic", topic, "--from-beginning", "--exit-at-end", "--value-deserializer", "LongDeserializer"]
+
+            let stopped = try await Self.consume(arguments)
+            #expect(stopped.exitCode == 1)
+            #expect(stopped.stdout == "1\n", "records before the bad one are printed")
+            let errors = stopped.stderrLines.filter { $0.hasPrefix("Error: ") }
+            #expect(errors.count == 1, "\(stopped.stderr)")
+            #expect(errors.first?.contains("\(topic)-0 offset 1") == true, "\(stopped.stderr)")
+            #expect(errors.first?.contains("Size of data received by LongDeserializer is not 8") == true, "\(stopped.stderr)")
+            #expect(stopped.stderrLines.contains(ConsumerTestSupport.processed(1)), "\(stopped.stderr)")
+
+            let skipped = try await Self.consume(arguments + ["--skip-message-on-error"])
+            #expect(skipped.exitCode == 0, "\(skipped.stderr)")
+            #expect(skipped.stdout == "1\n3\n")
+            #expect(skipped.stderrLines.count == 2, "\(skipped.stderr)")
+            #expect(skipped.stderrLines.first?.hasPrefix("Error processing message, skipping this message: ") == true)
+            #expect(skipped.stderrLines.last == ConsumerTestSupport.processed(2))
+        }
+    }
+
     @Test func noBrokerAtTheAddressIsAClearErrorNotAHang() async throws {
         let clock = ContinuousClock()
         let start = clock.now
