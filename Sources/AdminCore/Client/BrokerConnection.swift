@@ -1,5 +1,6 @@
 import NIOCore
 import NIOPosix
+import NIOSSL
 import Synchronization
 
 /// One TCP connection to one broker, with the API versions that broker offered on it. Immutable and shareable:
@@ -29,17 +30,36 @@ public final class BrokerConnection: Sendable {
 
     public var isActive: Bool { channel.isActive }
 
-    /// Opens a connection and negotiates API versions on it. Fails with `.unreachable` when the broker cannot be
-    /// reached and `.internal` when it does not answer like a Kafka broker.
+    /// Opens a connection (TLS first when `security.protocol` asks for it), negotiates API versions on it and,
+    /// on a SASL listener, authenticates. Fails with `.unreachable` when the broker cannot be reached, `.rejected`
+    /// when TLS or SASL fails (the line says which), and `.internal` when it does not answer like a Kafka broker.
+    ///
+    /// - Parameter tlsContext: the client's shared TLS context; built from the configuration when nil.
     public static func connect(
-        to address: BrokerAddress, configuration: ClientConfiguration, eventLoopGroup: EventLoopGroup
+        to address: BrokerAddress, configuration: ClientConfiguration, eventLoopGroup: EventLoopGroup,
+        tlsContext: NIOSSLContext? = nil
     ) async throws -> BrokerConnection {
+        let security = configuration.security
+        let tls: NIOSSLContext?
+        if let settings = security.tls {
+            tls = try tlsContext ?? settings.makeContext()
+        } else {
+            tls = nil
+        }
+        // SNI and host name verification use the name; an IP literal is checked against the certificate's IP names.
+        let serverHostname = SocketAddress.isIPLiteral(address.host) ? nil : address.host
         let maximumFrameSize = configuration.maximumResponseSize
         let bootstrap = ClientBootstrap(group: eventLoopGroup)
             .connectTimeout(.nanoseconds(configuration.connectTimeout.nanoseconds))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(
+                            try NIOSSLClientHandler(context: tls, serverHostname: serverHostname))
+                        try channel.pipeline.syncOperations.addHandler(
+                            TLSHandshakeHandler(handshake: channel.eventLoop.makePromise(of: Void.self)))
+                    }
                     try channel.pipeline.syncOperations.addHandler(
                         ByteToMessageHandler(KafkaFrameDecoder(maximumFrameSize: maximumFrameSize)))
                     try channel.pipeline.syncOperations.addHandler(KafkaChannelHandler())
@@ -56,6 +76,16 @@ public final class BrokerConnection: Sendable {
         } catch {
             throw KafkactlError(.unreachable, "cannot connect to \(address): \(describeConnectError(error))")
         }
+        if let tls, let settings = security.tls {
+            do {
+                try await awaitHandshake(on: channel, timeout: configuration.connectTimeout)
+            } catch {
+                channel.close(promise: nil)
+                throw await tlsError(
+                    error, address: address, settings: settings, context: tls, serverHostname: serverHostname,
+                    eventLoopGroup: eventLoopGroup, timeout: configuration.connectTimeout)
+            }
+        }
         let handler = try await channel.eventLoop.submit {
             NIOLoopBound(try channel.pipeline.syncOperations.handler(type: KafkaChannelHandler.self), eventLoop: channel.eventLoop)
         }.get()
@@ -64,14 +94,44 @@ public final class BrokerConnection: Sendable {
             nextCorrelationId: 1, clientId: configuration.clientId, requestTimeout: configuration.requestTimeout)
         do {
             let versions = try await probe.negotiateVersions()
-            return BrokerConnection(
+            let connection = BrokerConnection(
                 address: address, versions: versions, channel: channel, handler: handler,
                 nextCorrelationId: probe.nextCorrelationId.load(ordering: .relaxed), clientId: configuration.clientId,
                 requestTimeout: configuration.requestTimeout)
+            if let sasl = security.sasl { try await connection.authenticate(sasl) }
+            return connection
         } catch {
+            // A broker may refuse our client certificate only once it reads it, after our side of a TLS 1.3
+            // handshake finished: the failure then surfaces here, and TLS says more than "connection lost".
+            let failure = tls == nil ? nil : try? await channel.eventLoop.submit {
+                try channel.pipeline.syncOperations.handler(type: TLSHandshakeHandler.self).firstError.flatMap(TLSFailure.classify)
+            }.get()
             channel.close(promise: nil)
+            if let failure, let settings = security.tls {
+                throw await tlsError(
+                    failure, address: address, settings: settings, context: tls!, serverHostname: serverHostname,
+                    eventLoopGroup: eventLoopGroup, timeout: configuration.connectTimeout)
+            }
+            if tls == nil, let error = error as? KafkactlError, error.category == .unreachable,
+                error.message.contains("during ApiVersions")
+            {
+                // A TLS listener drops a plaintext ApiVersions (or answers with an alert the frame decoder refuses).
+                throw KafkactlError(.unreachable, "\(error.message); does the listener need TLS (security.protocol=SSL or SASL_SSL)?")
+            }
             throw error
         }
+    }
+
+    /// Waits for the TLS handshake to finish, at most `timeout`.
+    private static func awaitHandshake(on channel: Channel, timeout: Duration) async throws {
+        let handshake = try await channel.eventLoop.submit {
+            try channel.pipeline.syncOperations.handler(type: TLSHandshakeHandler.self).handshake
+        }.get()
+        let timer = channel.eventLoop.scheduleTask(in: .nanoseconds(timeout.nanoseconds)) {
+            handshake.fail(TLSFailure.timedOut)
+        }
+        defer { timer.cancel() }
+        try await handshake.futureResult.get()
     }
 
     /// ApiVersions v3 first; a broker that does not know v3 answers UNSUPPORTED_VERSION in the v0 layout,

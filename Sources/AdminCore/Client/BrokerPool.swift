@@ -1,4 +1,5 @@
 import NIOCore
+import NIOSSL
 
 /// The connections of one client: one per broker and lane, opened on first use (single-flight, so concurrent
 /// callers share one connect) and reopened when they close.
@@ -17,6 +18,8 @@ public actor BrokerPool {
     private var connections: [Key: Task<BrokerConnection, Error>] = [:]
     /// The seed that answered last, tried first next time.
     private var preferredSeed: BrokerAddress?
+    /// Loaded once (CAs, client certificate and key) and shared by every TLS connection of this client.
+    private var tlsContext: NIOSSLContext?
 
     init(configuration: ClientConfiguration, eventLoopGroup: EventLoopGroup) {
         self.configuration = configuration
@@ -35,7 +38,10 @@ public actor BrokerPool {
         }
         let configuration = self.configuration
         let group = eventLoopGroup
-        let task = Task { try await BrokerConnection.connect(to: address, configuration: configuration, eventLoopGroup: group) }
+        let tls = try sharedTLSContext()
+        let task = Task {
+            try await BrokerConnection.connect(to: address, configuration: configuration, eventLoopGroup: group, tlsContext: tls)
+        }
         connections[key] = task
         do {
             return try await task.value
@@ -77,6 +83,14 @@ public actor BrokerPool {
         throw KafkactlError(
             .unreachable,
             "no broker reachable at \(seeds.map(\.description).joined(separator: ",")) (\(failures.joined(separator: "; "))); check --bootstrap-server and that the broker is running")
+    }
+
+    private func sharedTLSContext() throws -> NIOSSLContext? {
+        guard let settings = configuration.security.tls else { return nil }
+        if let tlsContext { return tlsContext }
+        let context = try settings.makeContext()
+        tlsContext = context
+        return context
     }
 
     func closeAll() async {

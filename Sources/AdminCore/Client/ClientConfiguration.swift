@@ -15,6 +15,8 @@ public struct ClientConfiguration: Sendable {
     public var retryBackoffMax: Duration = .seconds(1)
     /// The largest response frame accepted (`fetch.max.bytes` plus room); larger sizes are protocol errors.
     public var maximumResponseSize: Int = 128 * 1024 * 1024
+    /// `security.protocol` with its TLS (`ssl.*`) and SASL (`sasl.*`) settings.
+    public var security = SecurityConfiguration()
 
     public init(bootstrapServers: [BrokerAddress]) {
         self.bootstrapServers = bootstrapServers
@@ -33,6 +35,7 @@ public struct ClientConfiguration: Sendable {
         if let value = try Self.milliseconds(properties, "socket.connection.setup.timeout.ms") { connectTimeout = value }
         if let value = try Self.milliseconds(properties, "retry.backoff.ms") { retryBackoff = value }
         if let value = try Self.milliseconds(properties, "retry.backoff.max.ms") { retryBackoffMax = value }
+        security = try SecurityConfiguration(properties: properties)
     }
 
     public static func milliseconds(_ properties: [String: String], _ key: String) throws -> Duration? {

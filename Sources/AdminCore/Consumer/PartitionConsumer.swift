@@ -65,15 +65,18 @@ public struct PartitionConsumer: Sendable {
     /// Fetches from `positions` and hands each partition's records to `handle` in order, until `handle` says
     /// stop, or (with `stopAtEnd`) every partition has reached the end it had when first fetched, or the task
     /// is cancelled.
+    ///
+    /// - Parameter stopOffsets: per partition, the offset to stop before (exclusive): records at or beyond it are
+    ///   not handed over, and the partition is done once it is reached.
     public func consume(
-        from positions: [TopicPartition: Int64], stopAtEnd: Bool,
+        from positions: [TopicPartition: Int64], stopAtEnd: Bool, stopOffsets: [TopicPartition: Int64] = [:],
         _ handle: (ConsumedRecords) async throws -> ConsumeDecision
     ) async throws {
         let channel = BoundedChannel<ConsumedRecords>(capacity: 16)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 do {
-                    try await self.fetchLoop(positions, stopAtEnd: stopAtEnd, channel: channel)
+                    try await self.fetchLoop(positions, stopAtEnd: stopAtEnd, stopOffsets: stopOffsets, channel: channel)
                     await channel.finish()
                 } catch {
                     await channel.finish(throwing: error)
@@ -92,10 +95,14 @@ public struct PartitionConsumer: Sendable {
         var failures: [(leader: Int32, partitions: [TopicPartition], error: KafkactlError)]
     }
 
-    private func fetchLoop(_ start: [TopicPartition: Int64], stopAtEnd: Bool, channel: BoundedChannel<ConsumedRecords>) async throws {
-        guard !start.isEmpty else { return }
-        var positions = start
-        var ends: [TopicPartition: Int64] = [:]
+    private func fetchLoop(
+        _ start: [TopicPartition: Int64], stopAtEnd: Bool, stopOffsets: [TopicPartition: Int64],
+        channel: BoundedChannel<ConsumedRecords>
+    ) async throws {
+        // A partition already at its stop offset has nothing to read.
+        var positions = start.filter { partition, position in stopOffsets[partition].map { position < $0 } ?? true }
+        guard !positions.isEmpty else { return }
+        var ends: [TopicPartition: Int64] = stopOffsets
         var leaders = try await leaderMap(for: Set(positions.keys.map(\.topic)))
         var lastProgress = ContinuousClock.now
         var backoff = client.configuration.retryBackoff
@@ -137,13 +144,16 @@ public struct PartitionConsumer: Sendable {
                             lastProgress = ContinuousClock.now
                             let end = configuration.isolation == .readCommitted && data.lastStableOffset >= 0
                                 ? data.lastStableOffset : data.highWatermark
-                            if stopAtEnd && ends[partition] == nil { ends[partition] = end }
+                            if stopAtEnd { ends[partition] = min(ends[partition] ?? end, end) }
                             var next = position
                             if let records = data.records, let after = RecordBatchReader.nextOffset(after: records) {
                                 next = max(position, after)
-                                decoded.append(try decode(records, partition: partition, from: position, next: next,
-                                                          highWatermark: data.highWatermark,
-                                                          aborted: data.abortedTransactions))
+                                var chunk = try decode(records, partition: partition, from: position, next: next,
+                                                       highWatermark: data.highWatermark, aborted: data.abortedTransactions)
+                                if let stop = stopOffsets[partition], chunk.records.last.map({ $0.offset >= stop }) ?? false {
+                                    chunk.records.removeAll { $0.offset >= stop }
+                                }
+                                decoded.append(chunk)
                             }
                             nextPositions[partition] = next
                             if let end = ends[partition], next >= end { nextPositions[partition] = nil }

@@ -34,6 +34,8 @@ struct ConsoleConsumer: KafkactlCommand {
     @Option(help: "Exit after this many records.") var maxMessages: Int?
     @Option(help: ArgumentHelp("Exit when no record arrives for this long.", valueName: "ms")) var timeoutMs: Int64?
     @Flag(help: "Exit once every partition has reached the end offset it had at start.") var exitAtEnd = false
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop each partition before this offset, or before the first record at or after this time (ISO-8601, -15m, now); exits when all are done.", valueName: "position"))
+    var until: String?
     @Option(help: "Only Kafka's default formatter is supported.") var formatter: String?
     @Option(help: ArgumentHelp("A formatter property: print.key, print.value, print.timestamp, print.partition, print.offset, print.headers, key.separator, line.separator, headers.separator, null.literal, key.deserializer, value.deserializer.", valueName: "key=value"))
     var property: [String] = []
@@ -59,6 +61,9 @@ struct ConsoleConsumer: KafkactlCommand {
             throw ValidationError("The provided offset value '\(offset)' is incorrect. Valid values are 'earliest', 'latest', a non-negative long, -N for the last N records, or a time (ISO-8601, -15m, -2h, now).")
         }
         if let maxMessages, maxMessages < 1 { throw ValidationError("--max-messages must be at least 1") }
+        if let until, Int64(until).map({ $0 < 0 }) ?? (TimeExpression.parse(until) == nil) {
+            throw ValidationError("The provided --until value '\(until)' is incorrect: use a non-negative offset or a time (ISO-8601, -15m, -2h, now).")
+        }
         if let isolationLevel, IsolationLevel(name: isolationLevel) == nil {
             throw ValidationError("--isolation-level must be read_committed or read_uncommitted")
         }
@@ -120,11 +125,13 @@ struct ConsoleConsumer: KafkactlCommand {
             let autoCommit = properties["enable.auto.commit"].map { $0.lowercased() != "false" } ?? true
             let interval = try ClientConfiguration.milliseconds(properties, "auto.commit.interval.ms") ?? .seconds(5)
             try await context.withClient(clientConfiguration) { client in
-                let topics = try await assignedPartitions(client, filter: filter).map(\.topic)
+                let partitions = try await assignedPartitions(client, filter: filter)
+                let topics = partitions.map(\.topic)
+                let stops = try await stopOffsets(for: partitions, client: client)
                 let session = GroupConsumerSession(
                     client: client, consumer: PartitionConsumer(client: client, configuration: consumerConfiguration),
                     member: GroupMember(client: client, topics: Array(Set(topics)).sorted(), configuration: member),
-                    autoCommit: autoCommit, autoCommitInterval: interval, stopAtEnd: exitAtEnd)
+                    autoCommit: autoCommit, autoCommitInterval: interval, stopAtEnd: exitAtEnd, stopOffsets: stops)
                 try await runSession(context: context, signal: signal) { printed, lastActivity in
                     try await session.run { chunk in
                         lastActivity.set(TimeExpression.currentMillis())
@@ -142,8 +149,9 @@ struct ConsoleConsumer: KafkactlCommand {
             let assignment = try await assignedPartitions(client, filter: filter)
             let consumer = PartitionConsumer(client: client, configuration: consumerConfiguration)
             let positions = try await consumer.resolve(Dictionary(uniqueKeysWithValues: assignment.map { ($0, start) }))
+            let stops = try await stopOffsets(for: assignment, client: client)
             try await runSession(context: context, signal: signal) { printed, lastActivity in
-                try await consumer.consume(from: positions, stopAtEnd: exitAtEnd) { chunk in
+                try await consumer.consume(from: positions, stopAtEnd: exitAtEnd, stopOffsets: stops) { chunk in
                     lastActivity.set(TimeExpression.currentMillis())
                     let done = try Self.print(chunk, formatter: formatter, json: output.isJSON, skipErrors: skipMessageOnError,
                                               maxMessages: maxMessages, printed: printed, context: context)
@@ -263,6 +271,23 @@ struct ConsoleConsumer: KafkactlCommand {
         return reachedLimit
     }
 
+    /// `--until` as an offset per partition: the offset itself, or the first offset at or after the time (the
+    /// partition's end when no record is that new).
+    private func stopOffsets(for partitions: [TopicPartition], client: KafkaClient) async throws -> [TopicPartition: Int64] {
+        guard let until else { return [:] }
+        if let offset = Int64(until) { return Dictionary(uniqueKeysWithValues: partitions.map { ($0, offset) }) }
+        let time = TimeExpression.parse(until)!
+        let admin = AdminClient(client: client)
+        let byTime = try await admin.listOffsets(Dictionary(uniqueKeysWithValues: partitions.map { ($0, .timestamp(time)) }))
+        let latest = try await admin.listOffsets(Dictionary(uniqueKeysWithValues: partitions.map { ($0, .latest) }))
+        var stops: [TopicPartition: Int64] = [:]
+        for partition in partitions {
+            let found = try byTime[partition]!.get().offset
+            stops[partition] = found >= 0 ? found : try latest[partition]!.get().offset
+        }
+        return stops
+    }
+
     /// The partitions to read: one (--partition), all of --topic, or all of every topic --include matches.
     private func assignedPartitions(_ client: KafkaClient, filter: TopicFilter?) async throws -> [TopicPartition] {
         let metadata = try await client.metadata(topics: topic.map { [$0] })
@@ -305,6 +330,7 @@ final class GroupConsumerSession: Sendable {
     let autoCommit: Bool
     let autoCommitInterval: Duration
     let stopAtEnd: Bool
+    let stopOffsets: [TopicPartition: Int64]
     private let positions = Positions()
 
     /// The next offset to read per partition, as far as records were printed.
@@ -319,7 +345,8 @@ final class GroupConsumerSession: Sendable {
     }
 
     init(client: KafkaClient, consumer: PartitionConsumer, member: GroupMember, autoCommit: Bool,
-         autoCommitInterval: Duration, stopAtEnd: Bool) {
+         autoCommitInterval: Duration, stopAtEnd: Bool, stopOffsets: [TopicPartition: Int64] = [:]) {
+        self.stopOffsets = stopOffsets
         self.client = client
         self.consumer = consumer
         self.member = member
@@ -384,13 +411,13 @@ final class GroupConsumerSession: Sendable {
                 stop = await withTaskGroup(of: Stop.self) { round in
                     round.addTask {
                         do {
-                            if start.isEmpty && !self.stopAtEnd {
+                            if start.isEmpty && !self.stopAtEnd && self.stopOffsets.isEmpty {
                                 // More members than partitions: this one waits for the next rebalance.
                                 await self.member.waitForRebalance()
                                 return .rebalance
                             }
                             var finished = false
-                            try await self.consumer.consume(from: start, stopAtEnd: self.stopAtEnd) { chunk in
+                            try await self.consumer.consume(from: start, stopAtEnd: self.stopAtEnd, stopOffsets: self.stopOffsets) { chunk in
                                 finished = try await print(chunk)
                                 if let last = chunk.records.last {
                                     let printedUpTo = finished ? last.offset + 1 : chunk.nextOffset

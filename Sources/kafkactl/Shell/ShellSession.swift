@@ -49,7 +49,7 @@ final class ShellSession {
             if await !execute(trimmed) { break }
         }
         if interactive { try? context.stdout.write("\n"); try? context.stdout.flush() }
-        await client?.shutdown()
+        await retireClient()
         return interactive || failures == 0 ? 0 : 1
     }
 
@@ -120,7 +120,7 @@ final class ShellSession {
     }
 
     private func connect(_ configuration: ClientConfiguration) async {
-        await client?.shutdown()
+        await retireClient()
         let client = KafkaClient(configuration: configuration)
         self.client = client
         self.configuration = configuration
@@ -131,8 +131,20 @@ final class ShellSession {
     /// client's whole retry time, which must not hold the prompt (where Ctrl-C is ignored).
     private func refreshNames() {
         guard let client else { return }
+        let previous = refreshing
+        refreshing = Task { [names] in
+            await previous?.value  // one at a time, so that awaiting the last one awaits them all
+            if !Task.isCancelled { await names.refresh(using: client) }
+        }
+    }
+
+    /// Shuts the client down, after the refreshes using it: a client shut down under a connect in flight crashes.
+    private func retireClient() async {
         refreshing?.cancel()
-        refreshing = Task { [names] in await names.refresh(using: client) }
+        await refreshing?.value
+        refreshing = nil
+        await client?.shutdown()
+        client = nil
     }
 
     private func fail(_ message: String) {
