@@ -49,7 +49,8 @@ final class ShellSession {
             if await !execute(trimmed) { break }
         }
         if interactive { try? context.stdout.write("\n"); try? context.stdout.flush() }
-        await retireClient()
+        // Not awaited: against an unreachable broker it waits for a refresh's timeouts; the process ends anyway.
+        retireClient()
         return interactive || failures == 0 ? 0 : 1
     }
 
@@ -120,7 +121,7 @@ final class ShellSession {
     }
 
     private func connect(_ configuration: ClientConfiguration) async {
-        await retireClient()
+        retireClient()
         let client = KafkaClient(configuration: configuration)
         self.client = client
         self.configuration = configuration
@@ -138,13 +139,18 @@ final class ShellSession {
         }
     }
 
-    /// Shuts the client down, after the refreshes using it: a client shut down under a connect in flight crashes.
-    private func retireClient() async {
-        refreshing?.cancel()
-        await refreshing?.value
+    /// Shuts the client down once the refreshes using it are over (a client shut down under a connect in flight
+    /// crashes), in the background: leaving an unreachable broker must not wait for its timeouts.
+    private func retireClient() {
+        guard let client else { return }
+        let pending = refreshing
+        pending?.cancel()
         refreshing = nil
-        await client?.shutdown()
-        client = nil
+        self.client = nil
+        Task {
+            await pending?.value
+            await client.shutdown()
+        }
     }
 
     private func fail(_ message: String) {
