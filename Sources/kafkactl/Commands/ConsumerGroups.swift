@@ -444,7 +444,17 @@ struct ConsumerGroups: KafkactlCommand {
 
     private func delete(_ admin: AdminClient, context: CommandContext) async throws {
         let groups = try await targetGroups(admin)
-        let results = try await admin.deleteGroups(groups)
+        // Kafka's coordinator refuses to delete a group that has members (NON_EMPTY_GROUP); not every broker does
+        // (Tansu deletes it), so a group with members is refused here first, naming its state.
+        let descriptions = try await admin.describeGroups(groups)
+        var results: [String: Result<Void, KafkactlError>] = [:]
+        for group in groups {
+            if case .success(let description)? = descriptions[group], !description.isInactive {
+                results[group] = .failure(KafkactlError(.conflict, "Group '\(group)' is not empty (its state is \(description.state)): stop its members first; nothing was deleted [NON_EMPTY_GROUP]", code: .nonEmptyGroup))
+            }
+        }
+        let deletable = groups.filter { results[$0] == nil }
+        if !deletable.isEmpty { results.merge(try await admin.deleteGroups(deletable)) { _, new in new } }
         let deleted = groups.filter { (try? results[$0]?.get()) != nil }
         let failed = groups.compactMap { group -> (String, KafkactlError)? in
             if case .failure(let error)? = results[group] { return (group, error) }
