@@ -23,21 +23,22 @@ public struct PartitionConsumer: Sendable {
         case lastRecords(Int64)
     }
 
-    /// Turns start positions into offsets (ListOffsets, by leader). An absolute offset beyond the end is clamped
-    /// to the end, and one before the start to the start, as Kafka's consumer does with auto.offset.reset.
+    /// Turns start positions into offsets (ListOffsets, by leader). An absolute offset is used as it is, as Kafka's
+    /// consumer seeks: when it is out of range the first fetch says so and `auto.offset.reset` decides.
     public func resolve(_ starts: [TopicPartition: StartPosition]) async throws -> [TopicPartition: Int64] {
         let admin = AdminClient(client: client)
         var specs: [TopicPartition: OffsetSpec] = [:]
         var needsBounds: [TopicPartition] = []
+        var resolved: [TopicPartition: Int64] = [:]
         for (partition, start) in starts {
             switch start {
             case .earliest: specs[partition] = .earliest
             case .latest: specs[partition] = .latest
             case .timestamp(let time): specs[partition] = .timestamp(time)
-            case .offset, .lastRecords: needsBounds.append(partition)
+            case .offset(let offset): resolved[partition] = offset
+            case .lastRecords: needsBounds.append(partition)
             }
         }
-        var resolved: [TopicPartition: Int64] = [:]
         let listed = try await admin.listOffsets(specs, isolation: configuration.isolation)
         var timeMisses: [TopicPartition] = []
         for (partition, result) in listed {
@@ -53,7 +54,6 @@ public struct PartitionConsumer: Sendable {
                 let low = try earliest[partition]!.get().offset
                 let high = try latest[partition]!.get().offset
                 switch starts[partition]! {
-                case .offset(let offset): resolved[partition] = min(max(offset, low), high)
                 case .lastRecords(let count): resolved[partition] = max(high - count, low)
                 default: resolved[partition] = high  // no record at or after the time: the end of the log
                 }

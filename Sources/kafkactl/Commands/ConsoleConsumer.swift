@@ -216,7 +216,8 @@ struct ConsoleConsumer: KafkactlCommand {
             throw error
         case .interrupted:
             context.printError("Processed a total of \(total) messages")
-            throw KafkactlError(.interrupted, "interrupted")
+            // Ctrl-C is how a tail ends: the total above says all there is, and the exit code says how.
+            throw KafkactlError(.interrupted, "")
         case .finished, .idle:
             context.printError("Processed a total of \(total) messages")
         }

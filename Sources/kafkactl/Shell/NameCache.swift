@@ -14,6 +14,11 @@ final class NameCache: Sendable {
         let admin = AdminClient(client: client)
         let topics = (try? await admin.listTopics().map(\.name)) ?? self.topics
         let groups = (try? await admin.listGroups().map(\.groupId)) ?? self.groups
+        store(topics: topics, groups: groups)
+    }
+
+    /// Replaces both lists.
+    func store(topics: [String], groups: [String]) {
         names.withLock { $0 = (topics, groups) }
     }
 }

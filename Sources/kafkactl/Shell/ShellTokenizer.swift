@@ -28,6 +28,8 @@ enum ShellTokenizer {
         var escaped = false
         for character in line {
             if escaped {
+                // Inside double quotes a backslash escapes only what POSIX lets it (`"orders\..*"` keeps its `\`).
+                if quote == "\"", !"\"\\$`".contains(character) { current.append("\\") }
                 current.append(character)
                 escaped = false
                 continue
