@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
     ],
     targets: [
         // The Kafka protocol and the client behaviour built on it. Never prints, never exits.
@@ -21,6 +24,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                // TLS (security.protocol SSL and SASL_SSL) and SCRAM's HMAC, SHA-2 and PBKDF2.
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 "CZlib", "CLZ4", "CZstd", "CSnappy",
             ],
             exclude: ["Messages/Schemas"]
@@ -38,6 +46,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // ByteBuffer as a byte container for record keys and values read from stdin; no protocol code.
                 .product(name: "NIOCore", package: "swift-nio"),
+                // The connection contexts file ($XDG_CONFIG_HOME/kafkactl/config.yaml).
+                .product(name: "Yams", package: "Yams"),
                 "CLibEdit",
             ]
         ),
