@@ -112,11 +112,17 @@ public final class BrokerConnection: Sendable {
                     failure, address: address, settings: settings, context: tls!, serverHostname: serverHostname,
                     eventLoopGroup: eventLoopGroup, timeout: configuration.connectTimeout)
             }
-            if tls == nil, let error = error as? KafkactlError, error.category == .unreachable,
-                error.message.contains("during ApiVersions")
-            {
-                // A TLS listener drops a plaintext ApiVersions (or answers with an alert the frame decoder refuses).
-                throw KafkactlError(.unreachable, "\(error.message); does the listener need TLS (security.protocol=SSL or SASL_SSL)?")
+            // A TLS listener drops or resets a plaintext ApiVersions (or answers with an alert, whose bytes the frame
+            // decoder refuses as an impossible size and already asks about TLS).
+            if tls == nil, let error = error as? KafkactlError, error.message.contains("during ApiVersions") {
+                if error.category == .unreachable {
+                    throw KafkactlError(.unreachable, "\(error.message); does the listener need TLS (security.protocol=SSL or SASL_SSL)?")
+                }
+                if error.message.contains("Connection reset") {
+                    throw KafkactlError(
+                        .rejected,
+                        "the broker at \(address) reset the connection during ApiVersions; does the listener need TLS (security.protocol=SSL or SASL_SSL)?")
+                }
             }
             throw error
         }
