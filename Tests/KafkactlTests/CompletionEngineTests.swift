@@ -18,13 +18,16 @@ import Testing
 
     // MARK: The first word
 
+    /// The subcommands `kafkactl --help` lists, but the shell itself (more are added as kafkactl grows).
+    static let listedSubcommands = Kafkactl.configuration.subcommands.filter { $0.configuration.shouldDisplay }
+        .map { $0._commandName }.filter { $0 != "shell" }
+
     @Test func anEmptyLineOffersEverySubcommandAndBuiltinSorted() {
         let offered = engine.candidates(for: "")
         #expect(offered == offered.sorted())
-        #expect(Set(offered) == [
-            "topics", "console-producer", "console-consumer", "consumer-groups", "configs", "get-offsets", "cluster",
-            "connect", "exit", "quit", "help",
-        ])
+        #expect(Set(offered) == Set(Self.listedSubcommands + ["connect", "exit", "quit", "help"]))
+        #expect(Set(["topics", "console-producer", "console-consumer", "consumer-groups", "configs", "get-offsets"])
+            .isSubset(of: Set(offered)))
     }
 
     @Test func hiddenCommandsAndTheShellItselfAreNotOffered() {
@@ -37,7 +40,6 @@ import Testing
 
     @Test("a prefix of the first word", arguments: [
         ("top", ["topics"]),
-        ("co", ["configs", "connect", "console-consumer", "console-producer", "consumer-groups"]),
         ("console-", ["console-consumer", "console-producer"]),
         ("e", ["exit"]),
         ("   get", ["get-offsets"]),
@@ -46,6 +48,12 @@ import Testing
     ])
     func firstWord(line: String, expected: [String]) {
         #expect(engine.candidates(for: line) == expected)
+    }
+
+    @Test func aPrefixOffersEveryNameStartingWithIt() {
+        let offered = engine.candidates(for: "co")
+        #expect(offered == (Self.listedSubcommands.filter { $0.hasPrefix("co") } + ["connect"]).sorted())
+        #expect(Set(["configs", "connect", "console-consumer", "console-producer", "consumer-groups"]).isSubset(of: Set(offered)))
     }
 
     // MARK: Flags
