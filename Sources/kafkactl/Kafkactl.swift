@@ -17,7 +17,7 @@ struct Kafkactl: AsyncParsableCommand {
             130 interrupted.
             """,
         version: KafkactlVersion.current,
-        subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self, ConsumerGroups.self, Configs.self, GetOffsets.self, Cluster.self, Shell.self, GenerateDocs.self])
+        subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self, ConsumerGroups.self, Configs.self, GetOffsets.self, Cluster.self, Shell.self, Config.self, GenerateDocs.self])
 }
 
 /// A subcommand that runs against an injected context (output, client), so the CLI, the shell and tests share
@@ -54,7 +54,15 @@ enum CommandRunner {
     static func run(_ arguments: [String], context: CommandContext, isProcessEntry: Bool = false) async -> Int32 {
         // Bare `kafkactl` on a terminal opens the shell.
         if isProcessEntry && arguments.isEmpty && isatty(0) == 1 && isatty(1) == 1 {
-            return await ShellSession(configuration: nil, context: context).run()
+            // Connected when the environment or the contexts file names a cluster.
+            let session: ShellSession
+            do {
+                session = try Shell.session(try ConnectionOptions.parse([]), context: context)
+            } catch {
+                context.printError("Error: \((error as? KafkactlError)?.message ?? "\(error)")")
+                session = ShellSession(configuration: nil, context: context)
+            }
+            return await session.run()
         }
         let arguments = normalized(arguments)
         let command: ParsableCommand

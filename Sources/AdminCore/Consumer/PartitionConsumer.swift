@@ -170,6 +170,10 @@ public struct PartitionConsumer: Sendable {
                         nextPositions[partition] = offset
                     }
                 }
+                // A round that answered none of the partitions asked for (an odd broker, or a fetch session it
+                // invented) must not turn into a busy loop: wait as after an error.
+                let answered = round.responses.contains { !$0.response.responses.flatMap(\.partitions).isEmpty }
+                if !answered && round.failures.isEmpty { refresh = true }
                 positions = nextPositions
                 if refresh {
                     try await Task.sleep(for: backoff)

@@ -50,6 +50,11 @@ extension AdminClient {
                     continue
                 }
                 let coordinator = try? await client.coordinatorAddress(group: group)
+                // Kafka's tool shows the coordinator as `host:port  (id)`: find its id in the metadata.
+                var coordinatorId: Int32?
+                if let coordinator, let metadata = try? await client.cachedMetadata() {
+                    coordinatorId = metadata.brokers.values.first { $0.address == coordinator }?.nodeId
+                }
                 results[group] = .success(GroupDescription(
                     groupId: group, state: described.groupState, protocolType: described.protocolType,
                     protocolName: described.protocolData,
@@ -59,7 +64,7 @@ extension AdminClient {
                             host: member.clientHost,
                             assignment: (try? ConsumerProtocol.decodeAssignment(member.memberAssignment).partitions) ?? [])
                     },
-                    coordinator: coordinator))
+                    coordinator: coordinator, coordinatorId: coordinatorId))
             } catch let error as KafkactlError {
                 results[group] = .failure(error)
             }

@@ -17,6 +17,8 @@ public struct GroupDescription: Sendable, Hashable {
     public var protocolName: String
     public var members: [Member]
     public var coordinator: BrokerAddress?
+    /// The coordinator's node id, when the cluster's metadata names it.
+    public var coordinatorId: Int32? = nil
 
     /// Offsets may only be reset, and a group deleted, while nobody is in it.
     public var isInactive: Bool { state == "Empty" || state == "Dead" }

@@ -1,7 +1,8 @@
 import AdminCore
 import ArgumentParser
 
-/// `--bootstrap-server` and `--command-config`, shared by every subcommand that talks to a cluster.
+/// `--bootstrap-server`, `--command-config` and `--context`, shared by every subcommand that talks to a cluster.
+/// See `ConnectionResolver` for how they combine with the environment and the contexts file.
 struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("bootstrap-server"), help: ArgumentHelp(
         "The Kafka broker(s) to connect to, host:port[,host:port...]. Overrides bootstrap.servers from --command-config.",
@@ -9,17 +10,35 @@ struct ConnectionOptions: ParsableArguments {
     var bootstrapServer: String?
 
     @Option(name: .customLong("command-config"), help: ArgumentHelp(
-        "A Kafka client properties file (bootstrap.servers, client.id, request.timeout.ms, ...).", valueName: "file"))
+        "A Kafka client properties file (bootstrap.servers, client.id, request.timeout.ms, security.protocol, ssl.*, sasl.*, ...).", valueName: "file"))
     var commandConfig: String?
 
-    /// The client configuration: the properties file, then the flag, which always wins.
-    func clientConfiguration(timeout: Duration? = nil, extraProperties: [String: String] = [:]) throws -> ClientConfiguration {
+    @Option(name: .customLong("context"), help: ArgumentHelp(
+        "A named connection from the contexts file ($XDG_CONFIG_HOME/kafkactl/config.yaml); default: $KAFKACTL_CONTEXT, then its current-context.",
+        valueName: "name"))
+    var contextName: String?
+
+    /// The properties and bootstrap servers after flags, environment and contexts file are combined.
+    func resolve(extraProperties: [String: String] = [:]) throws -> ConnectionResolution {
         var properties = try commandConfig.map { try PropertiesFile.load(path: $0, flag: "--command-config") } ?? [:]
         properties.merge(extraProperties) { _, new in new }
-        guard bootstrapServer != nil || properties["bootstrap.servers"] != nil else {
+        return try ConnectionResolver.resolve(
+            flagBootstrap: bootstrapServer, flagContext: contextName, explicitProperties: properties,
+            environment: ConnectionResolver.processEnvironment, loadFile: ConnectionResolver.loadDefaultFile)
+    }
+
+    /// True when anything names a cluster: a flag, an environment variable or the contexts file's current-context.
+    func namesACluster() throws -> Bool {
+        try resolve().bootstrap != nil
+    }
+
+    /// The client configuration: the context, then the properties files, then the flag, which always wins.
+    func clientConfiguration(timeout: Duration? = nil, extraProperties: [String: String] = [:]) throws -> ClientConfiguration {
+        let resolution = try resolve(extraProperties: extraProperties)
+        guard let bootstrap = resolution.bootstrap else {
             throw KafkactlUsageError("--bootstrap-server must be specified (or bootstrap.servers in --command-config)")
         }
-        var configuration = try ClientConfiguration(properties: properties, bootstrapOverride: bootstrapServer)
+        var configuration = try ClientConfiguration(properties: resolution.properties, bootstrapOverride: bootstrap)
         if let timeout {
             configuration.apiTimeout = min(configuration.apiTimeout, timeout)
             configuration.requestTimeout = min(configuration.requestTimeout, timeout)

@@ -16,15 +16,23 @@ final class ShellSession {
     private let names = NameCache()
     private var refreshing: Task<Void, Never>?
     private var failures = 0
+    /// The connection context the shell was started with (shown in the prompt), if any.
+    private var contextName: String?
+    /// What every command gets when it names no cluster itself (`--context NAME`, `--command-config FILE`...), so
+    /// that security settings reach each command and not just the bootstrap servers; empty: `--bootstrap-server`.
+    private var connectionArguments: [String]
 
-    init(configuration: ClientConfiguration?, context: CommandContext) {
+    init(configuration: ClientConfiguration?, context: CommandContext, contextName: String? = nil, connectionArguments: [String] = []) {
         self.configuration = configuration
         self.context = context
+        self.contextName = contextName
+        self.connectionArguments = connectionArguments
     }
 
     private var prompt: String {
         guard let configuration else { return "kafkactl (not connected)> " }
-        return "kafkactl \(configuration.bootstrapServers.map(\.description).joined(separator: ","))> "
+        let servers = configuration.bootstrapServers.map(\.description).joined(separator: ",")
+        return contextName.map { "kafkactl [\($0)] \(servers)> " } ?? "kafkactl \(servers)> "
     }
 
     /// Runs until end of input or `exit`; returns the process exit code.
@@ -79,6 +87,8 @@ final class ShellSession {
             }
             do {
                 await connect(try ClientConfiguration(properties: [:], bootstrapOverride: words[1]))
+                contextName = nil
+                connectionArguments = []
             } catch let error as KafkactlError {
                 fail("Error: \(error.message)")
             } catch {
@@ -95,8 +105,9 @@ final class ShellSession {
                 return true
             }
         }
-        if let configuration, Self.takesBootstrapServer(first), !words.contains(where: { $0 == "--bootstrap-server" || $0.hasPrefix("--bootstrap-server=") || $0 == "--command-config" }) {
-            words += ["--bootstrap-server", configuration.bootstrapServers.map(\.description).joined(separator: ",")]
+        if let configuration, Self.takesBootstrapServer(first), !words.contains(where: { $0 == "--bootstrap-server" || $0.hasPrefix("--bootstrap-server=") || $0 == "--command-config" || $0 == "--context" || $0.hasPrefix("--context=") }) {
+            words += connectionArguments.isEmpty
+                ? ["--bootstrap-server", configuration.bootstrapServers.map(\.description).joined(separator: ",")] : connectionArguments
         }
         let shared = client
         let commandContext = CommandContext(
@@ -105,6 +116,7 @@ final class ShellSession {
             clientProvider: { wanted in
                 // The shell's connection serves every command aimed at the same brokers.
                 if let shared, wanted.bootstrapServers == shared.configuration.bootstrapServers,
+                    wanted.security == shared.configuration.security,
                     wanted.clientId == shared.configuration.clientId || wanted.clientId != "kafkactl"
                 {
                     return shared
@@ -182,10 +194,24 @@ struct Shell: KafkactlCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run(in context: CommandContext) async throws {
-        let configuration = connection.bootstrapServer != nil || connection.commandConfig != nil
-            ? try connection.clientConfiguration() : nil
-        let code = await ShellSession(configuration: configuration, context: context).run()
+        let code = await (try Self.session(connection, context: context)).run()
         // Each failure already printed its line; the exit code is all that is left to say.
         if code != 0 { throw KafkactlError(.partial, "") }
+    }
+}
+
+extension Shell {
+    /// A session for these options: connected when a flag, an environment variable or the contexts file names a
+    /// cluster (the prompt then shows the context), not connected otherwise.
+    static func session(_ connection: ConnectionOptions, context: CommandContext) throws -> ShellSession {
+        let resolution = try connection.resolve()
+        guard resolution.bootstrap != nil else { return ShellSession(configuration: nil, context: context) }
+        var arguments: [String] = []
+        if let name = resolution.contextName { arguments += ["--context", name] }
+        if let file = connection.commandConfig { arguments += ["--command-config", file] }
+        if let servers = connection.bootstrapServer { arguments += ["--bootstrap-server", servers] }
+        return ShellSession(
+            configuration: try connection.clientConfiguration(), context: context, contextName: resolution.contextName,
+            connectionArguments: arguments)
     }
 }

@@ -1,4 +1,5 @@
 import AdminCore
+import Synchronization
 
 /// What a command needs from the world: where to print, whether that is a terminal, and a Kafka client.
 /// A CLI run gets a fresh client; the shell hands every command the same connected one; tests capture output.
@@ -37,6 +38,7 @@ final class CommandContext: Sendable {
     func withClient<T: Sendable>(
         _ configuration: ClientConfiguration, _ body: (KafkaClient) async throws -> T
     ) async throws -> T {
+        if configuration.security.skipsCertificateVerification { InsecureTLSWarning.print(on: self) }
         let client = try await clientProvider(configuration)
         do {
             let result = try await body(client)
@@ -57,5 +59,17 @@ final class CommandContext: Sendable {
         try? stderr.write(line)
         try? stderr.write("\n")
         try? stderr.flush()
+    }
+}
+
+/// `enable.ssl.certificate.verification=false` turns off what TLS is for: said once per process, on stderr.
+enum InsecureTLSWarning {
+    static let text = "Warning: enable.ssl.certificate.verification=false: kafkactl does not check the broker's certificate or host name, so anyone on the network path can pose as the broker and read or change everything sent, credentials included; use it only with a test cluster"
+
+    private static let printed = Atomic<Bool>(false)
+
+    static func print(on context: CommandContext) {
+        guard !printed.exchange(true, ordering: .relaxed) else { return }
+        context.printError(text)
     }
 }

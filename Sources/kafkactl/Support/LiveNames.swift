@@ -1,8 +1,9 @@
 import AdminCore
 
 /// Topic and group names for the shell completion scripts: the script calls kafkactl back with the words typed
-/// so far, and the names come from the cluster named by `--bootstrap-server` on that line (within a second;
-/// nothing is offered when it cannot be reached).
+/// so far, and the names come from the cluster named on that line (`--bootstrap-server`, `--command-config`,
+/// `--context`) or by the environment and the contexts file (within a second; nothing is offered when it cannot be
+/// reached).
 enum LiveNames {
     static func topics(_ words: [String], _ index: Int, _ prefix: String) async -> [String] {
         await names(words, prefix) { try await AdminClient(client: $0).listTopics().map(\.name) }
@@ -17,7 +18,11 @@ enum LiveNames {
     ) async -> [String] {
         var properties: [String: String] = [:]
         if let file = value(of: "--command-config", in: words) { properties = (try? PropertiesFile.load(path: file, flag: "")) ?? [:] }
-        guard var configuration = try? ClientConfiguration(properties: properties, bootstrapOverride: value(of: "--bootstrap-server", in: words))
+        guard let resolution = try? ConnectionResolver.resolve(
+                flagBootstrap: value(of: "--bootstrap-server", in: words), flagContext: value(of: "--context", in: words),
+                explicitProperties: properties, environment: ConnectionResolver.processEnvironment,
+                loadFile: ConnectionResolver.loadDefaultFile),
+            var configuration = try? ClientConfiguration(properties: resolution.properties, bootstrapOverride: resolution.bootstrap)
         else { return [] }
         configuration.connectTimeout = .seconds(1)
         configuration.requestTimeout = .seconds(1)

@@ -31,6 +31,11 @@ final class TLSHandshakeHandler: ChannelInboundHandler {
         handshake.fail(TLSFailure.closedDuringHandshake)
         context.fireChannelInactive()
     }
+
+    /// A connect that fails never makes the channel active: the promise must still be completed.
+    func handlerRemoved(context: ChannelHandlerContext) {
+        handshake.fail(TLSFailure.closedDuringHandshake)
+    }
 }
 
 /// What went wrong in a TLS handshake, read from NIOSSL's and BoringSSL's errors.
