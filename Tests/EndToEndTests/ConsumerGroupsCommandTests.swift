@@ -135,8 +135,10 @@ import Glibc
         let rows = GroupTestSupport.tableRows(result.stdout)
         #expect(rows.first == ["GROUP", "COORDINATOR", "(ID)", "ASSIGNMENT-STRATEGY", "STATE", "#MEMBERS"])
         try #require(rows.count == 2)
-        #expect(rows[1].first == group)
-        #expect(rows[1].suffix(3) == ["-", "Empty", "0"])
+        // Kafka's COORDINATOR (ID) value: `host:port  (id)`; the test broker is node 111.
+        let address = try await brokerAddress()
+        #expect(rows[1] == [group, address, "(111)", "-", "Empty", "0"])
+        #expect(result.stdout.contains("\(address)  (111)"))
         let members = try await Self.run(["--describe", "--group", group, "--members"])
         #expect(members.exitCode == 0)
         #expect(members.stdout.isEmpty, "no members, no table")
