@@ -51,6 +51,8 @@ struct ConsumerGroups: KafkactlCommand {
     @Option(help: ArgumentHelp("List: add a TYPE column, optionally only these types (classic, consumer).", valueName: "types"))
     var type: String?
     @Flag(help: "Describe: extra columns.") var verbose = false
+    @Flag(help: "Describe: also how far behind each partition is in time (the age of the next unconsumed record, and how much older it is than the newest), per partition and per topic.")
+    var timeLag = false
     @Flag(help: "Reset: only show the plan (the default).") var dryRun = false
     @Flag(help: "Reset: commit the new offsets.") var execute = false
     @Flag(help: "Reset: print the plan as CSV that --from-file reads back.") var export = false
@@ -106,6 +108,7 @@ struct ConsumerGroups: KafkactlCommand {
             if members { throw ValidationError("Option(s) [members] are unavailable given other options on the command line") }
             if offsets { throw ValidationError("Option(s) [offsets] are unavailable given other options on the command line") }
             if verbose { throw ValidationError("Option(s) [verbose] are unavailable given other options on the command line") }
+            if timeLag { throw ValidationError("Option(s) [time-lag] are unavailable given other options on the command line") }
         }
         if state != nil && ![.describe, .list].contains(action) {
             throw ValidationError("Option(s) [state] are unavailable given other options on the command line")
@@ -279,6 +282,9 @@ struct ConsumerGroups: KafkactlCommand {
         var leaderEpoch: Int32?
         var member: GroupDescription.Member?
         var lag: Int64? { groupLag(committed: current, logEnd: logEnd) }
+        /// Milliseconds: the age of the next unconsumed record, and how much older it is than the newest record.
+        var timeLag: Int64?
+        var behindNewest: Int64?
     }
 
     private func describe(_ admin: AdminClient, context: CommandContext) async throws {
@@ -340,20 +346,8 @@ struct ConsumerGroups: KafkactlCommand {
             rows.append(OffsetRow(group: description.groupId, partition: partition, current: committed[partition]?.offset,
                                   logEnd: try? ends[partition]?.get().offset, leaderEpoch: committed[partition]?.leaderEpoch, member: nil))
         }
-        if output.isJSON {
-            return .object([
-                ("group", .string(description.groupId)), ("state", .string(description.state)),
-                ("partitions", .array(rows.map { row in
-                    .object([
-                        ("topic", .string(row.partition.topic)), ("partition", .int(row.partition.partition)),
-                        ("currentOffset", row.current.map { JSON.int($0) } ?? .null),
-                        ("logEndOffset", row.logEnd.map { JSON.int($0) } ?? .null), ("lag", row.lag.map { JSON.int($0) } ?? .null),
-                        ("consumerId", .optional(row.member?.memberId)), ("host", .optional(row.member?.host)),
-                        ("clientId", .optional(row.member?.clientId)),
-                    ])
-                })),
-            ])
-        }
+        if timeLag { try await addTimeLag(&rows, admin: admin) }
+        if output.isJSON { return offsetsJSON(description, rows: rows) }
         guard !rows.isEmpty else { return .null }
         let dash = { (value: String?) in value.map { $0.isEmpty ? "-" : $0 } ?? "-" }
         let groupWidth = TableFormatter.width([description.groupId], header: "GROUP")
@@ -362,18 +356,97 @@ struct ConsumerGroups: KafkactlCommand {
         let hostWidth = TableFormatter.width(rows.map { dash($0.member?.host) }, header: "HOST")
         var header: [(String, Int?)] = [("GROUP", groupWidth), ("TOPIC", topicWidth), ("PARTITION", 10)]
         if verbose { header.append(("LEADER-EPOCH", 15)) }
-        header += [("CURRENT-OFFSET", 15), ("LOG-END-OFFSET", 15), ("LAG", 15), ("CONSUMER-ID", consumerWidth),
-                   ("HOST", hostWidth), ("CLIENT-ID", nil)]
+        header += [("CURRENT-OFFSET", 15), ("LOG-END-OFFSET", 15), ("LAG", 15)]
+        if timeLag { header += [("TIME-LAG", 12), ("BEHIND-NEWEST", 14)] }
+        header += [("CONSUMER-ID", consumerWidth), ("HOST", hostWidth), ("CLIENT-ID", nil)]
         try context.print("")
         try context.print(TableFormatter.line(header))
         for row in rows {
             var line: [(String, Int?)] = [(row.group, groupWidth), (row.partition.topic, topicWidth), (String(row.partition.partition), 10)]
             if verbose { line.append((row.leaderEpoch.map { $0 >= 0 ? String($0) : "-" } ?? "-", 15)) }
-            line += [(row.current.map(String.init) ?? "-", 15), (row.logEnd.map(String.init) ?? "-", 15), (row.lag.map(String.init) ?? "-", 15),
-                     (dash(row.member?.memberId), consumerWidth), (dash(row.member?.host), hostWidth), (dash(row.member?.clientId), nil)]
+            line += [(row.current.map(String.init) ?? "-", 15), (row.logEnd.map(String.init) ?? "-", 15), (row.lag.map(String.init) ?? "-", 15)]
+            if timeLag { line += [(row.timeLag.map(Self.duration) ?? "-", 12), (row.behindNewest.map(Self.duration) ?? "-", 14)] }
+            line += [(dash(row.member?.memberId), consumerWidth), (dash(row.member?.host), hostWidth), (dash(row.member?.clientId), nil)]
             try context.print(TableFormatter.line(line))
         }
+        if timeLag {
+            try context.print("")
+            for (topic, lag, behind) in Self.topicTimeLags(rows) {
+                try context.print("Topic \(topic): \(lag.map { "up to \(Self.duration($0)) behind now" } ?? "caught up")\(behind.map { ", \(Self.duration($0)) behind the newest record" } ?? "")")
+            }
+        }
         return .null
+    }
+
+    private func offsetsJSON(_ description: GroupDescription, rows: [OffsetRow]) -> JSON {
+        let optionalInt = { (value: Int64?) -> JSON in value.map { JSON.int($0) } ?? .null }
+        let partitions: [JSON] = rows.map { row in
+            var members: [(String, JSON)] = [
+                ("topic", .string(row.partition.topic)), ("partition", .int(row.partition.partition)),
+                ("currentOffset", optionalInt(row.current)), ("logEndOffset", optionalInt(row.logEnd)),
+                ("lag", optionalInt(row.lag)), ("consumerId", .optional(row.member?.memberId)),
+                ("host", .optional(row.member?.host)), ("clientId", .optional(row.member?.clientId)),
+            ]
+            if timeLag { members += [("timeLagMs", optionalInt(row.timeLag)), ("behindNewestMs", optionalInt(row.behindNewest))] }
+            return .object(members)
+        }
+        var document: [(String, JSON)] = [
+            ("group", .string(description.groupId)), ("state", .string(description.state)), ("partitions", .array(partitions)),
+        ]
+        if timeLag {
+            let topics: [JSON] = Self.topicTimeLags(rows).map { topic, lag, behind in
+                .object([("topic", .string(topic)), ("timeLagMs", optionalInt(lag)), ("behindNewestMs", optionalInt(behind))])
+            }
+            document.append(("topics", .array(topics)))
+        }
+        return .object(document)
+    }
+
+    /// Reads the next unconsumed record's timestamp (one small fetch per leader) and each partition's newest
+    /// timestamp (ListOffsets max-timestamp); a partition that is caught up lags 0.
+    private func addTimeLag(_ rows: inout [OffsetRow], admin: AdminClient) async throws {
+        let behind = rows.filter { row in row.current != nil && (row.lag ?? 0) > 0 }
+        let next = try await admin.recordTimestamps(at: Dictionary(behind.map { ($0.partition, $0.current!) }, uniquingKeysWith: { a, _ in a }))
+        var newestTimes: [TopicPartition: Int64] = [:]
+        if let newest = try? await admin.listOffsets(Dictionary(behind.map { ($0.partition, OffsetSpec.maxTimestamp) }, uniquingKeysWith: { a, _ in a })) {
+            newestTimes = newest.compactMapValues { try? $0.get().timestamp }.filter { $0.value >= 0 }
+        } else {
+            // Brokers before Kafka 3.0 (ListOffsets v7) cannot look up the largest timestamp: read the last record.
+            let lastOffsets = Dictionary(behind.compactMap { row in row.logEnd.map { (row.partition, max($0 - 1, 0)) } }, uniquingKeysWith: { a, _ in a })
+            newestTimes = (try? await admin.recordTimestamps(at: lastOffsets)) ?? [:]
+        }
+        let now = TimeExpression.currentMillis()
+        for index in rows.indices {
+            guard rows[index].current != nil else { continue }
+            if (rows[index].lag ?? 0) == 0 {
+                rows[index].timeLag = 0
+                rows[index].behindNewest = 0
+                continue
+            }
+            guard let timestamp = next[rows[index].partition], timestamp >= 0 else { continue }
+            rows[index].timeLag = max(now - timestamp, 0)
+            if let newestTime = newestTimes[rows[index].partition] {
+                rows[index].behindNewest = max(newestTime - timestamp, 0)
+            }
+        }
+    }
+
+    /// The worst time lag of each topic's partitions.
+    private static func topicTimeLags(_ rows: [OffsetRow]) -> [(String, Int64?, Int64?)] {
+        Dictionary(grouping: rows, by: \.partition.topic).sorted { $0.key < $1.key }.map { topic, rows in
+            (topic, rows.compactMap(\.timeLag).max(), rows.compactMap(\.behindNewest).max())
+        }
+    }
+
+    /// `350ms`, `45s`, `12m05s`, `3h02m`, `2d04h`.
+    static func duration(_ millis: Int64) -> String {
+        if millis < 1000 { return "\(millis)ms" }
+        let seconds = millis / 1000
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        if seconds < 60 { return "\(seconds)s" }
+        if seconds < 3600 { return "\(seconds / 60)m\(two(seconds % 60))s" }
+        if seconds < 86400 { return "\(seconds / 3600)h\(two(seconds % 3600 / 60))m" }
+        return "\(seconds / 86400)d\(two(seconds % 86400 / 3600))h"
     }
 
     private func describeMembers(_ description: GroupDescription, context: CommandContext) throws -> JSON {
