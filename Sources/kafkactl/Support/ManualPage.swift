@@ -52,7 +52,20 @@ enum ManualPage {
             .PP
             Apache Kafka's tools exit 1 for nearly every failure (and kafka-consumer-groups.sh exits 0 after many);
             kafkactl differs on purpose and stays non-zero on every failure.
+            .SH ENVIRONMENT
+            .TP
+            .B KAFKACTL_BOOTSTRAP_SERVER
+            The cluster, when no \\fB--bootstrap-server\\fR and no bootstrap.servers from a flag's properties file name one.
+            .TP
+            .B KAFKACTL_CONTEXT
+            The context to use when \\fB--context\\fR is not given (instead of the file's current-context).
+            .TP
+            .B KAFKACTL_CONFIG
+            Another contexts file than \\fI$XDG_CONFIG_HOME/kafkactl/config.yaml\\fR.
             .SH FILES
+            .TP
+            .I $XDG_CONFIG_HOME/kafkactl/config.yaml
+            Named connection contexts (\\fI~/.config/kafkactl/config.yaml\\fR when XDG_CONFIG_HOME is unset); see \\fBkafkactl config\\fR.
             .TP
             .I $XDG_STATE_HOME/kafkactl/history
             The shell's history (\\fI~/.local/state/kafkactl/history\\fR when XDG_STATE_HOME is unset), at most 1000 lines.
