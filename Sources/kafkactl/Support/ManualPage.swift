@@ -26,7 +26,8 @@ enum ManualPage {
             page += ".SS kafkactl \(command._commandName)\n"
             page += escape(command.configuration.abstract) + "\n"
             page += ".PP\n.nf\n"
-            page += escape(Kafkactl.helpMessage(for: command, columns: 100)) + "\n"
+            // 73 columns: man indents this block by 7 and cannot refill it, so the page fits an 80-column terminal.
+            page += escape(Kafkactl.helpMessage(for: command, columns: 73)) + "\n"
             page += ".fi\n"
         }
         page += """
