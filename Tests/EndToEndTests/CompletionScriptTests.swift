@@ -23,9 +23,12 @@ import Testing
     static func complete(_ words: [String]) async throws -> [String] {
         let binDirectory = kafkactlBinary.deletingLastPathComponent().path
         let path = binDirectory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let home = try temporaryStateDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let environment = isolatedEnvironment(home: home).merging(["PATH": path, "KAFKACTL_REPO": repoRoot.path]) { _, new in new }
         let result = try await offThePool {
             try runProcess(URL(fileURLWithPath: "/bin/bash"), ["--norc", "--noprofile", "-c", completer, "bash"] + words,
-                           timeout: .seconds(30), environment: ["PATH": path, "KAFKACTL_REPO": repoRoot.path])
+                           timeout: .seconds(30), environment: environment)
         }
         try #require(result.exitCode == 0 && result.stderr.isEmpty, "bash: \(result.stderr)")
         return result.stdout.split(separator: "\n").map(String.init)
@@ -120,6 +123,10 @@ import Testing
         for subcommand in ["topics", "console-producer", "console-consumer", "consumer-groups", "configs", "get-offsets", "shell"] {
             #expect(text.contains("   kafkactl \(subcommand)\n"), "\(subcommand) missing")
         }
+        // It fits an 80-column terminal: the help blocks are written for it (they cannot be refilled); only
+        // ArgumentParser's one-line synopses of long commands run over.
+        let wide = text.split(separator: "\n").filter { $0.count > 80 && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("USAGE:") }
+        #expect(wide.isEmpty, "lines wider than 80 columns:\n\(wide.joined(separator: "\n"))")
         // No roff request or escape leaked into the text.
         #expect(!text.contains("\\f") && !text.contains("\\e") && !text.contains("\n."))
     }

@@ -8,9 +8,11 @@ import Testing
 @Suite struct ShellScriptTests {
     /// Runs `kafkactl shell [arguments]` with `script` on standard input (a pipe).
     static func shell(_ arguments: [String], script: String, timeout: Duration = .seconds(60)) async throws -> ProcessResult {
-        try await offThePool {
+        let home = try temporaryStateDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        return try await offThePool {
             try runKafkactl(["shell"] + arguments, stdin: Data(script.utf8), timeout: timeout,
-                            environment: ["XDG_STATE_HOME": FileManager.default.temporaryDirectory.path])
+                            environment: isolatedEnvironment(home: home))
         }
     }
 

@@ -148,6 +148,13 @@ struct TerminalSession {
     }
 }
 
+/// An environment in which kafkactl finds no cluster and no history but what the test gives it: `home` as HOME,
+/// XDG_STATE_HOME and XDG_CONFIG_HOME (no contexts file), and no KAFKACTL_* connection variables.
+func isolatedEnvironment(home: URL) -> [String: String] {
+    ["HOME": home.path, "XDG_STATE_HOME": home.path, "XDG_CONFIG_HOME": home.path,
+     "KAFKACTL_CONFIG": "", "KAFKACTL_CONTEXT": "", "KAFKACTL_BOOTSTRAP_SERVER": ""]
+}
+
 /// A private directory for the shell's history (XDG_STATE_HOME), removed by the caller.
 func temporaryStateDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("kafkactl-shell-\(UUID().uuidString.prefix(8))")

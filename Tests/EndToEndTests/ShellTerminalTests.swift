@@ -13,7 +13,7 @@ import Testing
     static let ctrlU = "\u{15}"
 
     static func environment(_ state: URL) -> [String: String] {
-        ["XDG_STATE_HOME": state.path, "TERM": "dumb", "HOME": state.path]
+        isolatedEnvironment(home: state).merging(["TERM": "dumb"]) { _, new in new }
     }
 
     static func describe(_ outcome: TerminalSession.Outcome) -> Comment {
