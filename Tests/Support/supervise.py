@@ -3,7 +3,7 @@
 
     supervise.py OWNER_PID LOG_FILE -- COMMAND [ARGS...]
 
-Starts COMMAND in a session of its own with stdin from /dev/null and stdout and stderr appended to LOG_FILE, then
+Leaves the caller's session, starts COMMAND in a session of its own with stdin from /dev/null and stdout and stderr appended to LOG_FILE, then
 waits. SIGTERM or SIGINT to this process, or OWNER_PID going away (checked every 0.2 s), stops COMMAND: SIGTERM,
 then SIGKILL after 3 s. Exits with COMMAND's status.
 """
@@ -29,6 +29,16 @@ def main():
         print(__doc__, file=sys.stderr)
         sys.exit(64)
     owner, log_file, command = int(sys.argv[1]), sys.argv[2], sys.argv[4:]
+    # A session of our own: whatever ends the owner's process group must not end us before we stop the command.
+    try:
+        os.setsid()
+    except OSError:
+        pass
+    # The test process may spawn us from a thread that blocks or ignores signals, and both carry over exec: start
+    # from a clean slate, or neither we nor COMMAND would ever see SIGTERM.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+    for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT):
+        signal.signal(number, signal.SIG_DFL)
     with open(log_file, "ab") as log:
         child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
     stopping = []
