@@ -95,7 +95,8 @@ import Testing
         let started = ContinuousClock.now
         #expect(try await Self.complete(["kafkactl", "topics", "--bootstrap-server", "127.0.0.1:1", "--topic", "or"]) == [])
         #expect(try await Self.complete(["kafkactl", "topics", "--topic", "or"]) == [])
-        #expect(ContinuousClock.now - started < .seconds(8))
+        // A second or so each when idle; the bound leaves room for a loaded 2-core CI machine.
+        #expect(ContinuousClock.now - started < .seconds(15))
     }
 
     @Test func theManualPageRendersWithoutWarnings() async throws {

@@ -18,7 +18,13 @@ import Testing
         let result = try await configs(["--entity-type", "topics", "--entity-name", topic, "--alter"] + arguments)
         #expect(result.exitCode == 0, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stdout == "Completed updating config for topic \(topic).\n", sourceLocation: sourceLocation)
-        #expect(result.stderr.isEmpty, sourceLocation: sourceLocation)
+        // stderr carries only the before -> after diff of each key and warnings about risky values, never an error.
+        for line in result.stderr.split(separator: "\n") {
+            #expect((line.hasPrefix("  ") && line.contains(" -> ")) || line.hasPrefix("WARNING: "), "\(line)",
+                    sourceLocation: sourceLocation)
+        }
+        let changed = result.stderr.split(separator: "\n").filter { $0.contains(" -> ") }
+        #expect(!changed.isEmpty, "the diff names every changed key", sourceLocation: sourceLocation)
     }
 
     /// `--describe --all` of `topic` as name -> value, from Kafka's `  name=value sensitive=... synonyms={...}` lines.

@@ -113,13 +113,11 @@ struct Configs: KafkactlCommand {
             let admin = AdminClient(client: client)
             if alter {
                 let resource = ConfigResource(type, name!)
-                if type == .topic {
-                    try await requireTopic(name!, admin)
-                    try await warnAboutRiskyValues(topic: name!, changes: changes, admin: admin, context: context)
-                }
-                let before = try? await admin.describeConfigs([resource])[resource]?.get()
-                // The broker checks the change first (validate-only), so a refusal changes nothing at all.
+                if type == .topic { try await requireTopic(name!, admin) }
+                // The broker checks the change first (validate-only): a refusal is one line and changes nothing.
                 try await admin.alterConfigs(resource, changes: changes, validateOnly: true)
+                if type == .topic { try await warnAboutRiskyValues(topic: name!, changes: changes, admin: admin, context: context) }
+                let before = try? await admin.describeConfigs([resource])[resource]?.get()
                 try await admin.alterConfigs(resource, changes: changes)
                 let after = try? await admin.describeConfigs([resource])[resource]?.get()
                 // The diff goes to stderr: stdout keeps exactly what Kafka's tool prints, for scripts.
