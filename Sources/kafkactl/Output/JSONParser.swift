@@ -81,11 +81,30 @@ struct JSONParser {
     }
 
     private mutating func number() throws -> JSON {
+        // RFC 8259: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? — no '+', leading zeros, bare '.' or 'Infinity'.
         let start = index
-        while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
+        func digits() -> Int {
+            let first = index
+            while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+            return index - first
+        }
+        func next(_ characters: String) -> Bool {
+            guard index < bytes.count, characters.utf8.contains(bytes[index]) else { return false }
+            index += 1
+            return true
+        }
+        _ = next("-")
+        let integerStart = index
+        let integerDigits = digits()
+        var valid = integerDigits > 0 && !(integerDigits > 1 && bytes[integerStart] == UInt8(ascii: "0"))
+        if valid, next(".") { valid = digits() > 0 }
+        if valid, next("eE") {
+            _ = next("+-")
+            valid = digits() > 0
+        }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        if let integer = Int64(text) { return .integer(integer) }
-        if let double = Double(text), !text.isEmpty { return .double(double) }
+        if valid, let integer = Int64(text) { return .integer(integer) }
+        if valid, let double = Double(text) { return .double(double) }
         index = start
         throw fail("unexpected character")
     }
@@ -140,7 +159,9 @@ struct JSONParser {
     }
 
     private mutating func hex4() throws -> UInt32 {
-        guard bytes.count - index >= 4, let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
+        guard bytes.count - index >= 4, bytes[index..<index + 4].allSatisfy({ "0123456789abcdefABCDEF".utf8.contains($0) }),
+            let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+        else {
             throw fail("invalid \\u escape")
         }
         index += 4
