@@ -49,20 +49,29 @@ public final class BrokerConnection: Sendable {
         // SNI and host name verification use the name; an IP literal is checked against the certificate's IP names.
         let serverHostname = SocketAddress.isIPLiteral(address.host) ? nil : address.host
         let maximumFrameSize = configuration.maximumResponseSize
+        // What each channel's initializer made, found again by channel: a host name may be tried on several
+        // addresses (several channels), and a channel's pipeline may already be torn down when we look.
+        let registry = ChannelPartsRegistry()
         let bootstrap = ClientBootstrap(group: eventLoopGroup)
             .connectTimeout(.nanoseconds(configuration.connectTimeout.nanoseconds))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    var handshake: EventLoopPromise<Void>?
+                    let tlsFailure = TLSFailureBox()
                     if let tls {
+                        let promise = channel.eventLoop.makePromise(of: Void.self)
+                        handshake = promise
                         try channel.pipeline.syncOperations.addHandler(
                             try NIOSSLClientHandler(context: tls, serverHostname: serverHostname))
-                        try channel.pipeline.syncOperations.addHandler(
-                            TLSHandshakeHandler(handshake: channel.eventLoop.makePromise(of: Void.self)))
+                        try channel.pipeline.syncOperations.addHandler(TLSHandshakeHandler(handshake: promise, failures: tlsFailure))
                     }
                     try channel.pipeline.syncOperations.addHandler(
                         ByteToMessageHandler(KafkaFrameDecoder(maximumFrameSize: maximumFrameSize)))
-                    try channel.pipeline.syncOperations.addHandler(KafkaChannelHandler())
+                    let kafka = KafkaChannelHandler()
+                    try channel.pipeline.syncOperations.addHandler(kafka)
+                    registry.register(channel, ChannelParts(
+                        kafka: NIOLoopBound(kafka, eventLoop: channel.eventLoop), handshake: handshake, tlsFailure: tlsFailure))
                 }
             }
         let channel: Channel
@@ -76,19 +85,25 @@ public final class BrokerConnection: Sendable {
         } catch {
             throw KafkactlError(.unreachable, "cannot connect to \(address): \(describeConnectError(error))")
         }
-        if let tls, let settings = security.tls {
+        guard let parts = registry.parts(of: channel) else {
+            channel.close(promise: nil)
+            throw KafkactlError(.internal, "kafkactl lost track of its connection to \(address)")
+        }
+        if let tls, let settings = security.tls, let handshake = parts.handshake {
             do {
-                try await awaitHandshake(on: channel, timeout: configuration.connectTimeout)
+                let timer = channel.eventLoop.scheduleTask(in: .nanoseconds(configuration.connectTimeout.nanoseconds)) {
+                    handshake.fail(TLSFailure.timedOut)
+                }
+                defer { timer.cancel() }
+                try await handshake.futureResult.get()
             } catch {
                 channel.close(promise: nil)
                 throw await tlsError(
-                    error, address: address, settings: settings, context: tls, serverHostname: serverHostname,
-                    eventLoopGroup: eventLoopGroup, timeout: configuration.connectTimeout)
+                    parts.tlsFailure.value ?? error, address: address, settings: settings, context: tls,
+                    serverHostname: serverHostname, eventLoopGroup: eventLoopGroup, timeout: configuration.connectTimeout)
             }
         }
-        let handler = try await channel.eventLoop.submit {
-            NIOLoopBound(try channel.pipeline.syncOperations.handler(type: KafkaChannelHandler.self), eventLoop: channel.eventLoop)
-        }.get()
+        let handler = parts.kafka
         let probe = BrokerConnection(
             address: address, versions: ApiVersionTable(ranges: [:]), channel: channel, handler: handler,
             nextCorrelationId: 1, clientId: configuration.clientId, requestTimeout: configuration.requestTimeout)
@@ -101,15 +116,12 @@ public final class BrokerConnection: Sendable {
             if let sasl = security.sasl { try await connection.authenticate(sasl) }
             return connection
         } catch {
+            channel.close(promise: nil)
             // A broker may refuse our client certificate only once it reads it, after our side of a TLS 1.3
             // handshake finished: the failure then surfaces here, and TLS says more than "connection lost".
-            let failure = tls == nil ? nil : try? await channel.eventLoop.submit {
-                try channel.pipeline.syncOperations.handler(type: TLSHandshakeHandler.self).firstError.flatMap(TLSFailure.classify)
-            }.get()
-            channel.close(promise: nil)
-            if let failure, let settings = security.tls {
+            if let tls, let settings = security.tls, let failure = parts.tlsFailure.value {
                 throw await tlsError(
-                    failure, address: address, settings: settings, context: tls!, serverHostname: serverHostname,
+                    failure, address: address, settings: settings, context: tls, serverHostname: serverHostname,
                     eventLoopGroup: eventLoopGroup, timeout: configuration.connectTimeout)
             }
             // A TLS listener drops or resets a plaintext ApiVersions (or answers with an alert, whose bytes the frame
@@ -126,18 +138,6 @@ public final class BrokerConnection: Sendable {
             }
             throw error
         }
-    }
-
-    /// Waits for the TLS handshake to finish, at most `timeout`.
-    private static func awaitHandshake(on channel: Channel, timeout: Duration) async throws {
-        let handshake = try await channel.eventLoop.submit {
-            try channel.pipeline.syncOperations.handler(type: TLSHandshakeHandler.self).handshake
-        }.get()
-        let timer = channel.eventLoop.scheduleTask(in: .nanoseconds(timeout.nanoseconds)) {
-            handshake.fail(TLSFailure.timedOut)
-        }
-        defer { timer.cancel() }
-        try await handshake.futureResult.get()
     }
 
     /// ApiVersions v3 first; a broker that does not know v3 answers UNSUPPORTED_VERSION in the v0 layout,
@@ -234,7 +234,10 @@ public final class BrokerConnection: Sendable {
             handler.value.timeOut(correlationId: correlationId, error: ConnectionFailure.abandoned)
         }
         let address = self.address
-        channel.writeAndFlush(OutboundRequest(frame: frame, correlationId: correlationId, promise: promise), promise: nil)
+        // A write that never reaches the handler (the channel closed first) must still end the wait.
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenFailure { error in promise.fail(ConnectionFailure.closed("\(error)")) }
+        channel.writeAndFlush(OutboundRequest(frame: frame, correlationId: correlationId, promise: promise), promise: written)
         do {
             let body = try await withTaskCancellationHandler {
                 try await promise.futureResult.get()

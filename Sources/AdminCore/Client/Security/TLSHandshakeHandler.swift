@@ -1,19 +1,21 @@
 import NIOCore
 import NIOTLS
+import Synchronization
 
 /// Sits right after the TLS handler and reports how the handshake ended: its promise succeeds on
-/// `handshakeCompleted` and fails with the first TLS error or when the connection closes first. It keeps that
-/// first error, since a broker can refuse a client certificate after the client's side of a TLS 1.3 handshake
-/// is already complete, and the failure then shows on the first request.
+/// `handshakeCompleted` and fails with the first TLS error or when the connection closes first. It records that
+/// first error in a box, since a broker can refuse a client certificate after the client's side of a TLS 1.3
+/// handshake is already complete, and the failure then shows on the first request.
 final class TLSHandshakeHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
 
     let handshake: EventLoopPromise<Void>
-    private(set) var firstError: Error?
+    private let failures: TLSFailureBox
 
-    init(handshake: EventLoopPromise<Void>) {
+    init(handshake: EventLoopPromise<Void>, failures: TLSFailureBox) {
         self.handshake = handshake
+        self.failures = failures
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -22,7 +24,7 @@ final class TLSHandshakeHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
-        if firstError == nil { firstError = error }
+        failures.record(error)
         handshake.fail(error)
         context.fireErrorCaught(error)
     }
@@ -35,6 +37,38 @@ final class TLSHandshakeHandler: ChannelInboundHandler {
     /// A connect that fails never makes the channel active: the promise must still be completed.
     func handlerRemoved(context: ChannelHandlerContext) {
         handshake.fail(TLSFailure.closedDuringHandshake)
+    }
+}
+
+/// The first TLS error a connection saw, readable from any thread (after the pipeline is gone, too).
+final class TLSFailureBox: Sendable {
+    private let first = Mutex<TLSFailure?>(nil)
+
+    func record(_ error: Error) {
+        guard let failure = TLSFailure.classify(error) else { return }
+        first.withLock { if $0 == nil { $0 = failure } }
+    }
+
+    var value: TLSFailure? { first.withLock { $0 } }
+}
+
+/// What a connection's channel initializer made, for the code that awaits the connect.
+struct ChannelParts: Sendable {
+    var kafka: NIOLoopBound<KafkaChannelHandler>
+    var handshake: EventLoopPromise<Void>?
+    var tlsFailure: TLSFailureBox
+}
+
+/// Channel parts by channel, for one connect (which may try several addresses, each a channel).
+final class ChannelPartsRegistry: Sendable {
+    private let parts = Mutex<[ObjectIdentifier: ChannelParts]>([:])
+
+    func register(_ channel: Channel, _ entry: ChannelParts) {
+        parts.withLock { $0[ObjectIdentifier(channel)] = entry }
+    }
+
+    func parts(of channel: Channel) -> ChannelParts? {
+        parts.withLock { $0[ObjectIdentifier(channel)] }
     }
 }
 
