@@ -173,13 +173,13 @@ _kafkactl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    topics|console-producer|console-consumer|consumer-groups|configs|get-offsets|shell|help)
+    topics|console-producer|console-consumer|consumer-groups|configs|get-offsets|cluster|shell|config|help)
         # Offer subcommand argument completions
         "_kafkactl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer consumer-groups configs get-offsets shell help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer consumer-groups configs get-offsets cluster shell config help' -- "${cur}"))
         ;;
     esac
 }
@@ -188,7 +188,7 @@ _kafkactl_topics() {
     repeating_flags=()
     non_repeating_flags=(--create --list --describe --alter --delete --if-exists --if-not-exists --exclude-internal --under-replicated-partitions --under-min-isr-partitions --at-min-isr-partitions --unavailable-partitions --topics-with-overrides --version -h --help)
     repeating_options=(--config)
-    non_repeating_options=(--bootstrap-server --command-config --topic --partitions --replication-factor --replica-assignment --timeout-ms --output)
+    non_repeating_options=(--bootstrap-server --command-config --context --topic --partitions --replication-factor --replica-assignment --timeout-ms --output)
     __kafkactl_offer_flags_options 0
 
     # Offer option value completions
@@ -197,6 +197,9 @@ _kafkactl_topics() {
         return
         ;;
     '--command-config')
+        return
+        ;;
+    '--context')
         return
         ;;
     '--topic')
@@ -229,7 +232,7 @@ _kafkactl_console-producer() {
     repeating_flags=()
     non_repeating_flags=(--sync --version -h --help)
     repeating_options=(--property --producer-property)
-    non_repeating_options=(--bootstrap-server --command-config --topic --partition --compression-codec --batch-size --max-partition-memory-bytes --message-send-max-retries --retry-backoff-ms --timeout --request-required-acks --request-timeout-ms --metadata-expiry-ms --max-block-ms --max-memory-bytes --socket-buffer-size --line-reader --reader-config --producer.config)
+    non_repeating_options=(--bootstrap-server --command-config --context --topic --partition --compression-codec --batch-size --max-partition-memory-bytes --message-send-max-retries --retry-backoff-ms --timeout --request-required-acks --request-timeout-ms --metadata-expiry-ms --max-block-ms --max-memory-bytes --socket-buffer-size --line-reader --input-format --reader-config --producer.config)
     __kafkactl_offer_flags_options 0
 
     # Offer option value completions
@@ -238,6 +241,9 @@ _kafkactl_console-producer() {
         return
         ;;
     '--command-config')
+        return
+        ;;
+    '--context')
         return
         ;;
     '--topic')
@@ -286,6 +292,9 @@ _kafkactl_console-producer() {
     '--line-reader')
         return
         ;;
+    '--input-format')
+        return
+        ;;
     '--property')
         return
         ;;
@@ -305,7 +314,7 @@ _kafkactl_console-consumer() {
     repeating_flags=()
     non_repeating_flags=(--from-beginning --exit-at-end --skip-message-on-error --version -h --help)
     repeating_options=(--property --consumer-property)
-    non_repeating_options=(--bootstrap-server --command-config --topic --include --partition --offset --group --max-messages --timeout-ms --formatter --formatter-config --key-deserializer --value-deserializer --consumer.config --isolation-level --output)
+    non_repeating_options=(--bootstrap-server --command-config --context --topic --include --partition --offset --group --max-messages --timeout-ms --until --formatter --formatter-config --key-deserializer --value-deserializer --consumer.config --isolation-level --output)
     __kafkactl_offer_flags_options 0
 
     # Offer option value completions
@@ -314,6 +323,9 @@ _kafkactl_console-consumer() {
         return
         ;;
     '--command-config')
+        return
+        ;;
+    '--context')
         return
         ;;
     '--topic')
@@ -337,6 +349,9 @@ _kafkactl_console-consumer() {
         return
         ;;
     '--timeout-ms')
+        return
+        ;;
+    '--until')
         return
         ;;
     '--formatter')
@@ -372,9 +387,9 @@ _kafkactl_console-consumer() {
 
 _kafkactl_consumer-groups() {
     repeating_flags=()
-    non_repeating_flags=(--list --describe --delete --reset-offsets --delete-offsets --all-groups --all-topics --offsets --members --verbose --dry-run --execute --export --to-earliest --to-latest --to-current --version -h --help)
+    non_repeating_flags=(--list --describe --delete --reset-offsets --delete-offsets --all-groups --all-topics --offsets --members --verbose --time-lag --dry-run --execute --export --to-earliest --to-latest --to-current --version -h --help)
     repeating_options=(--group --topic)
-    non_repeating_options=(--bootstrap-server --command-config --validate-regex --state --type --to-offset --shift-by --to-datetime --by-duration --from-file --timeout --output)
+    non_repeating_options=(--bootstrap-server --command-config --context --validate-regex --state --type --to-offset --shift-by --to-datetime --by-duration --from-file --timeout --output)
     __kafkactl_offer_flags_options 0
 
     # Offer option value completions
@@ -383,6 +398,9 @@ _kafkactl_consumer-groups() {
         return
         ;;
     '--command-config')
+        return
+        ;;
+    '--context')
         return
         ;;
     '--validate-regex')
@@ -431,7 +449,7 @@ _kafkactl_configs() {
     repeating_flags=()
     non_repeating_flags=(--describe --alter --all --entity-default --broker-defaults --force --version -h --help)
     repeating_options=(--entity-type --entity-name --delete-config)
-    non_repeating_options=(--bootstrap-server --command-config --bootstrap-controller --topic --broker --broker-logger --group --add-config --add-config-file --output)
+    non_repeating_options=(--bootstrap-server --command-config --context --bootstrap-controller --topic --broker --broker-logger --group --add-config --add-config-file --output)
     __kafkactl_offer_flags_options 0
 
     # Offer option value completions
@@ -440,6 +458,9 @@ _kafkactl_configs() {
         return
         ;;
     '--command-config')
+        return
+        ;;
+    '--context')
         return
         ;;
     '--bootstrap-controller')
@@ -485,7 +506,7 @@ _kafkactl_get-offsets() {
     repeating_flags=()
     non_repeating_flags=(--exclude-internal-topics --version -h --help)
     repeating_options=()
-    non_repeating_options=(--bootstrap-server --command-config --topic --partitions --topic-partitions --time --output)
+    non_repeating_options=(--bootstrap-server --command-config --context --topic --partitions --topic-partitions --time --output)
     __kafkactl_offer_flags_options 0
 
     # Offer option value completions
@@ -494,6 +515,9 @@ _kafkactl_get-offsets() {
         return
         ;;
     '--command-config')
+        return
+        ;;
+    '--context')
         return
         ;;
     '--topic')
@@ -516,11 +540,11 @@ _kafkactl_get-offsets() {
     esac
 }
 
-_kafkactl_shell() {
+_kafkactl_cluster() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--bootstrap-server --command-config)
+    non_repeating_options=(--bootstrap-server --command-config --context --output)
     __kafkactl_offer_flags_options 0
 
     # Offer option value completions
@@ -531,7 +555,90 @@ _kafkactl_shell() {
     '--command-config')
         return
         ;;
+    '--context')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
+}
+
+_kafkactl_shell() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--bootstrap-server --command-config --context)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    esac
+}
+
+_kafkactl_config() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __kafkactl_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    get-contexts|use-context|current-context)
+        # Offer subcommand argument completions
+        "_kafkactl_config_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'get-contexts use-context current-context' -- "${cur}"))
+        ;;
+    esac
+}
+
+_kafkactl_config_get-contexts() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_config_use-context() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __kafkactl_offer_flags_options 1
+}
+
+_kafkactl_config_current-context() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __kafkactl_offer_flags_options 0
 }
 
 _kafkactl_help() {
