@@ -146,6 +146,9 @@ import Testing
         try "file-pw\n".write(to: home.appendingPathComponent("secret.txt"), atomically: true, encoding: .utf8)
         let resolution = try resolve(context: "filed", environment: ["HOME": home.path])
         #expect(resolution.properties["sasl.password"] == "file-pw")
+        let tilde = try ContextFile.parse("contexts:\n  - name: t\n    properties:\n      ssl.ca.location: ~/ca.pem\n      client.id: ~x", path: "f")
+        let expanded = try resolve(context: "t", environment: ["HOME": "/home/u"], file: tilde).properties
+        #expect(expanded["ssl.ca.location"] == "/home/u/ca.pem" && expanded["client.id"] == "~x")
         let missing = usageMessage { _ = try resolve(context: "filed", environment: ["HOME": "/nonexistent"]) }
         #expect(missing == "cannot read the password file '~/secret.txt' of context 'filed': No such file or directory")
     }

@@ -31,7 +31,10 @@ struct ConnectionContext: Equatable, Sendable {
     /// there is a usage error naming the context and the source (never a value).
     func resolvedProperties(environment: (String) -> String?) throws -> [String: String] {
         var result: [String: String] = [:]
-        for (key, value) in properties { result[key] = value }
+        // Paths in a context may start with ~/ (a properties file's may not: Kafka's tools do not expand them).
+        for (key, value) in properties {
+            result[key] = key.hasSuffix(".location") ? ContextFile.expandingTilde(value, environment: environment) : value
+        }
         if let bootstrapServers { result["bootstrap.servers"] = bootstrapServers }
         if let password = try secret(env: passwordEnv, file: passwordFile, what: "password", environment: environment) {
             result["sasl.password"] = password
