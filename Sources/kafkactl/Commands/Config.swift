@@ -13,8 +13,8 @@ struct Config: ParsableCommand {
         abstract: "Named connection contexts: list them and pick the current one.",
         discussion: """
             Contexts live in $XDG_CONFIG_HOME/kafkactl/config.yaml (~/.config/kafkactl/config.yaml; \
-            $KAFKACTL_CONFIG names another file). Each holds a cluster's bootstrap servers and any Kafka client \
-            properties; passwords come from an environment variable (passwordEnv) or a file (passwordFile) and \
+            $KAFKACTL_CONFIG names another file). Each holds a cluster's bootstrap servers and its connection \
+            properties (security.protocol, ssl.*, sasl.*, client.id, timeouts); passwords come from an environment variable (passwordEnv) or a file (passwordFile) and \
             fill in sasl.password (keyPasswordEnv and keyPasswordFile fill in ssl.key.password):
 
               current-context: prod
