@@ -68,6 +68,7 @@ public actor GroupMember {
     public func join() async throws -> [TopicPartition] {
         let deadline = ContinuousClock.now + configuration.rebalanceTimeout + client.configuration.apiTimeout
         var backoff = client.configuration.retryBackoff
+        var immediateRejoins = 0
         joined = false
         while true {
             try Task.checkCancellation()
@@ -80,7 +81,10 @@ public actor GroupMember {
             } catch let retry as Rejoin {
                 if retry.forgetMemberId { memberId = "" }
                 if retry.findCoordinator { await client.invalidateCoordinator(group: groupId) }
-                guard ContinuousClock.now + backoff < deadline else {
+                // An immediate rejoin (MEMBER_ID_REQUIRED, a rebalance) is part of joining, not a failure: only
+                // retries that back off count against the deadline, and immediate ones are bounded in number.
+                immediateRejoins = retry.backoff ? 0 : immediateRejoins + 1
+                guard immediateRejoins <= 20, !retry.backoff || ContinuousClock.now + backoff < deadline else {
                     throw KafkactlError(.timeout, "could not join group '\(groupId)': \(retry.reason)")
                 }
                 if retry.backoff {
