@@ -174,7 +174,7 @@ final class LiveKafkactl: @unchecked Sendable {
         process.standardError = stderrPipe
         process.standardInput = FileHandle.nullDevice
         process.terminationHandler = { [exited] _ in exited.signal() }
-        try process.run()
+        try launch(process)
         let handle = stderrPipe.fileHandleForReading
         Thread.detachNewThread { [self] in
             var chunk = [UInt8](repeating: 0, count: 4096)

@@ -162,7 +162,7 @@ final class OpenStdinProducer: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = errors
         process.terminationHandler = { [exited] _ in exited.signal() }
-        try process.run()
+        try launch(process)
         drain(output.fileHandleForReading, isStdout: true)
         drain(errors.fileHandleForReading, isStdout: false)
     }

@@ -250,7 +250,7 @@ final class BackgroundProcess: @unchecked Sendable {
         process.standardError = errPipe
         process.standardInput = stdinPipe
         process.terminationHandler = { [exited] _ in exited.signal() }
-        try process.run()
+        try launch(process)
         collect(outPipe.fileHandleForReading, done: outDone) { [self] chunk in lock.withLock { out.append(chunk) } }
         collect(errPipe.fileHandleForReading, done: errDone) { [self] chunk in lock.withLock { err.append(chunk) } }
     }

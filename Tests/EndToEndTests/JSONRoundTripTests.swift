@@ -144,9 +144,9 @@ import Glibc
             let producerDone = DispatchSemaphore(value: 0)
             consumer.terminationHandler = { _ in consumerDone.signal() }
             producer.terminationHandler = { _ in producerDone.signal() }
-            try producer.run()
+            try launch(producer)
             do {
-                try consumer.run()
+                try launch(consumer)
             } catch {
                 kill(producer.processIdentifier, SIGKILL)
                 throw error

@@ -130,7 +130,7 @@ public func runProcess(
     let exited = DispatchSemaphore(value: 0)
     process.terminationHandler = { _ in exited.signal() }
     do {
-        try process.run()
+        try launch(process)
     } catch {
         throw ProcessRunnerError.launchFailed(command: command, reason: "\(error)")
     }
@@ -246,4 +246,15 @@ private func shellQuoted(_ word: String) -> String {
 private func seconds(_ duration: Duration) -> Double {
     let (seconds, attoseconds) = duration.components
     return Double(seconds) + Double(attoseconds) / 1e18
+}
+
+/// Foundation's `Process.run()` is not safe to call from many threads at once on Linux: a CI run crashed inside it
+/// (a bad memcpy) while hundreds of test threads were launching children. Every launch in the tests goes through
+/// this lock; a launch takes a millisecond, so serializing them costs nothing measurable.
+private let launchLock = NSLock()
+
+public func launch(_ process: Process) throws {
+    launchLock.lock()
+    defer { launchLock.unlock() }
+    try process.run()
 }

@@ -183,7 +183,7 @@ public struct SecuredCluster: Sendable {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try TestSupport.launch(process)
         owned.add(process.processIdentifier)
     }
 
