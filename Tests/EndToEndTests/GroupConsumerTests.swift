@@ -22,13 +22,17 @@ import Glibc
         let group = BrokerHarness.uniqueName("split")
         try await withTopics(topic) {
             try await createTopic(topic, partitions: 4)
-            let delivered = try await GroupTestSupport.produceKeyed(topic, count: 40, prefix: "split")
-            try #require(Set(delivered.map(\.partition)) == [0, 1, 2, 3], "the keys must cover every partition")
-            let arguments = ["--topic", topic, "--group", group, "--from-beginning"] + Self.fast + ["--timeout-ms", "10000"]
+            let arguments = ["--topic", topic, "--group", group, "--from-beginning"] + Self.fast + ["--timeout-ms", "15000"]
             let start = ContinuousClock.now
             async let first = GroupTestSupport.consoleConsumer(arguments)
             async let second = GroupTestSupport.consoleConsumer(arguments)
+            // The records are written once both members are in the group: a member that joins late (a slow start
+            // on a loaded machine) would otherwise find everything already read by the first.
+            let joined = try await GroupTestSupport.waitUntilStable(group, members: 2, within: .seconds(30))
+            let delivered = try await GroupTestSupport.produceKeyed(topic, count: 40, prefix: "split")
+            try #require(Set(delivered.map(\.partition)) == [0, 1, 2, 3], "the keys must cover every partition")
             let (a, b) = try await (first, second)
+            #expect(joined != nil, "the group never reached Stable with two members")
             let elapsed = ContinuousClock.now - start
             #expect(a.exitCode == 0, "stderr: \(a.stderr)")
             #expect(b.exitCode == 0, "stderr: \(b.stderr)")
@@ -42,7 +46,7 @@ import Glibc
             let partitionOf = Dictionary(uniqueKeysWithValues: delivered.map { ($0.value, $0.partition) })
             let partitionsA = Set(printedA.compactMap { partitionOf[$0] }).sorted()
             let partitionsB = Set(printedB.compactMap { partitionOf[$0] }).sorted()
-            print("[measured] two members of \(group): \(printedA.count) records from partitions \(partitionsA) and \(printedB.count) from \(partitionsB); both done in \(elapsed) (10 s of it is --timeout-ms)")
+            print("[measured] two members of \(group): \(printedA.count) records from partitions \(partitionsA) and \(printedB.count) from \(partitionsB); both done in \(elapsed) (15 s of it is --timeout-ms)")
             // Both left and committed everything they printed.
             let committed = try await GroupTestSupport.committed(group: group, topic: topic, partitions: 4)
             #expect(committed == GroupTestSupport.logEnds(delivered).mapValues { Optional($0) })
