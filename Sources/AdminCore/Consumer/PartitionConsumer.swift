@@ -72,7 +72,7 @@ public struct PartitionConsumer: Sendable {
         from positions: [TopicPartition: Int64], stopAtEnd: Bool, stopOffsets: [TopicPartition: Int64] = [:],
         _ handle: (ConsumedRecords) async throws -> ConsumeDecision
     ) async throws {
-        let channel = BoundedChannel<ConsumedRecords>(capacity: 16)
+        let channel = BoundedChannel<ConsumedRecords>(capacity: 4)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 do {

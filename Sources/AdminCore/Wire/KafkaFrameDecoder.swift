@@ -18,7 +18,16 @@ public struct KafkaFrameDecoder: ByteToMessageDecoder {
         }
         guard buffer.readableBytes >= 4 + Int(size) else { return .needMoreData }
         buffer.moveReaderIndex(forwardBy: 4)
-        context.fireChannelRead(wrapInboundOut(buffer.readSlice(length: Int(size))!))
+        let slice = buffer.readSlice(length: Int(size))!
+        if size <= 4096 {
+            context.fireChannelRead(wrapInboundOut(slice))
+        } else {
+            // A large frame (a Fetch response) gets storage of its own: its records live on while they are
+            // printed, and a slice would pin the whole, ever-growing cumulation buffer with them.
+            var own = context.channel.allocator.buffer(capacity: Int(size))
+            own.writeImmutableBuffer(slice)
+            context.fireChannelRead(wrapInboundOut(own))
+        }
         return .continue
     }
 
