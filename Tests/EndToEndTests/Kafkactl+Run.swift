@@ -6,7 +6,10 @@ import Testing
 /// one of the few threads Swift Concurrency shares with every other test running in parallel.
 func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+        // A full-size stack: Foundation's Process.run copies through stack buffers (see `launch`).
+        let thread = Thread { continuation.resume(with: Result { try body() }) }
+        thread.stackSize = 8 << 20
+        thread.start()
     }
 }
 

@@ -248,13 +248,23 @@ private func seconds(_ duration: Duration) -> Double {
     return Double(seconds) + Double(attoseconds) / 1e18
 }
 
-/// Foundation's `Process.run()` is not safe to call from many threads at once on Linux: a CI run crashed inside it
-/// (a bad memcpy) while hundreds of test threads were launching children. Every launch in the tests goes through
-/// this lock; a launch takes a millisecond, so serializing them costs nothing measurable.
+/// Foundation's `Process.run()` crashed twice in CI inside a memcpy that hit a page boundary, on a thread started by
+/// `Thread.detachNewThread` (a small stack): it copies its arguments, environment and descriptor list through stack
+/// buffers. Every launch in the tests therefore runs on a thread of its own with an 8 MiB stack, one at a time.
 private let launchLock = NSLock()
 
 public func launch(_ process: Process) throws {
     launchLock.lock()
     defer { launchLock.unlock() }
-    try process.run()
+    final class Outcome: @unchecked Sendable { var error: Error? }
+    let outcome = Outcome()
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        do { try process.run() } catch { outcome.error = error }
+        done.signal()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+    done.wait()
+    if let error = outcome.error { throw error }
 }
