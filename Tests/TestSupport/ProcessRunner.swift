@@ -134,6 +134,12 @@ public func runProcess(
     } catch {
         throw ProcessRunnerError.launchFailed(command: command, reason: "\(error)")
     }
+    // The child has its own copies now; the parent keeps only its ends, so descriptors do not pile up: Foundation's
+    // Process.run over-reads /proc/self/fd entries (swift-corelibs-foundation#5472) once the test process holds
+    // well over a thousand descriptors, which crashed two CI runs.
+    try? outPipe.fileHandleForWriting.close()
+    try? errPipe.fileHandleForWriting.close()
+    try? inPipe?.fileHandleForReading.close()
 
     // One thread per pipe: a child that fills one pipe while we block on another would otherwise hang.
     let stdoutData = drain(outPipe.fileHandleForReading)
@@ -252,6 +258,7 @@ private func seconds(_ duration: Duration) -> Double {
 /// `Thread.detachNewThread` (a small stack): it copies its arguments, environment and descriptor list through stack
 /// buffers. Every launch in the tests therefore runs on a thread of its own with an 8 MiB stack, one at a time.
 private let launchLock = NSLock()
+
 
 public func launch(_ process: Process) throws {
     launchLock.lock()
