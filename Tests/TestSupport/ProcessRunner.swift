@@ -259,7 +259,6 @@ private func seconds(_ duration: Duration) -> Double {
 /// buffers. Every launch in the tests therefore runs on a thread of its own with an 8 MiB stack, one at a time.
 private let launchLock = NSLock()
 
-
 public func launch(_ process: Process) throws {
     launchLock.lock()
     defer { launchLock.unlock() }
