@@ -91,16 +91,8 @@ import Testing
         var configuration = ClientConfiguration(bootstrapServers: [BrokerAddress(broker.address)!])
         configuration.requestTimeout = .seconds(5)
         configuration.connectTimeout = .seconds(2)
-        let client = KafkaClient(configuration: configuration)
         defer { broker.stop() }
-        do {
-            let result = try await body(AdminClient(client: client))
-            await client.shutdown()
-            return result
-        } catch {
-            await client.shutdown()
-            throw error
-        }
+        return try await KafkaClient.withClient(configuration) { try await body(AdminClient(client: $0)) }
     }
 
     /// The configs of the one resource of an AlterConfigs request, as name -> value.

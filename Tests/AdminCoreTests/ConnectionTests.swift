@@ -15,16 +15,8 @@ import Testing
     func withClient<T: Sendable>(
         _ broker: ScriptedBroker, requestTimeout: Duration = .seconds(5), _ body: (KafkaClient) async throws -> T
     ) async throws -> T {
-        let client = KafkaClient(configuration: configuration(broker, requestTimeout: requestTimeout))
         defer { broker.stop() }
-        do {
-            let result = try await body(client)
-            await client.shutdown()
-            return result
-        } catch {
-            await client.shutdown()
-            throw error
-        }
+        return try await KafkaClient.withClient(configuration(broker, requestTimeout: requestTimeout), body)
     }
 
     static func metadataReply(_ version: Int16) -> ScriptedBroker.Reply {

@@ -122,19 +122,13 @@ import Testing
         configuration.apiTimeout = apiTimeout
         configuration.requestTimeout = .seconds(5)
         configuration.connectTimeout = .seconds(2)
-        let client = KafkaClient(configuration: configuration)
         var consumerConfiguration = ConsumerConfiguration()
         consumerConfiguration.isolation = isolation
         consumerConfiguration.autoOffsetReset = reset
         consumerConfiguration.fetchMaxWait = .milliseconds(10)
         defer { broker.scripted.stop() }
-        do {
-            let result = try await body(PartitionConsumer(client: client, configuration: consumerConfiguration))
-            await client.shutdown()
-            return result
-        } catch {
-            await client.shutdown()
-            throw error
+        return try await KafkaClient.withClient(configuration) { [consumerConfiguration] in
+            try await body(PartitionConsumer(client: $0, configuration: consumerConfiguration))
         }
     }
 

@@ -14,16 +14,8 @@ import Testing
         configuration.connectTimeout = .seconds(2)
         configuration.requestTimeout = .seconds(5)
         configuration.security = SecurityConfiguration(securityProtocol: .saslPlaintext, sasl: sasl)
-        let client = KafkaClient(configuration: configuration)
         defer { broker.stop() }
-        do {
-            let metadata = try await client.metadata(topics: [])
-            await client.shutdown()
-            return metadata
-        } catch {
-            await client.shutdown()
-            throw error
-        }
+        return try await KafkaClient.withClient(configuration) { try await $0.metadata(topics: []) }
     }
 
     static func handshake(_ header: RequestHeader, code: Int16 = 0, mechanisms: [String] = ["PLAIN", "SCRAM-SHA-512"]) -> ScriptedBroker.Reply {

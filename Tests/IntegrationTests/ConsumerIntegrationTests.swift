@@ -52,17 +52,11 @@ import Testing
     ) async throws -> T {
         var configuration = ClientConfiguration(bootstrapServers: try BrokerAddress.parseList(try await brokerAddress()))
         configuration.apiTimeout = .seconds(15)
-        let client = KafkaClient(configuration: configuration)
         var consumerConfiguration = ConsumerConfiguration()
         consumerConfiguration.fetchMaxWait = .milliseconds(50)
         configure(&consumerConfiguration)
-        do {
-            let result = try await body(PartitionConsumer(client: client, configuration: consumerConfiguration))
-            await client.shutdown()
-            return result
-        } catch {
-            await client.shutdown()
-            throw error
+        return try await KafkaClient.withClient(configuration) { [consumerConfiguration] in
+            try await body(PartitionConsumer(client: $0, configuration: consumerConfiguration))
         }
     }
 

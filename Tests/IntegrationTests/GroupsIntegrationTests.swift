@@ -17,15 +17,7 @@ import Testing
 
     static func withClient<T: Sendable>(_ body: (KafkaClient) async throws -> T) async throws -> T {
         let configuration = ClientConfiguration(bootstrapServers: try BrokerAddress.parseList(try await brokerAddress()))
-        let client = KafkaClient(configuration: configuration)
-        do {
-            let result = try await body(client)
-            await client.shutdown()
-            return result
-        } catch {
-            await client.shutdown()
-            throw error
-        }
+        return try await KafkaClient.withClient(configuration, body)
     }
 
     static func createTopic(_ client: KafkaClient, _ name: String, partitions: Int32) async throws {

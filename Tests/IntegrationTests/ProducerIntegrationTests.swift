@@ -16,15 +16,7 @@ import Testing
 
     static func withClient<T: Sendable>(_ body: (KafkaClient) async throws -> T) async throws -> T {
         let bootstrap = try await brokerAddress()
-        let client = KafkaClient(configuration: ClientConfiguration(bootstrapServers: try BrokerAddress.parseList(bootstrap)))
-        do {
-            let result = try await body(client)
-            await client.shutdown()
-            return result
-        } catch {
-            await client.shutdown()
-            throw error
-        }
+        return try await KafkaClient.withClient(ClientConfiguration(bootstrapServers: try BrokerAddress.parseList(bootstrap)), body)
     }
 
     /// Creates a one-partition topic and runs `console-producer` into it with `arguments` and `input`.

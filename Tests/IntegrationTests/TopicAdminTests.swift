@@ -17,15 +17,7 @@ import Testing
     static func withAdmin<T: Sendable>(_ body: (AdminClient) async throws -> T) async throws -> T {
         let bootstrap = try await brokerAddress()
         let configuration = ClientConfiguration(bootstrapServers: try BrokerAddress.parseList(bootstrap))
-        let client = KafkaClient(configuration: configuration)
-        do {
-            let result = try await body(AdminClient(client: client))
-            await client.shutdown()
-            return result
-        } catch {
-            await client.shutdown()
-            throw error
-        }
+        return try await KafkaClient.withClient(configuration) { try await body(AdminClient(client: $0)) }
     }
 
     /// Creates `name` and returns once it is created (failing the test otherwise).

@@ -34,6 +34,22 @@ public final class KafkaClient: Sendable {
         try? await eventLoopGroup.shutdownGracefully()
     }
 
+    /// Runs `body` with a new client for `configuration` and shuts the client down afterwards, whether `body`
+    /// returned or threw: a client left running keeps its event-loop thread alive.
+    public static func withClient<T: Sendable>(
+        _ configuration: ClientConfiguration, _ body: (KafkaClient) async throws -> T
+    ) async throws -> T {
+        let client = KafkaClient(configuration: configuration)
+        do {
+            let result = try await body(client)
+            await client.shutdown()
+            return result
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+    }
+
     // MARK: Sending
 
     public func send<R: KafkaRequest>(
