@@ -29,7 +29,7 @@ let package = Package(
                 .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
-                "CZlib", "CLZ4", "CZstd", "CSnappy",
+                "CZlib", "CLZ4", "CZstd", "CSnappy", "CCRC32C",
             ],
             exclude: ["Messages/Schemas"]
         ),
@@ -38,6 +38,8 @@ let package = Package(
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
+        // CRC-32C with the CPU's instruction (SSE 4.2 / ARMv8 CRC), detected at run time.
+        .target(name: "CCRC32C"),
         // The command-line tool: flags, output, exit codes.
         .executableTarget(
             name: "kafkactl",

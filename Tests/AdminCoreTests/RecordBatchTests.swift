@@ -1,4 +1,5 @@
 @testable import AdminCore
+import Foundation
 import NIOCore
 import Testing
 
@@ -26,6 +27,26 @@ import Testing
         let first = bytes[..<333].withUnsafeBytes { CRC32C.update(0, $0) }
         let both = bytes[333...].withUnsafeBytes { CRC32C.update(first, $0) }
         #expect(whole == both)
+    }
+
+    @Test func crc32cTablesMatchTheCheckValueAndTheInstruction() {
+        #expect(Array("123456789".utf8).withUnsafeBytes { CRC32C.tableUpdate(0, $0) } == 0xE306_9283)
+        // Every length 0...70 and every alignment 0...7: the instruction path's 8-byte loop and byte tail.
+        let bytes = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ ($0 >> 7)) }
+        for start in 0..<8 {
+            for length in 0...70 {
+                let slice = bytes[start..<(start + length)]
+                let table = slice.withUnsafeBytes { CRC32C.tableUpdate(0, $0) }
+                let used = slice.withUnsafeBytes { CRC32C.update(0, $0) }
+                #expect(table == used, "start \(start) length \(length)")
+            }
+        }
+        #expect(bytes.withUnsafeBytes { CRC32C.tableUpdate(0, $0) } == CRC32C.checksum(bytes))
+    }
+
+    @Test func crc32cUsesTheInstructionWhereTheCPUHasIt() throws {
+        let cpuinfo = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+        #expect(CRC32C.usesHardware == (cpuinfo.contains(" sse4_2") || cpuinfo.contains(" crc32")))
     }
 
     @Test func buildsTheGoldenBatchByteForByte() throws {

@@ -1,6 +1,13 @@
-/// CRC-32C (Castagnoli), the checksum of record batch v2. Slicing-by-8 in Swift: Debian packages no CRC32C
-/// library, and eight table lookups per 8 bytes keep it far below the cost of the network path.
+import CCRC32C
+
+/// CRC-32C (Castagnoli), the checksum of record batch v2. The CPU's CRC-32C instruction where there is one (every
+/// x86-64 since 2008, ARMv8 with the CRC extension): a whole fetch response is checksummed on the consumer's hot
+/// path, and the instruction is about ten times faster than tables. Elsewhere slicing-by-8 in Swift (Debian
+/// packages no CRC32C library).
 public enum CRC32C {
+    /// Whether `update` uses the CPU instruction (decided once per process).
+    public static let usesHardware = ccrc32c_hardware_available() != 0
+
     private static let tables: [[UInt32]] = {
         var tables = [[UInt32]](repeating: [UInt32](repeating: 0, count: 256), count: 8)
         for index in 0..<256 {
@@ -29,6 +36,13 @@ public enum CRC32C {
 
     /// Continues a checksum over more bytes (`crc` is a previous result, or 0 to start).
     public static func update(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        guard usesHardware else { return tableUpdate(crc, bytes) }
+        guard let base = bytes.baseAddress else { return crc }
+        return ~ccrc32c_hardware_update(~crc, base, bytes.count)
+    }
+
+    /// The same checksum from tables, for CPUs without the instruction (and to cross-check it in tests).
+    public static func tableUpdate(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
         var crc = ~crc
         var count = bytes.count
         guard var pointer = bytes.baseAddress else { return ~crc }
