@@ -137,7 +137,8 @@ import Testing
         let collected = Mutex<[(Int64, String?)]>([])
         let positions = Dictionary(uniqueKeysWithValues: partitions.map { (TopicPartition(topic, $0), start) })
         try await consumer.consume(from: positions, stopAtEnd: true) { chunk in
-            collected.withLock { $0 += chunk.records.map { ($0.offset, $0.value.map { String(buffer: $0) }) } }
+            let records = try chunk.records()
+            collected.withLock { $0 += records.map { ($0.offset, $0.value.map { String(buffer: $0) }) } }
             return .continue
         }
         return collected.withLock { $0 }

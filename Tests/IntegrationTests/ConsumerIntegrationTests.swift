@@ -64,7 +64,8 @@ import Testing
     static func readToEnd(_ consumer: PartitionConsumer, from positions: [TopicPartition: Int64]) async throws -> [TopicPartition: [(Int64, String)]] {
         let seen = Mutex<[TopicPartition: [(Int64, String)]]>([:])
         try await consumer.consume(from: positions, stopAtEnd: true) { chunk in
-            seen.withLock { $0[chunk.topicPartition, default: []] += chunk.records.map { ($0.offset, String(buffer: $0.value!)) } }
+            let records = try chunk.records()
+            seen.withLock { $0[chunk.topicPartition, default: []] += records.map { ($0.offset, String(buffer: $0.value!)) } }
             return .continue
         }
         return seen.withLock { $0 }
@@ -107,7 +108,8 @@ import Testing
         let records = Mutex<[Record]>([])
         try await Self.withConsumer { consumer in
             try await consumer.consume(from: [TopicPartition(topic, 0): 0], stopAtEnd: true) { chunk in
-                records.withLock { $0 += chunk.records }
+                let chunkRecords = try chunk.records()
+                records.withLock { $0 += chunkRecords }
                 return .continue
             }
         }
@@ -126,7 +128,7 @@ import Testing
         try await Self.withConsumer { consumer in
             try await consumer.consume(from: [TopicPartition(topic, 0): 0], stopAtEnd: false) { chunk in
                 calls.withLock { $0 += 1 }
-                return chunk.records.isEmpty ? .continue : .stop
+                return try chunk.records().isEmpty ? .continue : .stop
             }
         }
         #expect(calls.withLock { $0 } == 1)

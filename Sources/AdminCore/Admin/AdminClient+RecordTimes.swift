@@ -11,7 +11,10 @@ extension AdminClient {
         // One record per partition is enough: stop each partition right after its first record.
         let stops = offsets.mapValues { $0 + 1 }
         try await consumer.consume(from: offsets, stopAtEnd: true, stopOffsets: stops) { chunk in
-            if let first = chunk.records.first { found[chunk.topicPartition] = first.timestamp }
+            try chunk.forEachRecord { first in
+                found[chunk.topicPartition] = first.timestamp
+                return false
+            }
             return .continue
         }
         return found

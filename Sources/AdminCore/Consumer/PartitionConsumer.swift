@@ -72,7 +72,9 @@ public struct PartitionConsumer: Sendable {
         from positions: [TopicPartition: Int64], stopAtEnd: Bool, stopOffsets: [TopicPartition: Int64] = [:],
         _ handle: (ConsumedRecords) async throws -> ConsumeDecision
     ) async throws {
-        let channel = BoundedChannel<ConsumedRecords>(capacity: 4)
+        // Four chunks, and no more than 16 MiB of fetched bytes waiting beyond the first: enough to keep the printer busy
+        // while the next fetch is out, and a bound on memory however fast the broker answers.
+        let channel = BoundedChannel<ConsumedRecords>(capacity: 4, maximumWeight: 16 << 20)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 do {
@@ -111,7 +113,7 @@ public struct PartitionConsumer: Sendable {
             while let round = try await group.next() {
                 try Task.checkCancellation()
                 var refresh = false
-                var decoded: [ConsumedRecords] = []
+                var chunks: [ConsumedRecords] = []
                 var nextPositions = positions
                 var resets: [TopicPartition] = []
                 for (leader, partitions, error) in round.failures {
@@ -146,14 +148,17 @@ public struct PartitionConsumer: Sendable {
                                 ? data.lastStableOffset : data.highWatermark
                             if stopAtEnd { ends[partition] = min(ends[partition] ?? end, end) }
                             var next = position
-                            if let records = data.records, let after = RecordBatchReader.nextOffset(after: records) {
-                                next = max(position, after)
-                                var chunk = try decode(records, partition: partition, from: position, next: next,
-                                                       highWatermark: data.highWatermark, aborted: data.abortedTransactions)
-                                if let stop = stopOffsets[partition], chunk.records.last.map({ $0.offset >= stop }) ?? false {
-                                    chunk.records.removeAll { $0.offset >= stop }
+                            if let records = data.records {
+                                let scan = RecordBatchReader.scan(records, from: position, before: stopOffsets[partition])
+                                if let after = scan.nextOffset { next = max(position, after) }
+                                if scan.hasRecordsInRange || (stopAtEnd && scan.nextOffset != nil) {
+                                    chunks.append(ConsumedRecords(
+                                        topicPartition: partition, blob: records, position: position,
+                                        stopOffset: stopOffsets[partition], highWatermark: data.highWatermark, nextOffset: next,
+                                        aborted: data.abortedTransactions,
+                                        filterAborted: configuration.isolation == .readCommitted,
+                                        verifyChecksums: configuration.checkCRCs))
                                 }
-                                decoded.append(chunk)
                             }
                             nextPositions[partition] = next
                             if let end = ends[partition], next >= end { nextPositions[partition] = nil }
@@ -186,8 +191,8 @@ public struct PartitionConsumer: Sendable {
                     // The next round goes out before this one's records are handed over.
                     group.addTask { [positions, leaders] in await self.fetchRound(positions, leaders: leaders) }
                 }
-                for chunk in decoded where !chunk.records.isEmpty || stopAtEnd {
-                    await channel.send(chunk)
+                for chunk in chunks {
+                    await channel.send(chunk, weight: chunk.byteCount)
                 }
                 if positions.isEmpty { return }
             }
@@ -246,46 +251,5 @@ public struct PartitionConsumer: Sendable {
             }
             return merged
         }
-    }
-
-    /// Decodes a partition's record blob: drops records before `position`, control batches and (under
-    /// read_committed) batches of aborted transactions.
-    private func decode(
-        _ blob: ByteBuffer, partition: TopicPartition, from position: Int64, next: Int64, highWatermark: Int64,
-        aborted: [FetchResponse.AbortedTransaction]?
-    ) throws -> ConsumedRecords {
-        var reader = RecordBatchReader(blob, verifyChecksums: configuration.checkCRCs)
-        var records: [Record] = []
-        var abortedQueue = (aborted ?? []).sorted { $0.firstOffset < $1.firstOffset }[...]
-        var abortedProducers: Set<Int64> = []
-        let filterAborted = configuration.isolation == .readCommitted
-        while true {
-            let batch: RecordBatch
-            do {
-                guard let next = try reader.next() else { break }
-                batch = next
-            } catch let error as CorruptBatchError {
-                throw KafkactlError(.internal, "\(partition): \(error) (fetched from offset \(position))")
-            }
-            if filterAborted {
-                while let first = abortedQueue.first, first.firstOffset <= batch.baseOffset {
-                    abortedProducers.insert(first.producerId)
-                    abortedQueue = abortedQueue.dropFirst()
-                }
-            }
-            if batch.isControl {
-                if filterAborted, let marker = batch.records.first?.key, marker.getInteger(at: marker.readerIndex + 2, as: Int16.self) == 0 {
-                    abortedProducers.remove(batch.producerId)
-                }
-                continue
-            }
-            if filterAborted && batch.isTransactional && abortedProducers.contains(batch.producerId) { continue }
-            if batch.records.first.map({ $0.offset >= position }) ?? false {
-                records.append(contentsOf: batch.records)
-            } else {
-                records.append(contentsOf: batch.records.lazy.filter { $0.offset >= position })
-            }
-        }
-        return ConsumedRecords(topicPartition: partition, records: records, highWatermark: highWatermark, nextOffset: next)
     }
 }

@@ -15,6 +15,38 @@ public struct RecordBatch: Sendable {
     public var records: [Record]
 }
 
+/// A v2 batch whose header is read and whose records section (`body`) is decompressed but not decoded.
+struct BatchV2 {
+    var baseOffset: Int64
+    var lastOffsetDelta: Int32
+    var attributes: Int16
+    var baseTimestamp: Int64
+    var maxTimestamp: Int64
+    var producerId: Int64
+    var count: Int32
+    var compression: CompressionCodec
+    var body: ByteBuffer
+
+    var nextOffset: Int64 { baseOffset + Int64(lastOffsetDelta) + 1 }
+    var lastOffset: Int64 { baseOffset + Int64(lastOffsetDelta) }
+    var isTransactional: Bool { attributes & 0x10 != 0 }
+    var isControl: Bool { attributes & 0x20 != 0 }
+    var isLogAppendTime: Bool { attributes & 0x8 != 0 }
+
+    /// Each record as a view into `body`, until `visit` returns false (then false).
+    func forEachRecord(_ visit: (RecordView) throws -> Bool) throws -> Bool {
+        do {
+            return try body.withUnsafeReadableBytes { bytes in
+                try RawRecordReader.forEachRecord(
+                    in: bytes, count: count, baseOffset: baseOffset, baseTimestamp: baseTimestamp,
+                    logAppendTime: isLogAppendTime ? maxTimestamp : nil, visit)
+            }
+        } catch let error as WireError {
+            throw CorruptBatchError(offset: baseOffset, reason: "\(error)")
+        }
+    }
+}
+
 /// A batch whose bytes cannot be right (bad CRC, impossible lengths, undecodable compression).
 public struct CorruptBatchError: Error, Sendable, CustomStringConvertible {
     /// The base offset of the batch, as far as it could be read.
@@ -40,25 +72,81 @@ public struct RecordBatchReader {
     /// The offset after the last complete batch in `records`, found from the batch headers alone (no decoding),
     /// so the next fetch can be sent before this one's records are decoded. nil when no batch is complete.
     public static func nextOffset(after records: ByteBuffer) -> Int64? {
+        scan(records, from: 0, before: nil).nextOffset
+    }
+
+    /// What the batch headers alone say about a fetched blob.
+    public struct Scan: Sendable, Equatable {
+        /// The offset after the last complete batch; nil when no batch is complete.
+        public var nextOffset: Int64?
+        /// Whether a complete data (non-control) batch holds offsets in [from, before).
+        public var hasRecordsInRange: Bool
+    }
+
+    /// Walks the batch headers of `records` without decoding or checking them (the reader does that).
+    public static func scan(_ records: ByteBuffer, from position: Int64, before stop: Int64?) -> Scan {
         var index = records.readerIndex
-        var next: Int64?
+        var result = Scan(nextOffset: nil, hasRecordsInRange: false)
         while let base = records.getInteger(at: index, as: Int64.self),
             let length = records.getInteger(at: index + 8, as: Int32.self), length >= 0,
             index + 12 + Int(length) <= records.writerIndex,
             let magic = records.getInteger(at: index + 16, as: Int8.self)
         {
-            if magic == 2, let delta = records.getInteger(at: index + 23, as: Int32.self) {
-                next = base + Int64(delta) + 1
+            var first = base
+            var last = base  // a legacy entry's offset is its last message's
+            var isControl = false
+            if magic == 2, let delta = records.getInteger(at: index + 23, as: Int32.self),
+                let attributes = records.getInteger(at: index + 21, as: Int16.self)
+            {
+                last = base + Int64(delta)
+                isControl = attributes & 0x20 != 0
             } else {
-                next = base + 1  // a legacy entry's offset is its last message's
+                first = Int64.min  // a compressed legacy wrapper's first offset is unknown from its header
             }
+            result.nextOffset = last + 1
+            if !isControl && last >= position && stop.map({ first < $0 }) ?? true { result.hasRecordsInRange = true }
             index += 12 + Int(length)
         }
-        return next
+        return result
     }
 
     /// The next complete batch, or nil when none is left.
     public mutating func next() throws -> RecordBatch? {
+        switch try nextEntry() {
+        case nil: return nil
+        case .legacy(let batch): return batch
+        case .v2(let batch):
+            var body = batch.body
+            var records: [Record] = []
+            records.reserveCapacity(Int(batch.count))
+            do {
+                for _ in 0..<batch.count {
+                    var record = try Self.readRecord(&body, baseOffset: batch.baseOffset, baseTimestamp: batch.baseTimestamp)
+                    if batch.isLogAppendTime {
+                        record.timestamp = batch.maxTimestamp
+                        record.isLogAppendTime = true
+                    }
+                    records.append(record)
+                }
+            } catch let error as WireError {
+                throw CorruptBatchError(offset: batch.baseOffset, reason: "\(error)")
+            }
+            return RecordBatch(
+                baseOffset: batch.baseOffset, nextOffset: batch.nextOffset, magic: 2, compression: batch.compression,
+                isTransactional: batch.isTransactional, isControl: batch.isControl, producerId: batch.producerId,
+                records: records)
+        }
+    }
+
+    /// A batch as read from the blob: v2 with its header parsed, its CRC checked and its records section
+    /// decompressed but not yet decoded (the consumer reads those in place), or a legacy entry decoded whole.
+    enum Entry {
+        case v2(BatchV2)
+        case legacy(RecordBatch)
+    }
+
+    /// The next complete batch as an `Entry`, or nil when none is left.
+    mutating func nextEntry() throws -> Entry? {
         guard buffer.readableBytes >= 17,
             let baseOffset = buffer.getInteger(at: buffer.readerIndex, as: Int64.self),
             let length = buffer.getInteger(at: buffer.readerIndex + 8, as: Int32.self),
@@ -68,13 +156,13 @@ public struct RecordBatchReader {
         guard buffer.readableBytes >= 12 + Int(length) else { return nil }  // a partial batch at the end
         var batch = buffer.readSlice(length: 12 + Int(length))!
         switch magic {
-        case 2: return try readV2(&batch, baseOffset: baseOffset)
-        case 0, 1: return try LegacyMessageSet.read(batch, decompressionLimit: decompressionLimit)
+        case 2: return .v2(try readV2(&batch, baseOffset: baseOffset))
+        case 0, 1: return .legacy(try LegacyMessageSet.read(batch, decompressionLimit: decompressionLimit))
         default: throw CorruptBatchError(offset: baseOffset, reason: "unknown magic byte \(magic)")
         }
     }
 
-    private func readV2(_ batch: inout ByteBuffer, baseOffset: Int64) throws -> RecordBatch {
+    private func readV2(_ batch: inout ByteBuffer, baseOffset: Int64) throws -> BatchV2 {
         let fail = { (reason: String) in CorruptBatchError(offset: baseOffset, reason: reason) }
         guard batch.readableBytes >= RecordBatchBuilder.headerSize else { throw fail("batch shorter than its header") }
         let crc = batch.getInteger(at: batch.readerIndex + 17, as: UInt32.self)!
@@ -95,7 +183,6 @@ public struct RecordBatchReader {
         guard let compression = CompressionCodec(rawValue: attributes & 0x7) else {
             throw fail("unknown compression codec \(attributes & 0x7)")
         }
-        let logAppendTime = attributes & 0x8 != 0
         var body = batch
         if compression != .none {
             do {
@@ -105,24 +192,9 @@ public struct RecordBatchReader {
             }
         }
         guard count >= 0, Int(count) <= body.readableBytes else { throw fail("record count \(count) does not fit the batch") }
-        var records: [Record] = []
-        records.reserveCapacity(Int(count))
-        do {
-            for _ in 0..<count {
-                var record = try Self.readRecord(&body, baseOffset: baseOffset, baseTimestamp: baseTimestamp)
-                if logAppendTime {
-                    record.timestamp = maxTimestamp
-                    record.isLogAppendTime = true
-                }
-                records.append(record)
-            }
-        } catch let error as WireError {
-            throw fail("\(error)")
-        }
-        return RecordBatch(
-            baseOffset: baseOffset, nextOffset: baseOffset + Int64(lastOffsetDelta) + 1, magic: 2, compression: compression,
-            isTransactional: attributes & 0x10 != 0, isControl: attributes & 0x20 != 0, producerId: producerId,
-            records: records)
+        return BatchV2(baseOffset: baseOffset, lastOffsetDelta: lastOffsetDelta, attributes: attributes,
+                       baseTimestamp: baseTimestamp, maxTimestamp: maxTimestamp, producerId: producerId, count: count,
+                       compression: compression, body: body)
     }
 
     static func readRecord(_ body: inout ByteBuffer, baseOffset: Int64, baseTimestamp: Int64) throws -> Record {

@@ -153,9 +153,9 @@ struct ConsoleConsumer: KafkactlCommand {
             try await runSession(context: context, signal: signal) { printed, lastActivity in
                 try await consumer.consume(from: positions, stopAtEnd: exitAtEnd, stopOffsets: stops) { chunk in
                     lastActivity.set(TimeExpression.currentMillis())
-                    let done = try Self.print(chunk, formatter: formatter, json: output.isJSON, skipErrors: skipMessageOnError,
-                                              maxMessages: maxMessages, printed: printed, context: context)
-                    return done ? .stop : .continue
+                    let result = try Self.print(chunk, formatter: formatter, json: output.isJSON, skipErrors: skipMessageOnError,
+                                                maxMessages: maxMessages, printed: printed, context: context)
+                    return result.reachedLimit ? .stop : .continue
                 }
             } finally: {}
         }
@@ -228,27 +228,39 @@ struct ConsoleConsumer: KafkactlCommand {
         case failed(KafkactlError)
     }
 
-    /// Formats a chunk into one buffer and writes it at once; true when --max-messages is reached.
+    /// How far printing a chunk got.
+    struct Printed {
+        /// --max-messages was reached: stop consuming.
+        var reachedLimit: Bool
+        /// The offset after the last record printed, if any was.
+        var nextUnprinted: Int64?
+    }
+
+    /// Formats a chunk into one buffer and writes it at once.
     private static func print(
         _ chunk: ConsumedRecords, formatter: RecordFormatter, json: Bool, skipErrors: Bool, maxMessages: Int?,
         printed: SharedCounter, context: CommandContext
-    ) throws -> Bool {
+    ) throws -> Printed {
+        // Formatted records go out in pieces of about 256 KiB: large enough for few write(2) calls, small enough
+        // that a chunk of many megabytes is never held twice (fetched and formatted) in memory.
+        let piece = 256 * 1024
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(chunk.records.count * 128)
+        buffer.reserveCapacity(piece + 4096)
         var count = Int(printed.value)
-        var reachedLimit = false
-        for record in chunk.records {
+        var result = Printed(reachedLimit: false, nextUnprinted: nil)
+        let partition = chunk.topicPartition.partition
+        try chunk.forEachRecord { record in
             if let maxMessages, count >= maxMessages {
-                reachedLimit = true
-                break
+                result.reachedLimit = true
+                return false
             }
             if json {
-                var line = RecordJSON.json(record, topic: chunk.topicPartition.topic, partition: chunk.topicPartition.partition).serialized()
+                var line = RecordJSON.json(record.record, topic: chunk.topicPartition.topic, partition: partition).serialized()
                 line.append("\n")
                 buffer.append(contentsOf: line.utf8)
             } else {
                 do {
-                    try formatter.format(record, partition: chunk.topicPartition.partition, into: &buffer)
+                    try formatter.format(record, partition: partition, into: &buffer)
                 } catch let error as RecordFormatter.FormatError {
                     let message = "\(chunk.topicPartition) offset \(record.offset): \(error.message)"
                     guard skipErrors else {
@@ -257,10 +269,16 @@ struct ConsoleConsumer: KafkactlCommand {
                         throw KafkactlError(.rejected, message + " (--skip-message-on-error skips such records)")
                     }
                     context.printError("Error processing message, skipping this message: \(message)")
-                    continue
+                    return true
                 }
             }
+            result.nextUnprinted = record.offset + 1
             count += 1
+            if buffer.count >= piece {
+                try buffer.withUnsafeBytes { try context.stdout.write(bytes: $0) }
+                buffer.removeAll(keepingCapacity: true)
+            }
+            return true
         }
         try buffer.withUnsafeBytes { try context.stdout.write(bytes: $0) }
         // Flush every chunk, to a pipe too (`| grep`, `| head`): a tailing consumer must show records as they
@@ -268,8 +286,8 @@ struct ConsoleConsumer: KafkactlCommand {
         // fetch, not per record.
         try context.stdout.flush()
         printed.set(Int64(count))
-        if let maxMessages, count >= maxMessages { reachedLimit = true }
-        return reachedLimit
+        if let maxMessages, count >= maxMessages { result.reachedLimit = true }
+        return result
     }
 
     /// `--until` as an offset per partition: the offset itself, or the first offset at or after the time (the
@@ -362,7 +380,7 @@ final class GroupConsumerSession: Sendable {
     }
 
     /// Consumes until `print` says stop, the end is reached (with --exit-at-end), or the task is cancelled.
-    func run(_ print: @escaping @Sendable (ConsumedRecords) async throws -> Bool) async throws {
+    func run(_ print: @escaping @Sendable (ConsumedRecords) async throws -> ConsoleConsumer.Printed) async throws {
         await withTaskGroup(of: Bool.self) { group in
             group.addTask {
                 await self.member.heartbeatLoop()
@@ -396,7 +414,7 @@ final class GroupConsumerSession: Sendable {
         func set(_ error: Error) { if value == nil { value = error } }
     }
 
-    private func consumeRounds(_ print: @escaping @Sendable (ConsumedRecords) async throws -> Bool) async throws {
+    private func consumeRounds(_ print: @escaping @Sendable (ConsumedRecords) async throws -> ConsoleConsumer.Printed) async throws {
         while !Task.isCancelled {
             let assigned: [TopicPartition]
             do {
@@ -419,13 +437,12 @@ final class GroupConsumerSession: Sendable {
                             }
                             var finished = false
                             try await self.consumer.consume(from: start, stopAtEnd: self.stopAtEnd, stopOffsets: self.stopOffsets) { chunk in
-                                finished = try await print(chunk)
-                                if let last = chunk.records.last {
-                                    let printedUpTo = finished ? last.offset + 1 : chunk.nextOffset
-                                    await self.positions.advance(chunk.topicPartition, to: printedUpTo)
-                                } else {
-                                    await self.positions.advance(chunk.topicPartition, to: chunk.nextOffset)
-                                }
+                                let printed = try await print(chunk)
+                                finished = printed.reachedLimit
+                                // At the limit, the position is after the last record printed; otherwise the whole
+                                // chunk was handled (control batches and skipped records included).
+                                let printedUpTo = finished ? printed.nextUnprinted ?? chunk.nextOffset : chunk.nextOffset
+                                await self.positions.advance(chunk.topicPartition, to: printedUpTo)
                                 if !self.autoCommit { await self.commit() }
                                 return finished ? .stop : .continue
                             }

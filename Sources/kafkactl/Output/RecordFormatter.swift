@@ -62,6 +62,11 @@ struct RecordFormatter {
 
     /// Appends one formatted record to `output`.
     func format(_ record: Record, partition: Int32, into output: inout [UInt8]) throws {
+        try RecordView.withView(of: record) { try format($0, partition: partition, into: &output) }
+    }
+
+    /// Appends one formatted record to `output`, reading its bytes in place.
+    func format(_ record: RecordView, partition: Int32, into output: inout [UInt8]) throws {
         var first = true
         func separate() {
             if !first { output.append(contentsOf: keySeparator) }
@@ -72,24 +77,38 @@ struct RecordFormatter {
             if record.timestamp < 0 {
                 output.append(contentsOf: "NO_TIMESTAMP".utf8)
             } else {
-                let time = isoTimestamps ? TimestampText.iso8601(record.timestamp, local: localTime) : String(record.timestamp)
-                output.append(contentsOf: ((record.isLogAppendTime ? "LogAppendTime:" : "CreateTime:") + time).utf8)
+                output.append(contentsOf: (record.isLogAppendTime ? "LogAppendTime:" : "CreateTime:").utf8)
+                if isoTimestamps {
+                    output.append(contentsOf: TimestampText.iso8601(record.timestamp, local: localTime).utf8)
+                } else {
+                    Self.appendDecimal(record.timestamp, to: &output)
+                }
             }
         }
-        if printPartition { separate(); output.append(contentsOf: "Partition:\(partition)".utf8) }
-        if printOffset { separate(); output.append(contentsOf: "Offset:\(record.offset)".utf8) }
+        if printPartition {
+            separate()
+            output.append(contentsOf: "Partition:".utf8)
+            Self.appendDecimal(Int64(partition), to: &output)
+        }
+        if printOffset {
+            separate()
+            output.append(contentsOf: "Offset:".utf8)
+            Self.appendDecimal(record.offset, to: &output)
+        }
         if printDelivery { separate(); output.append(contentsOf: "Delivery:NOT_PRESENT".utf8) }
         if printEpoch { separate(); output.append(contentsOf: "Epoch:NOT_PRESENT".utf8) }
         if printHeaders {
             separate()
-            if record.headers.isEmpty {
+            if record.headerCount == 0 {
                 output.append(contentsOf: "NO_HEADERS".utf8)
             } else {
-                for (index, header) in record.headers.enumerated() {
+                var index = 0
+                try record.forEachHeader { key, value in
                     if index > 0 { output.append(contentsOf: headersSeparator) }
-                    output.append(contentsOf: header.key.utf8)
+                    index += 1
+                    output.append(contentsOf: key)
                     output.append(UInt8(ascii: ":"))
-                    try append(header.value, with: headersDeserializer, what: "header \(header.key)", into: &output)
+                    try append(value, with: headersDeserializer, what: "header \(String(decoding: key, as: UTF8.self))", into: &output)
                 }
             }
         }
@@ -98,20 +117,42 @@ struct RecordFormatter {
         output.append(contentsOf: lineSeparator)
     }
 
-    private func append(_ bytes: ByteBuffer?, with deserializer: Deserializer, what: String, into output: inout [UInt8]) throws {
+    /// A decimal integer without going through String (the offset and timestamp of every record).
+    private static func appendDecimal(_ value: Int64, to output: inout [UInt8]) {
+        if value < 0 {
+            output.append(contentsOf: String(value).utf8)
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits; Int64.max has 19
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var rest = UInt64(value)
+            var index = buffer.count
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[index...]))
+        }
+    }
+
+    private func append(
+        _ bytes: UnsafeRawBufferPointer?, with deserializer: Deserializer, what: @autoclosure () -> String,
+        into output: inout [UInt8]
+    ) throws {
         guard let bytes else {
             // Kafka passes the null literal's bytes through the deserializer; for text that is the literal itself.
             output.append(contentsOf: nullLiteral)
             return
         }
         if deserializer == .bytes {
-            output.append(contentsOf: bytes.readableBytesView)
+            output.append(contentsOf: bytes)
             return
         }
         do {
-            output.append(contentsOf: try deserializer.render(bytes).utf8)
+            output.append(contentsOf: try deserializer.render(ByteBuffer(bytes: bytes)).utf8)
         } catch let error as Deserializer.Failure {
-            throw FormatError(message: "cannot deserialize the \(what): \(error.message)")
+            throw FormatError(message: "cannot deserialize the \(what()): \(error.message)")
         }
     }
 }

@@ -36,26 +36,33 @@ final class FileOutput: OutputSink, @unchecked Sendable {
 
     func write(bytes: UnsafeRawBufferPointer) throws {
         if closed { throw OutputClosed() }
+        if bytes.count >= capacity {
+            // A large piece (a formatted chunk of records) goes out as it is, not copied into the buffer first.
+            try flush()
+            try writeAll(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { try flush() }
     }
 
     func flush() throws {
         if closed { throw OutputClosed() }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try buffer.withUnsafeBytes { try writeAll($0) }
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { raw in
-                Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-            }
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 closed = true
-                buffer.removeAll()
                 throw OutputClosed()
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 }
 
