@@ -66,6 +66,30 @@ struct FrameDecoderTests {
         }
     }
 
+    @Test("large frames arriving in pieces come out whole, alone or with the next frame behind them")
+    func largeFramesInPieces() throws {
+        let first = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let second = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 13) }
+        var stream = ByteBuffer()
+        for payload in [first, second, first] {
+            stream.writeInteger(Int32(payload.count))
+            stream.writeBytes(payload)
+        }
+        let channel = Self.makeChannel()
+        // Pieces that end mid-frame, exactly at a frame's end, and with the next frame's start behind a frame.
+        let cuts = [1, 3, 70_000, 300_004, 300_010, 500_008, 650_000, stream.readableBytes]
+        var previous = 0
+        var frames: [[UInt8]] = []
+        for cut in cuts {
+            try channel.writeInbound(stream.getSlice(at: previous, length: cut - previous)!)
+            frames += try Self.readAll(channel)
+            previous = cut
+        }
+        #expect(frames.count == 3)
+        #expect(frames == [first, second, first])
+        #expect(try channel.finish().isClean)
+    }
+
     @Test("an empty frame (size 0) is a frame")
     func emptyFrame() throws {
         let channel = Self.makeChannel()

@@ -72,9 +72,9 @@ public struct PartitionConsumer: Sendable {
         from positions: [TopicPartition: Int64], stopAtEnd: Bool, stopOffsets: [TopicPartition: Int64] = [:],
         _ handle: (ConsumedRecords) async throws -> ConsumeDecision
     ) async throws {
-        // Four chunks, and no more than 16 MiB of fetched bytes waiting beyond the first: enough to keep the printer busy
+        // Four chunks, and no more than 8 MiB of fetched bytes waiting beyond the first: enough to keep the printer busy
         // while the next fetch is out, and a bound on memory however fast the broker answers.
-        let channel = BoundedChannel<ConsumedRecords>(capacity: 4, maximumWeight: 16 << 20)
+        let channel = BoundedChannel<ConsumedRecords>(capacity: 4, maximumWeight: 8 << 20)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 do {
