@@ -186,6 +186,10 @@ public final class BrokerConnection: Sendable {
     ///   (JoinGroup waits for the whole group to rejoin).
     public func send<R: KafkaRequest>(_ request: R, version: Int16, timeout: Duration? = nil) async throws -> R.Response {
         var body = try await roundTrip(request, version: version, timeout: timeout ?? requestTimeout)
+        return try decodeResponse(R.self, body: &body, version: version)
+    }
+
+    private func decodeResponse<R: KafkaRequest>(_ type: R.Type, body: inout ByteBuffer, version: Int16) throws -> R.Response {
         if R.responseHeaderVersion(version) >= 1 {
             do {
                 _ = try ResponseHeader.skipTaggedFieldsAfterCorrelationId(&body)
@@ -225,6 +229,20 @@ public final class BrokerConnection: Sendable {
 
     /// Writes one request and waits for its response body (after the correlation id).
     private func roundTrip<R: KafkaRequest>(_ request: R, version: Int16, timeout requestTimeout: Duration? = nil) async throws -> ByteBuffer {
+        try await answer(to: try write(request, version: version, timeout: requestTimeout))
+    }
+
+    /// A request written to the connection whose answer is still to come.
+    struct Outstanding: Sendable {
+        var correlationId: Int32
+        var apiKey: ApiKey
+        var requestTimeout: Duration
+        var promise: EventLoopPromise<ByteBuffer>
+        var timeout: Scheduled<Void>
+    }
+
+    /// Writes one request now: requests written by one task reach the broker in the order of these calls.
+    private func write<R: KafkaRequest>(_ request: R, version: Int16, timeout requestTimeout: Duration?) throws -> Outstanding {
         let requestTimeout = requestTimeout ?? self.requestTimeout
         let correlationId = takeCorrelationId()
         let frame = try encode(request, version: version, correlationId: correlationId)
@@ -233,27 +251,52 @@ public final class BrokerConnection: Sendable {
         let timeout = channel.eventLoop.scheduleTask(in: .nanoseconds(requestTimeout.nanoseconds)) {
             handler.value.timeOut(correlationId: correlationId, error: ConnectionFailure.abandoned)
         }
-        let address = self.address
         // A write that never reaches the handler (the channel closed first) must still end the wait.
         let written = channel.eventLoop.makePromise(of: Void.self)
         written.futureResult.whenFailure { error in promise.fail(ConnectionFailure.closed("\(error)")) }
         channel.writeAndFlush(OutboundRequest(frame: frame, correlationId: correlationId, promise: promise), promise: written)
+        return Outstanding(correlationId: correlationId, apiKey: R.apiKey, requestTimeout: requestTimeout, promise: promise,
+                           timeout: timeout)
+    }
+
+    /// Waits for the response body of a written request (after the correlation id).
+    private func answer(to outstanding: Outstanding) async throws -> ByteBuffer {
+        let handler = self.handler
+        let correlationId = outstanding.correlationId
         do {
             let body = try await withTaskCancellationHandler {
-                try await promise.futureResult.get()
+                try await outstanding.promise.futureResult.get()
             } onCancel: { [channel] in
                 channel.eventLoop.execute {
                     handler.value.abandon(correlationId: correlationId, error: CancellationError())
                 }
             }
-            timeout.cancel()
+            outstanding.timeout.cancel()
             return body
         } catch ConnectionFailure.abandoned {
-            throw KafkactlError(.timeout, "\(R.apiKey.name) to \(address) got no answer within \(requestTimeout.millisecondsText) (request.timeout.ms)")
+            throw KafkactlError(.timeout, "\(outstanding.apiKey.name) to \(address) got no answer within \(outstanding.requestTimeout.millisecondsText) (request.timeout.ms)")
         } catch {
-            timeout.cancel()
-            throw transportError(error, apiKey: R.apiKey)
+            outstanding.timeout.cancel()
+            throw transportError(error, apiKey: outstanding.apiKey)
         }
+    }
+
+    /// A request that is on its way to the broker; `response()` waits for its answer.
+    public struct PendingResponse<R: KafkaRequest>: Sendable {
+        fileprivate let connection: BrokerConnection
+        fileprivate let outstanding: Outstanding
+        fileprivate let version: Int16
+
+        public func response() async throws -> R.Response {
+            var body = try await connection.answer(to: outstanding)
+            return try connection.decodeResponse(R.self, body: &body, version: version)
+        }
+    }
+
+    /// Writes `request` now and returns without waiting for its answer, so that a caller writing several
+    /// requests from one task (the producer's batches of a partition) puts them on the wire in its own order.
+    public func write<R: KafkaRequest>(_ request: R, version: Int16) throws -> PendingResponse<R> {
+        PendingResponse(connection: self, outstanding: try write(request, version: version, timeout: nil), version: version)
     }
 
     private func transportError(_ error: Error, apiKey: ApiKey) -> Error {

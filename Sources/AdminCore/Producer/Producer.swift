@@ -18,6 +18,9 @@ public actor Producer {
     private var partitioner = StickyPartitioner()
 
     private var open: [Int32: OpenBatch] = [:]
+    /// Sealed batches waiting to be compressed, in seal order (see `compressInOrder`).
+    private var compressing: [UncompressedBatch] = []
+    private var compressorRunning = false
     /// Sealed batches by leader, in the order they were sealed (retries go back in that order).
     private var queues: [Int32: [SealedBatch]] = [:]
     private var inFlight: [Int32: Int] = [:]
@@ -38,6 +41,16 @@ public actor Producer {
         var builder: RecordBatchBuilder
         var sources: [Int]
         var createdAt: ContinuousClock.Instant
+    }
+
+    struct UncompressedBatch: Sendable {
+        var number: Int
+        var partition: Int32
+        var builder: RecordBatchBuilder
+        var producer: RecordBatchBuilder.ProducerState
+        var sources: [Int]
+        var createdAt: ContinuousClock.Instant
+        var memory: Int
     }
 
     struct SealedBatch {
@@ -177,7 +190,7 @@ public actor Producer {
     }
 
     private var isDrained: Bool {
-        open.isEmpty && queues.values.allSatisfy(\.isEmpty) && inFlight.values.allSatisfy { $0 == 0 }
+        open.isEmpty && compressing.isEmpty && queues.values.allSatisfy(\.isEmpty) && inFlight.values.allSatisfy { $0 == 0 }
     }
 
     private func seal(_ partition: Int32) {
@@ -191,18 +204,50 @@ public actor Producer {
             let next = Int64(sequence) + Int64(batch.builder.count)
             nextSequence[partition] = Int32(next > Int64(Int32.max) ? next - Int64(Int32.max) - 1 : next)
         }
-        let bytes: ByteBuffer
-        do {
-            bytes = try batch.builder.build(compression: configuration.compression,
-                                            compressionLevel: configuration.compressionLevel, producer: producer)
-        } catch {
-            fail(batch.sources, memory: memory, error: KafkactlError(.internal, "cannot compress a batch for \(topic)-\(partition): \(error)"))
+        batchCounter += 1
+        let uncompressed = UncompressedBatch(number: batchCounter, partition: partition, builder: batch.builder,
+                                             producer: producer, sources: batch.sources, createdAt: batch.createdAt,
+                                             memory: memory)
+        guard configuration.compression == .none else {
+            compressing.append(uncompressed)
+            if !compressorRunning {
+                compressorRunning = true
+                Task { await compressInOrder() }
+            }
             return
         }
-        batchCounter += 1
-        let sealed = SealedBatch(number: batchCounter, partition: partition, bytes: bytes, sources: batch.sources,
-                                 createdAt: batch.createdAt, memory: memory)
-        enqueue(sealed)
+        finishBuilding(uncompressed, result: Result { try uncompressed.builder.build(producer: producer) })
+    }
+
+    /// Compresses sealed batches one at a time, off the actor, so that reading and batching the next records runs
+    /// on the other core meanwhile (gzip costs more CPU than everything else together). One at a time and in
+    /// seal order, because a partition's batches must reach the sender in sequence-number order.
+    private func compressInOrder() async {
+        while let next = compressing.first {
+            let result = await Self.build(next.builder, compression: configuration.compression,
+                                          level: configuration.compressionLevel, producer: next.producer)
+            compressing.removeFirst()
+            finishBuilding(next, result: result)
+        }
+        compressorRunning = false
+    }
+
+    @concurrent
+    private nonisolated static func build(
+        _ builder: RecordBatchBuilder, compression: CompressionCodec, level: Int?, producer: RecordBatchBuilder.ProducerState
+    ) async -> Result<ByteBuffer, Error> {
+        Result { try builder.build(compression: compression, compressionLevel: level, producer: producer) }
+    }
+
+    private func finishBuilding(_ batch: UncompressedBatch, result: Result<ByteBuffer, Error>) {
+        switch result {
+        case .success(let bytes):
+            enqueue(SealedBatch(number: batch.number, partition: batch.partition, bytes: bytes, sources: batch.sources,
+                                createdAt: batch.createdAt, memory: batch.memory))
+        case .failure(let error):
+            fail(batch.sources, memory: batch.memory,
+                 error: KafkactlError(.internal, "cannot compress a batch for \(topic)-\(batch.partition): \(error)"))
+        }
     }
 
     private func enqueue(_ batch: SealedBatch) {
@@ -242,8 +287,12 @@ public actor Producer {
 
     private func senderLoop(leader: Int32) async {
         await withDiscardingTaskGroup { group in
-            while let request = await nextRequest(leader: leader) {
-                group.addTask { await self.execute(request, leader: leader) }
+            while let batches = await nextRequest(leader: leader) {
+                // Each request is written here, in the loop, so a partition's batches reach the broker in the
+                // order they were taken; only the waits for the answers run side by side.
+                if let pending = await dispatch(batches, leader: leader) {
+                    group.addTask { await self.complete(batches, pending: pending, leader: leader) }
+                }
             }
         }
     }
@@ -287,25 +336,43 @@ public actor Producer {
         return taken.isEmpty ? nil : taken
     }
 
-    private func execute(_ batches: [SealedBatch], leader: Int32) async {
+    /// Writes the Produce for `batches`; returns its pending answer, or nil when it is already settled
+    /// (acks=0, or the connection failed).
+    private func dispatch(_ batches: [SealedBatch], leader: Int32) async -> BrokerConnection.PendingResponse<ProduceRequest>? {
         let request = ProduceRequest(
             transactionalId: nil, acks: configuration.acks.rawValue,
             timeoutMs: Int32(clamping: configuration.requestTimeout.milliseconds),
             topicData: [.init(name: topic, partitionData: batches.map { .init(index: $0.partition, records: $0.bytes) })])
         do {
             let connection = try await client.connection(for: .node(leader), lane: .produce)
+            let version = try connection.version(for: ProduceRequest.self)
             if configuration.acks == .none {
-                try await connection.sendWithoutResponse(request, version: try connection.version(for: ProduceRequest.self))
+                try await connection.sendWithoutResponse(request, version: version)
                 for batch in batches { succeed(batch) }
             } else {
-                let response = try await connection.send(request)
-                await handle(response, batches: batches)
+                return try connection.write(request, version: version)
             }
         } catch let error as KafkactlError {
             await connectionFailed(batches, error: error)
         } catch {
             await connectionFailed(batches, error: KafkactlError(.internal, "\(error)"))
         }
+        requestSettled(leader: leader)
+        return nil
+    }
+
+    private func complete(_ batches: [SealedBatch], pending: BrokerConnection.PendingResponse<ProduceRequest>, leader: Int32) async {
+        do {
+            await handle(try await pending.response(), batches: batches)
+        } catch let error as KafkactlError {
+            await connectionFailed(batches, error: error)
+        } catch {
+            await connectionFailed(batches, error: KafkactlError(.internal, "\(error)"))
+        }
+        requestSettled(leader: leader)
+    }
+
+    private func requestSettled(leader: Int32) {
         inFlight[leader, default: 1] -= 1
         wake(leader)
         checkDrained()
