@@ -31,12 +31,10 @@ extension Configs {
     private func apply(_ edit: QuotaEdit, target: QuotaTarget, admin: AdminClient, context: CommandContext) async throws {
         switch edit {
         case .quotas(let changes):
-            let entity = target.entity
-            let exact = ClientQuotaFilter(target.parts.map { .init($0.kind, $0.name.map { $0.isEmpty ? .defaultEntity : .name($0) } ?? .any) },
-                                          strict: true)
-            let before = try? await admin.describeClientQuotas(exact).first?.values
-            try await admin.alterClientQuotas(entity, changes: changes)
-            let after = try? await admin.describeClientQuotas(exact).first?.values
+            // nil: the quotas could not be read (the diff shows `?`); no entity: none are set.
+            let before = try? await admin.describeClientQuotas(target.filter).first?.values ?? []
+            try await admin.alterClientQuotas(target.entity, changes: changes)
+            let after = try? await admin.describeClientQuotas(target.filter).first?.values ?? []
             // The change as the broker reports it, on stderr: stdout keeps exactly what Kafka's tool prints.
             for change in changes {
                 context.printError("  \(change.key): \(Self.render(before, change.key)) -> \(Self.render(after, change.key))")
@@ -47,17 +45,14 @@ extension Configs {
     }
 
     /// A quota's value in the diff: `(none)` when the entity has no such quota, `?` when it could not be read.
-    static func render(_ values: [(key: String, value: Double)]??, _ key: String) -> String {
+    static func render(_ values: [(key: String, value: Double)]?, _ key: String) -> String {
         guard let values else { return "?" }
-        guard let value = values?.first(where: { $0.key == key })?.value else { return "(none)" }
+        guard let value = values.first(where: { $0.key == key })?.value else { return "(none)" }
         return JavaText.double(value)
     }
 
     private func describeQuotas(_ target: QuotaTarget, admin: AdminClient, context: CommandContext) async throws {
-        let filter = ClientQuotaFilter(target.parts.map { part in
-            .init(part.kind, part.name.map { $0.isEmpty ? .defaultEntity : .name($0) } ?? .any)
-        }, strict: true)
-        let quotas = try await admin.describeClientQuotas(filter)
+        let quotas = try await admin.describeClientQuotas(target.filter)
         // Kafka's tool shows SCRAM credentials for users alone (no client id) and never for the default user.
         var credentials: [UserScramCredentials]?
         if target.parts.map(\.kind) == [.user] && target.parts[0].name != "" {
@@ -125,6 +120,13 @@ struct QuotaTarget {
             // Kafka's tool also takes a host name and resolves it; a quota is kept per address, so ask for one.
             throw KafkactlUsageError("The entity name for ips must be a valid IP address, but it is: \(name)")
         }
+    }
+
+    /// Kafka's tool describes with a strict filter: a user's own quotas, not those of the user's client ids.
+    var filter: ClientQuotaFilter {
+        ClientQuotaFilter(parts.map { part in
+            .init(part.kind, part.name.map { $0.isEmpty ? .defaultEntity : .name($0) } ?? .any)
+        }, strict: true)
     }
 
     /// The entity to alter: every part must have a name or be the default.
