@@ -201,7 +201,7 @@ import Testing
         let described = try await Self.configs(broker, ["--user", "alice", "--describe"])
         Self.expectSuccess(described)
         #expect(described.stdout == """
-            Quota configs for user-principal 'alice' are request_percentage=200.0, producer_byte_rate=1048576.0, consumer_byte_rate=2048.0
+            Quota configs for user-principal 'alice' are consumer_byte_rate=2048.0, producer_byte_rate=1048576.0, request_percentage=200.0
             SCRAM credential configs for user-principal 'alice' are SCRAM-SHA-256=iterations=8192, SCRAM-SHA-512=iterations=4096
 
             """)

@@ -166,13 +166,20 @@ import Testing
         #expect(JavaText.double(value) == text)
     }
 
-    @Test func quotaKeysComeInJavaHashMapOrder() {
-        // String.hashCode buckets in a 16-slot table: request_percentage 7, producer_byte_rate 11,
-        // consumer_byte_rate 12, controller_mutation_rate 14 (cli-parity §6.3 shows producer before consumer).
-        let entries: [(key: String, value: Double)] = [("consumer_byte_rate", 2), ("controller_mutation_rate", 4),
-                                                       ("producer_byte_rate", 1), ("request_percentage", 3)]
-        #expect(JavaText.hashMapOrder(entries).map(\.key)
-                == ["request_percentage", "producer_byte_rate", "consumer_byte_rate", "controller_mutation_rate"])
+    @Test func quotaKeysComeInTheOrderKafkasHashMapGivesThem() {
+        // Kafka's admin client puts a described entity's values into `new HashMap<>(count)`; the tool prints them in
+        // its iteration order. String.hashCode buckets: request_percentage 7, producer_byte_rate 11,
+        // consumer_byte_rate 12, controller_mutation_rate 14 (mod 16), so the table's size decides.
+        func order(_ keys: [String]) -> [String] { JavaText.hashMapOrder(keys.map { (key: $0, value: 0.0) }).map(\.key) }
+        // Four values: a table of 8 (buckets 3, 4, 6, 7).
+        #expect(order(["consumer_byte_rate", "controller_mutation_rate", "producer_byte_rate", "request_percentage"])
+                == ["producer_byte_rate", "consumer_byte_rate", "controller_mutation_rate", "request_percentage"])
+        // Two or three values: a table of 4; producer and request share bucket 3 and keep their insertion order.
+        #expect(order(["producer_byte_rate", "consumer_byte_rate"]) == ["consumer_byte_rate", "producer_byte_rate"])
+        #expect(order(["request_percentage", "consumer_byte_rate", "producer_byte_rate"])
+                == ["consumer_byte_rate", "request_percentage", "producer_byte_rate"])
+        #expect(order(["producer_byte_rate"]) == ["producer_byte_rate"])
+        #expect(order([]) == [])
     }
 
     @Test func quotaEntitiesAreNamedInKafkasWords() {

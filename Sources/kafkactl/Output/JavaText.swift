@@ -34,11 +34,19 @@ enum JavaText {
         return (String(digits), point)
     }
 
-    /// The order a `java.util.HashMap` of default capacity built from `entries` (in this order) iterates them:
-    /// by bucket, which comes from String.hashCode, and by insertion within a bucket.
+    /// The order in which a `java.util.HashMap` iterates `entries` when it was made as `new HashMap<>(entries.count)`
+    /// and filled in this order, as Kafka's admin client fills a described entity's quota values
+    /// (DescribeClientQuotasResponse.complete): by bucket of String.hashCode in the final table, then by insertion.
     static func hashMapOrder<Value>(_ entries: [(key: String, value: Value)]) -> [(key: String, value: Value)] {
-        var capacity = 16
-        while entries.count > capacity * 3 / 4 { capacity *= 2 }
+        // HashMap(n) starts at the power of two >= n and doubles whenever a put takes it past 3/4 full.
+        var capacity = 1
+        while capacity < entries.count { capacity <<= 1 }
+        var threshold = capacity * 3 / 4
+        for size in stride(from: 1, through: entries.count, by: 1) where size > threshold {
+            let old = capacity
+            capacity <<= 1
+            threshold = old >= 16 ? threshold << 1 : capacity * 3 / 4
+        }
         func bucket(_ key: String) -> Int {
             var hash: Int32 = 0
             for unit in key.utf16 { hash = 31 &* hash &+ Int32(unit) }
