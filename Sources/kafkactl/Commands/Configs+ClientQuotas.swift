@@ -56,7 +56,10 @@ extension Configs {
         // Kafka's tool shows SCRAM credentials for users alone (no client id) and never for the default user.
         var credentials: [UserScramCredentials]?
         if target.parts.map(\.kind) == [.user] && target.parts[0].name != "" {
+            // A user without credentials is not listed at all: Kafka's admin client leaves RESOURCE_NOT_FOUND
+            // users out of DescribeUserScramCredentialsResult.users().
             credentials = try await admin.describeUserScramCredentials(target.parts[0].name.map { [$0] } ?? [])
+                .filter { if case .failure(let error) = $0.result { error.code != .resourceNotFound } else { true } }
         }
         if output.isJSON {
             var document: [(String, JSON)] = [("quotas", .array(quotas.map(Self.json)))]
@@ -74,7 +77,7 @@ extension Configs {
                 let text = infos.map { "\($0.mechanism?.name ?? "UNKNOWN")=iterations=\($0.iterations)" }.joined(separator: ", ")
                 try context.print("SCRAM credential configs for user-principal '\(user.user)' are \(text)")
             case .failure(let error):
-                // On stdout, and the command goes on, as Kafka's tool does for a user without credentials.
+                // On stdout, and the command goes on, as Kafka's tool does when one user cannot be described.
                 try context.print("Error retrieving SCRAM credential configs for user-principal '\(user.user)': \(error.message)")
             }
         }
