@@ -447,9 +447,9 @@ _kafkactl_consumer-groups() {
 
 _kafkactl_configs() {
     repeating_flags=()
-    non_repeating_flags=(--describe --alter --all --entity-default --broker-defaults --force --version -h --help)
+    non_repeating_flags=(--describe --alter --all --entity-default --broker-defaults --user-defaults --client-defaults --ip-defaults --force --version -h --help)
     repeating_options=(--entity-type --entity-name --delete-config)
-    non_repeating_options=(--bootstrap-server --command-config --context --bootstrap-controller --topic --broker --broker-logger --group --add-config --add-config-file --output)
+    non_repeating_options=(--bootstrap-server --command-config --context --bootstrap-controller --topic --broker --broker-logger --group --client-metrics --user --client --ip --add-config --add-config-file --output)
     __kafkactl_offer_flags_options 0
 
     # Offer option value completions
@@ -484,6 +484,18 @@ _kafkactl_configs() {
         ;;
     '--group')
         __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion configs -- --group "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--client-metrics')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--client')
+        return
+        ;;
+    '--ip')
         return
         ;;
     '--add-config')

@@ -48,7 +48,7 @@ enum CommandRunner {
                 if next == nil || next!.hasPrefix("--") { result.append("") }
             }
         }
-        return result
+        return ConfigEntityList.orderPreserving(result)
     }
 
     static func run(_ arguments: [String], context: CommandContext, isProcessEntry: Bool = false) async -> Int32 {

@@ -30,6 +30,10 @@ struct FixtureRoundTripTests {
         "LeaveGroup": LeaveGroupRequest.self,
         "OffsetCommit": OffsetCommitRequest.self,
         "OffsetFetch": OffsetFetchRequest.self,
+        "DescribeClientQuotas": DescribeClientQuotasRequest.self,
+        "AlterClientQuotas": AlterClientQuotasRequest.self,
+        "DescribeUserScramCredentials": DescribeUserScramCredentialsRequest.self,
+        "AlterUserScramCredentials": AlterUserScramCredentialsRequest.self,
     ]
 
     /// Captured frames of supported versions that a correct codec does not give back byte for byte; each has
@@ -39,6 +43,12 @@ struct FixtureRoundTripTests {
             "Tansu writes all four tagged fields at their defaults; kafkactl, like Kafka, omits them",
         "Metadata/v12-all-topics-2-request.hex":
             "librdkafka writes the null Topics count as 4 bytes (confluentinc/librdkafka#5049); 3 bytes are left over",
+        "AlterUserScramCredentials/v0-scram-delete-request.hex":
+            "librdkafka writes one 00 byte after the request's tag section; 1 byte is left over",
+        "AlterUserScramCredentials/v0-scram-upsert-request.hex":
+            "librdkafka writes one 00 byte after the request's tag section; 1 byte is left over",
+        "DescribeUserScramCredentials/v0-scram-describe-response.hex":
+            "Tansu answers with response header v0 (no tag section) and a null Results, which the schema does not allow",
     ]
 
     static func isRoundTripped(_ fixture: Fixture) -> Bool {
@@ -129,7 +139,7 @@ struct FixtureRoundTripTests {
     // MARK: Nothing silently ignored
 
     /// What the fixture folder held when these tests were written; raise it when fixtures are added.
-    static let minimumRoundTripped = 146
+    static let minimumRoundTripped = 149
 
     @Test("no fewer captured frames are round-tripped than when these tests were written")
     func enoughFixturesRoundTripped() {

@@ -40,8 +40,8 @@ public struct ConfigEntry: Sendable, Hashable {
             case .staticBrokerConfig: return "STATIC_BROKER_CONFIG"
             case .defaultConfig: return "DEFAULT_CONFIG"
             case .dynamicBrokerLoggerConfig: return "DYNAMIC_BROKER_LOGGER_CONFIG"
-            case .clientMetricsConfig: return "CLIENT_METRICS_CONFIG"
-            case .groupConfig: return "GROUP_CONFIG"
+            case .clientMetricsConfig: return "DYNAMIC_CLIENT_METRICS_CONFIG"
+            case .groupConfig: return "DYNAMIC_GROUP_CONFIG"
             }
         }
     }

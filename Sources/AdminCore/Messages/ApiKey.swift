@@ -29,6 +29,10 @@ public struct ApiKey: RawRepresentable, Hashable, Sendable, CustomStringConverti
     public static let deleteGroups = ApiKey(rawValue: 42)
     public static let incrementalAlterConfigs = ApiKey(rawValue: 44)
     public static let offsetDelete = ApiKey(rawValue: 47)
+    public static let describeClientQuotas = ApiKey(rawValue: 48)
+    public static let alterClientQuotas = ApiKey(rawValue: 49)
+    public static let describeUserScramCredentials = ApiKey(rawValue: 50)
+    public static let alterUserScramCredentials = ApiKey(rawValue: 51)
     public static let describeCluster = ApiKey(rawValue: 60)
 
     private static let names: [Int16: String] = [

@@ -55,7 +55,7 @@ public struct SCRAMClient: Sendable {
         guard let iterations = Int(iterationsText), iterations >= 4096 else {
             throw Failure(description: "the server asks for \(iterationsText) iterations; Kafka requires at least 4096")
         }
-        let saltedPassword = try saltedPassword(salt: salt, iterations: iterations)
+        let saltedPassword = try Self.saltedPassword(password, salt: salt, iterations: iterations, hash: hash)
         let clientKey = hmac(key: saltedPassword, Array("Client Key".utf8))
         let storedKey = digest(clientKey)
         let withoutProof = "c=biws,r=\(nonce)"
@@ -81,7 +81,9 @@ public struct SCRAMClient: Sendable {
         }
     }
 
-    private func saltedPassword(salt: [UInt8], iterations: Int) throws -> [UInt8] {
+    /// RFC 5802's Hi(password, salt, i): PBKDF2 with HMAC-H, one hash-sized block. The server stores keys
+    /// derived from it, and AlterUserScramCredentials takes it in place of the password.
+    public static func saltedPassword(_ password: Secret, salt: [UInt8], iterations: Int, hash: Hash) throws -> [UInt8] {
         let key = try KDF.Insecure.PBKDF2.deriveKey(
             from: Array(password.revealed.utf8), salt: salt,
             using: hash == .sha256 ? .sha256 : .sha512,
