@@ -179,6 +179,19 @@ import Testing
         #expect(Set(plan["b"]!) == Set(Self.t(2, 3)), "b's stale claims are not sticky, but its partitions are free: \(plan)")
     }
 
+    @Test func aPartitionAMemberWithoutAGenerationClaimsIsNotGivenToAnotherMemberYet() {
+        // b sends no generation (librdkafka's cooperative-sticky sends neither the v2 field nor UserData), so its
+        // claims are not sticky next to a's generation 5; but b may still be reading t-2 and t-3: c must wait.
+        let members = [Self.member("a", ["t"], owns: Self.t(0, 1), generation: 5), Self.member("b", ["t"], owns: Self.t(2, 3)),
+                       Self.member("c", ["t"])]
+        let plan = Self.assignor.assign(members: members, partitionCounts: ["t": 4])
+        Self.expectSound(plan, members)
+        Self.expectNoDirectTransfer(plan, members)
+        #expect(plan["a"] == Self.t(0, 1))
+        #expect(plan["c"] == [])
+        #expect((plan["b"] ?? []).count == 1)
+    }
+
     @Test func theGenerationIsReadFromJavasUserDataWhenTheSubscriptionHasNoField() {
         // A Java 2.4-3.3 member (Subscription v1) puts its generation in UserData as one int32.
         var userData = ByteBuffer()

@@ -48,6 +48,9 @@ struct StickyPlan {
     /// The member each partition was validly owned by, and partitions two members claimed in the same generation.
     private let previousOwner: [TopicPartition: String]
     private let contested: Set<TopicPartition>
+    /// Every member that says it reads each partition, valid claim or not: a member with a stale generation (or
+    /// none, as librdkafka sends) may still be reading, so nobody else is given that partition until it lets go.
+    private let claimants: [TopicPartition: Set<String>]
     private(set) var assigned: [String: Set<TopicPartition>]
 
     init(members: [GroupMemberSubscription], partitionCounts: [String: Int]) {
@@ -58,6 +61,11 @@ struct StickyPlan {
         let topics = Set(ordered.flatMap(\.topics)).sorted()
         partitions = topics.flatMap { topic in (0..<(partitionCounts[topic] ?? 0)).map { TopicPartition(topic, Int32($0)) } }
         (previousOwner, contested) = Self.validatedClaims(ordered, existing: Set(partitions))
+        var claimants: [TopicPartition: Set<String>] = [:]
+        for member in ordered {
+            for partition in member.ownedPartitions { claimants[partition, default: []].insert(member.memberId) }
+        }
+        self.claimants = claimants
         assigned = Dictionary(uniqueKeysWithValues: ordered.map { ($0.memberId, []) })
     }
 
@@ -138,12 +146,21 @@ struct StickyPlan {
     }
 
     /// The cooperative rule: a partition another member still owns (or that two members claimed) is left out of
-    /// this plan; it is given in the rebalance that follows its release.
+    /// this plan; it is given in the rebalance that follows its release. Together with the valid owners, every
+    /// claim counts here, so the plan passes Java's leader check (validateCooperativeAssignment): no member is
+    /// given a partition that another member still holds.
     func withoutTransfers() -> [String: [TopicPartition]] {
         var result: [String: [TopicPartition]] = [:]
         for (member, partitions) in assigned {
-            result[member] = partitions.filter { !contested.contains($0) && (previousOwner[$0] ?? member) == member }.sorted()
+            result[member] = partitions.filter { mayKeep($0, member) }.sorted()
         }
         return result
+    }
+
+    private func mayKeep(_ partition: TopicPartition, _ member: String) -> Bool {
+        if contested.contains(partition) { return false }
+        if let owner = previousOwner[partition], owner != member { return false }
+        let others = claimants[partition, default: []].subtracting([member])
+        return others.isEmpty || claimants[partition]!.contains(member)
     }
 }
