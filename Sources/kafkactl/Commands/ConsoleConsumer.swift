@@ -13,6 +13,9 @@ struct ConsoleConsumer: KafkactlCommand {
             from the start with --from-beginning. --offset also takes a time: ISO-8601 (2026-11-23T10:00:00Z),
             a relative time (-15m, -2h, -1d) or `now`; and -N for the last N records of each partition.
             --exit-at-end stops once every partition has reached the end it had when the command started.
+            With --group, `--consumer-property partition.assignment.strategy=cooperative-sticky` rebalances
+            incrementally (KIP-429): the partitions a member keeps are read on while the group rebalances.
+            Strategies: range, roundrobin, cooperative-sticky or Java class names, a comma list in order of preference.
 
             Examples:
               kafkactl console-consumer --bootstrap-server localhost:9092 --topic orders --from-beginning --max-messages 10
