@@ -514,6 +514,29 @@ import Testing
         #expect(rejoin.userData == CooperativeStickyAssignor().subscriptionUserData(generation: 1))
     }
 
+    @Test func aMemberTheCoordinatorForgotLosesItsPartitionsAndClaimsNoneOnItsNextJoin() async throws {
+        // Java's onPartitionsLost: after UNKNOWN_MEMBER_ID the partitions may be someone else's already, so the
+        // member drops them (the session stops reading them without a commit) and rejoins owning nothing.
+        let coordinator = try Scripted.Coordinator(heartbeat: { _, index in index == 0 ? .unknownMemberId : .none })
+        let configuration = try Self.cooperativeConfiguration()
+        try await Scripted.withMember(coordinator, configuration: configuration) { member in
+            _ = try await member.join()
+            #expect(await member.takePartitionsLost() == false)
+            try await Scripted.withHeartbeats(member) {
+                try await Scripted.within(.seconds(5), "the rebalance signal") { await member.waitForRebalance() }
+            }
+            #expect(await member.takePartitionsLost() == true)
+            #expect(await member.takePartitionsLost() == false, "the mark is cleared once read")
+            #expect(await member.assignment.isEmpty)
+            _ = try await member.join()
+        }
+        let joins = coordinator.received.joins
+        #expect(joins.map(\.memberId) == ["", "m-1", "", "m-1"])
+        let rejoin = try ConsumerProtocol.decodeSubscription(joins[3].protocols[0].metadata)
+        #expect(rejoin.ownedPartitions.isEmpty)
+        #expect(rejoin.generationId == -1)
+    }
+
     @Test func anEagerListOffersNoOwnedPartitionsEvenWithTheStickyAssignorInIt() async throws {
         let coordinator = try Scripted.Coordinator()
         var configuration = Scripted.configuration()
