@@ -75,6 +75,45 @@ import Testing
         #expect(decoded.ownedPartitions == [TopicPartition("a", 0), TopicPartition("a", 1), TopicPartition("b", 4)])
     }
 
+    /// Built by hand from §6.1's field table: v1, topics [orders], null UserData, OwnedPartitions orders [0, 2].
+    static let subscriptionV1Owned = bytes("""
+        00 01
+        00 00 00 01  00 06 6f 72 64 65 72 73
+        ff ff ff ff
+        00 00 00 01  00 06 6f 72 64 65 72 73  00 00 00 02  00 00 00 00  00 00 00 02
+        """)
+
+    @Test func subscriptionV1WithOwnedPartitionsEncodesToTheHandBuiltBytes() {
+        let subscription = ConsumerProtocol.Subscription(topics: ["orders"], ownedPartitions: [TopicPartition("orders", 2), TopicPartition("orders", 0)])
+        #expect(Self.array(ConsumerProtocol.encode(subscription, version: 1)) == Self.subscriptionV1Owned)
+    }
+
+    @Test func subscriptionV1WithOwnedPartitionsDecodesWithoutAGeneration() throws {
+        let decoded = try ConsumerProtocol.decodeSubscription(ByteBuffer(bytes: Self.subscriptionV1Owned))
+        #expect(decoded.ownedPartitions == [TopicPartition("orders", 0), TopicPartition("orders", 2)])
+        #expect(decoded.generationId == -1)
+        #expect(GroupMemberSubscription(memberId: "m", groupInstanceId: nil, subscription: decoded).generation == nil)
+    }
+
+    @Test func subscriptionV2AsACooperativeMemberSendsItEncodesToTheHandBuiltBytes() throws {
+        // What kafkactl offers under cooperative-sticky: v2, UserData = the generation as Java's assignor writes it
+        // (int32 5), OwnedPartitions orders [1], GenerationId 5.
+        let expected = Self.bytes("""
+            00 02
+            00 00 00 01  00 06 6f 72 64 65 72 73
+            00 00 00 04  00 00 00 05
+            00 00 00 01  00 06 6f 72 64 65 72 73  00 00 00 01  00 00 00 01
+            00 00 00 05
+            """)
+        let subscription = ConsumerProtocol.Subscription(
+            topics: ["orders"], userData: CooperativeStickyAssignor().subscriptionUserData(generation: 5),
+            ownedPartitions: [TopicPartition("orders", 1)], generationId: 5)
+        #expect(Self.array(ConsumerProtocol.encode(subscription, version: 2)) == expected)
+        let decoded = try ConsumerProtocol.decodeSubscription(ByteBuffer(bytes: expected))
+        #expect(decoded == subscription)
+        #expect(GroupMemberSubscription(memberId: "m", groupInstanceId: nil, subscription: decoded).generation == 5)
+    }
+
     @Test func aV3SubscriptionWithGenerationAndRackDecodes() throws {
         // What a Java 3.4+ consumer sends: v3 adds GenerationId and RackId after OwnedPartitions.
         let v3 = Self.bytes("""
@@ -89,6 +128,8 @@ import Testing
         #expect(decoded.topics == ["orders"])
         #expect(decoded.userData == nil)
         #expect(decoded.ownedPartitions == [TopicPartition("orders", 0), TopicPartition("orders", 2)])
+        #expect(decoded.generationId == 7)
+        #expect(decoded.rackId == "rack-a")
     }
 
     @Test func aSubscriptionOfAFutureVersionWithUnknownTrailingFieldsDecodes() throws {

@@ -480,3 +480,93 @@ import Testing
         #expect(coordinator.received.joins.isEmpty)
     }
 }
+
+/// A `cooperative-sticky` member against the scripted coordinator: what it offers on each join (Subscription v2
+/// with the partitions it keeps and their generation) and, as leader, a plan that withholds partitions another
+/// member still owns.
+@Suite struct CooperativeGroupMemberScriptedTests {
+    typealias Scripted = GroupMemberScriptedTests
+
+    static func cooperativeConfiguration() throws -> GroupMemberConfiguration {
+        var configuration = Scripted.configuration()
+        configuration.assignors = try GroupMemberConfiguration.assignors("cooperative-sticky")
+        return configuration
+    }
+
+    @Test func aRejoinOffersThePartitionsItKeepsWithTheirGeneration() async throws {
+        let coordinator = try Scripted.Coordinator()
+        let configuration = try Self.cooperativeConfiguration()
+        try await Scripted.withMember(coordinator, configuration: configuration) { member in
+            #expect(try await member.join() == Scripted.orders(0, 1, 2, 3))
+            _ = try await member.join()
+        }
+        let joins = coordinator.received.joins
+        try #require(joins.count == 3, "MEMBER_ID_REQUIRED, the join, then the rejoin with the id")
+        #expect(joins.allSatisfy { $0.protocols.map(\.name) == ["cooperative-sticky"] })
+        let first = try ConsumerProtocol.decodeSubscription(joins[1].protocols[0].metadata)
+        #expect(joins[1].protocols[0].metadata.getInteger(at: 0, as: Int16.self) == 2, "Subscription v2")
+        #expect(first.ownedPartitions.isEmpty)
+        #expect(first.generationId == -1)
+        // The rejoin happens while the four partitions are still read: it says so, with generation 1.
+        let rejoin = try ConsumerProtocol.decodeSubscription(joins[2].protocols[0].metadata)
+        #expect(rejoin.ownedPartitions == Scripted.orders(0, 1, 2, 3))
+        #expect(rejoin.generationId == 1)
+        #expect(rejoin.userData == CooperativeStickyAssignor().subscriptionUserData(generation: 1))
+    }
+
+    @Test func aMemberTheCoordinatorForgotLosesItsPartitionsAndClaimsNoneOnItsNextJoin() async throws {
+        // Java's onPartitionsLost: after UNKNOWN_MEMBER_ID the partitions may be someone else's already, so the
+        // member drops them (the session stops reading them without a commit) and rejoins owning nothing.
+        let coordinator = try Scripted.Coordinator(heartbeat: { _, index in index == 0 ? .unknownMemberId : .none })
+        let configuration = try Self.cooperativeConfiguration()
+        try await Scripted.withMember(coordinator, configuration: configuration) { member in
+            _ = try await member.join()
+            #expect(await member.takePartitionsLost() == false)
+            try await Scripted.withHeartbeats(member) {
+                try await Scripted.within(.seconds(5), "the rebalance signal") { await member.waitForRebalance() }
+            }
+            #expect(await member.takePartitionsLost() == true)
+            #expect(await member.takePartitionsLost() == false, "the mark is cleared once read")
+            #expect(await member.assignment.isEmpty)
+            _ = try await member.join()
+        }
+        let joins = coordinator.received.joins
+        #expect(joins.map(\.memberId) == ["", "m-1", "", "m-1"])
+        let rejoin = try ConsumerProtocol.decodeSubscription(joins[3].protocols[0].metadata)
+        #expect(rejoin.ownedPartitions.isEmpty)
+        #expect(rejoin.generationId == -1)
+    }
+
+    @Test func anEagerListOffersNoOwnedPartitionsEvenWithTheStickyAssignorInIt() async throws {
+        let coordinator = try Scripted.Coordinator()
+        var configuration = Scripted.configuration()
+        configuration.assignors = try GroupMemberConfiguration.assignors("range,cooperative-sticky")
+        try await Scripted.withMember(coordinator, configuration: configuration) { member in
+            _ = try await member.join()
+            _ = try await member.join()
+        }
+        let rejoin = try ConsumerProtocol.decodeSubscription(try #require(coordinator.received.joins.last).protocols[1].metadata)
+        #expect(rejoin.ownedPartitions.isEmpty, "eager members give everything up before they rejoin")
+        #expect(rejoin.generationId == 1)
+    }
+
+    @Test func asLeaderItWithholdsAPartitionAnotherMemberStillOwns() async throws {
+        // m-2 owns all four in generation 6; the leader m-1 is new. Balanced is 2 + 2, but m-1 may only get its two
+        // once m-2 has released them: now m-1 gets nothing and m-2 keeps two.
+        var owner = ConsumerProtocol.Subscription(topics: ["orders"], ownedPartitions: Scripted.orders(0, 1, 2, 3), generationId: 6)
+        owner.userData = CooperativeStickyAssignor().subscriptionUserData(generation: 6)
+        let ownerMetadata = ConsumerProtocol.encode(owner, version: 2)
+        let coordinator = try Scripted.Coordinator(join: { request, _ in
+            JoinGroupResponse(
+                generationId: 7, protocolType: "consumer", protocolName: "cooperative-sticky", leader: "m-1", memberId: "m-1",
+                members: [.init(memberId: "m-2", metadata: ownerMetadata),
+                          .init(memberId: "m-1", metadata: request.protocols[0].metadata)])
+        })
+        let assigned = try await Scripted.withMember(coordinator, configuration: try Self.cooperativeConfiguration()) { try await $0.join() }
+        let plan = try Scripted.assignments(try #require(coordinator.received.syncs.first))
+        #expect(assigned == [])
+        #expect(plan["m-1"] == [])
+        #expect(plan["m-2"]?.count == 2)
+        #expect(Set(plan["m-2"] ?? []).isSubset(of: Scripted.orders(0, 1, 2, 3)))
+    }
+}

@@ -55,6 +55,16 @@ import Testing
         expectFailure(result, exitCode: 64, message: "invalid --consumer-property 'foo': expected key=value")
     }
 
+    @Test(arguments: ["sticky", "org.apache.kafka.clients.consumer.StickyAssignor", "range,bogus"])
+    func anUnknownAssignmentStrategyIsOneLineAndExit64(strategy: String) async throws {
+        let result = try await Self.consume([
+            "--topic", "whatever", "--group", "g", "--consumer-property", "partition.assignment.strategy=\(strategy)",
+        ])
+        let name = strategy.split(separator: ",").last.map(String.init)!
+        expectFailure(result, exitCode: 64,
+                      message: "unsupported partition.assignment.strategy '\(name)': kafkactl offers range, roundrobin and cooperative-sticky")
+    }
+
     @Test func aBadOffsetIsAUsageErrorWithKafkasMessage() async throws {
         let result = try await Self.consume(["--topic", "whatever", "--partition", "0", "--offset", "abc"])
         #expect(result.exitCode == 64)

@@ -9,11 +9,18 @@ public enum ConsumerProtocol {
         public var userData: ByteBuffer?
         /// Partitions held now (v1+), for cooperative assignors.
         public var ownedPartitions: [TopicPartition]
+        /// The generation in which `ownedPartitions` were assigned (v2+); -1 when none (or not sent).
+        public var generationId: Int32
+        /// `client.rack` (v3+).
+        public var rackId: String?
 
-        public init(topics: [String], userData: ByteBuffer? = nil, ownedPartitions: [TopicPartition] = []) {
+        public init(topics: [String], userData: ByteBuffer? = nil, ownedPartitions: [TopicPartition] = [],
+                    generationId: Int32 = -1, rackId: String? = nil) {
             self.topics = topics
             self.userData = userData
             self.ownedPartitions = ownedPartitions
+            self.generationId = generationId
+            self.rackId = rackId
         }
     }
 
@@ -27,7 +34,8 @@ public enum ConsumerProtocol {
         }
     }
 
-    /// Subscription v0 (topics sorted, as Java writes them), or v1 with owned partitions.
+    /// Subscription v0 (topics sorted, as Java writes them); v1 adds owned partitions, v2 their generation, v3 the
+    /// rack.
     public static func encode(_ subscription: Subscription, version: Int16 = 0) -> ByteBuffer {
         var buffer = ByteBuffer()
         buffer.writeInteger(version)
@@ -35,8 +43,8 @@ public enum ConsumerProtocol {
         for topic in subscription.topics.sorted() { buffer.writeKafkaString(topic, compact: false) }
         buffer.writeKafkaNullableBytes(subscription.userData, compact: false)
         if version >= 1 { writeTopicPartitions(subscription.ownedPartitions, into: &buffer) }
-        if version >= 2 { buffer.writeInteger(Int32(-1)) }  // GenerationId
-        if version >= 3 { buffer.writeKafkaNullableString(nil, compact: false) }  // RackId
+        if version >= 2 { buffer.writeInteger(subscription.generationId) }
+        if version >= 3 { buffer.writeKafkaNullableString(subscription.rackId, compact: false) }
         return buffer
     }
 
@@ -49,9 +57,14 @@ public enum ConsumerProtocol {
         var topics: [String] = []
         for _ in 0..<count { topics.append(try buffer.readKafkaString(compact: false, field: "Subscription.Topics")) }
         let userData = try buffer.readKafkaNullableBytes(compact: false, field: "Subscription.UserData")
+        // A field a version has may still be missing at the end (older writers stopped early): defaults then.
         var owned: [TopicPartition] = []
         if version >= 1 && buffer.readableBytes > 0 { owned = try readTopicPartitions(&buffer, field: "Subscription.OwnedPartitions") }
-        return Subscription(topics: topics, userData: userData, ownedPartitions: owned)
+        var generation: Int32 = -1
+        if version >= 2 && buffer.readableBytes > 0 { generation = try buffer.readKafkaInteger(as: Int32.self, field: "Subscription.GenerationId") }
+        var rack: String?
+        if version >= 3 && buffer.readableBytes > 0 { rack = try buffer.readKafkaNullableString(compact: false, field: "Subscription.RackId") }
+        return Subscription(topics: topics, userData: userData, ownedPartitions: owned, generationId: generation, rackId: rack)
     }
 
     public static func encode(_ assignment: Assignment) -> ByteBuffer {
@@ -95,22 +108,57 @@ public enum ConsumerProtocol {
     }
 }
 
+/// How a group moves partitions between members (KIP-429). Eager: every member gives up everything before each
+/// rebalance. Cooperative: members keep what stays theirs, and a partition that moves is first given up by its old
+/// owner and handed to the new one in a follow-up rebalance.
+public enum RebalanceProtocol: Int, Sendable, Comparable {
+    case eager, cooperative
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
 /// A partition assignor the group leader runs: member subscriptions and partition counts in, assignments out.
 public protocol PartitionAssignor: Sendable {
     /// The name members vote on in JoinGroup.
     var name: String { get }
+    /// The rebalance protocols the assignor's plans are safe under.
+    var supportedProtocols: [RebalanceProtocol] { get }
+    /// What this assignor puts in the subscription's UserData.
+    func subscriptionUserData(generation: Int32) -> ByteBuffer?
     func assign(members: [GroupMemberSubscription], partitionCounts: [String: Int]) -> [String: [TopicPartition]]
+}
+
+extension PartitionAssignor {
+    public var supportedProtocols: [RebalanceProtocol] { [.eager] }
+    public func subscriptionUserData(generation: Int32) -> ByteBuffer? { nil }
 }
 
 public struct GroupMemberSubscription: Sendable, Hashable {
     public var memberId: String
     public var groupInstanceId: String?
     public var topics: [String]
+    /// The partitions the member says it holds (Subscription v1+).
+    public var ownedPartitions: [TopicPartition]
+    /// The generation of `ownedPartitions` (Subscription v2+), nil when not sent.
+    public var generation: Int32?
+    public var userData: ByteBuffer?
 
-    public init(memberId: String, groupInstanceId: String?, topics: [String]) {
+    public init(memberId: String, groupInstanceId: String?, topics: [String], ownedPartitions: [TopicPartition] = [],
+                generation: Int32? = nil, userData: ByteBuffer? = nil) {
         self.memberId = memberId
         self.groupInstanceId = groupInstanceId
         self.topics = topics
+        self.ownedPartitions = ownedPartitions
+        self.generation = generation
+        self.userData = userData
+    }
+
+    /// A member's subscription as the leader reads it from JoinGroup.
+    public init(memberId: String, groupInstanceId: String?, subscription: ConsumerProtocol.Subscription) {
+        self.init(memberId: memberId, groupInstanceId: groupInstanceId, topics: subscription.topics,
+                  ownedPartitions: subscription.ownedPartitions,
+                  generation: subscription.generationId >= 0 ? subscription.generationId : nil,
+                  userData: subscription.userData)
     }
 
     /// Java orders members for assignment: static members first by instance id, then the rest by member id.

@@ -25,15 +25,34 @@ public struct GroupMemberConfiguration: Sendable {
         if let value = try ClientConfiguration.milliseconds(properties, "max.poll.interval.ms") { rebalanceTimeout = value }
         if let value = try ClientConfiguration.milliseconds(properties, "heartbeat.interval.ms") { heartbeatInterval = value }
         if let strategies = properties["partition.assignment.strategy"] {
-            assignors = try strategies.split(separator: ",").map { name in
-                switch String(name).trimmingCharacters(in: " ").split(separator: ".").last.map(String.init) ?? "" {
-                case "range", "RangeAssignor": return RangeAssignor()
-                case "roundrobin", "RoundRobinAssignor": return RoundRobinAssignor()
-                default:
-                    throw KafkactlError(.usage, "unsupported partition.assignment.strategy '\(name)': kafkactl offers range and roundrobin")
-                }
+            assignors = try Self.assignors(strategies)
+        }
+    }
+
+    /// `partition.assignment.strategy`: a comma list, most preferred first, of short names or Java class names.
+    static func assignors(_ list: String) throws -> [any PartitionAssignor] {
+        let names = list.split(separator: ",").map { String($0).trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+        guard !names.isEmpty else {
+            throw KafkactlError(.usage, "partition.assignment.strategy is empty: kafkactl offers range, roundrobin and cooperative-sticky")
+        }
+        return try names.map { name -> any PartitionAssignor in
+            switch name.split(separator: ".").last.map(String.init) ?? "" {
+            case "range", "RangeAssignor": return RangeAssignor()
+            case "roundrobin", "RoundRobinAssignor": return RoundRobinAssignor()
+            case "cooperative-sticky", "CooperativeStickyAssignor": return CooperativeStickyAssignor()
+            default:
+                throw KafkactlError(.usage, "unsupported partition.assignment.strategy '\(name)': kafkactl offers range, roundrobin and cooperative-sticky")
             }
         }
+    }
+
+    /// As Java's ConsumerCoordinator: the newest protocol every listed assignor supports. So `range,cooperative-sticky`
+    /// (the upgrade step) stays eager, and only a list of cooperative assignors rebalances incrementally.
+    public var rebalanceProtocol: RebalanceProtocol {
+        let common = assignors.dropFirst().reduce(Set(assignors.first?.supportedProtocols ?? [.eager])) {
+            $0.intersection($1.supportedProtocols)
+        }
+        return common.max() ?? .eager
     }
 }
 
@@ -42,13 +61,16 @@ public struct GroupMemberConfiguration: Sendable {
 /// rejoins never interleave badly; a rebalance the coordinator asks for is signalled to the consumer, which
 /// stops fetching, commits and calls `join()` again.
 public actor GroupMember {
-    public let configuration: GroupMemberConfiguration
+    public nonisolated let configuration: GroupMemberConfiguration
     private let client: KafkaClient
     private let topics: [String]
 
     public private(set) var memberId = ""
     public private(set) var generation: Int32 = -1
     public private(set) var assignment: [TopicPartition] = []
+    /// Set when the coordinator forgot this member: its partitions may already be another member's, so they are
+    /// dropped without a commit (Java's onPartitionsLost).
+    private var partitionsLost = false
     private var joined = false
     private var rebalanceWaiters: [CheckedContinuation<Void, Never>] = []
     private var rebalanceRequested = false
@@ -79,7 +101,7 @@ public actor GroupMember {
                 rebalanceRequested = false
                 return partitions
             } catch let retry as Rejoin {
-                if retry.forgetMemberId { memberId = "" }
+                if retry.forgetMemberId { loseMembership() }
                 if retry.findCoordinator { await client.invalidateCoordinator(group: groupId) }
                 // An immediate rejoin (MEMBER_ID_REQUIRED, a rebalance) is part of joining, not a failure: only
                 // retries that back off count against the deadline, and immediate ones are bounded in number.
@@ -108,8 +130,33 @@ public actor GroupMember {
         var backoff = true
     }
 
+    /// Forgets the member id, and with it the generation and the partitions it owned.
+    private func loseMembership() {
+        memberId = ""
+        generation = -1
+        if !assignment.isEmpty { partitionsLost = true }
+        assignment = []
+    }
+
+    /// Whether the partitions of the last assignment were lost since it was last asked; clears the mark.
+    public func takePartitionsLost() -> Bool {
+        defer { partitionsLost = false }
+        return partitionsLost
+    }
+
+    /// The subscription offered under `assignor`. Cooperative members list what they keep reading during the
+    /// rebalance; eager ones have given everything up. Subscription v2 (owned partitions and their generation) is
+    /// sent when a cooperative-capable assignor is offered, v0 otherwise, as before.
+    private func subscriptionMetadata(for assignor: any PartitionAssignor) -> ByteBuffer {
+        let cooperative = configuration.rebalanceProtocol == .cooperative
+        let offersSticky = configuration.assignors.contains { $0.supportedProtocols.contains(.cooperative) }
+        let subscription = ConsumerProtocol.Subscription(
+            topics: topics, userData: assignor.subscriptionUserData(generation: generation),
+            ownedPartitions: cooperative ? assignment : [], generationId: generation)
+        return ConsumerProtocol.encode(subscription, version: offersSticky ? 2 : 0)
+    }
+
     private func joinOnce() async throws -> [TopicPartition] {
-        let metadata = ConsumerProtocol.encode(ConsumerProtocol.Subscription(topics: topics))
         let sessionMs = Int32(clamping: configuration.sessionTimeout.milliseconds)
         let rebalanceMs = Int32(clamping: configuration.rebalanceTimeout.milliseconds)
         let connection = try await client.connection(for: destination, lane: .group)
@@ -119,7 +166,7 @@ public actor GroupMember {
         let request = JoinGroupRequest(
             groupId: groupId, sessionTimeoutMs: sessionMs, rebalanceTimeoutMs: rebalanceMs, memberId: memberId,
             groupInstanceId: joinVersion >= 5 ? configuration.groupInstanceId : nil, protocolType: "consumer",
-            protocols: configuration.assignors.map { .init(name: $0.name, metadata: metadata) })
+            protocols: configuration.assignors.map { .init(name: $0.name, metadata: subscriptionMetadata(for: $0)) })
         let join = try await connection.send(request, version: joinVersion, timeout: joinTimeout)
         let code = ErrorCode(rawValue: join.errorCode)
         switch code {
@@ -137,7 +184,8 @@ public actor GroupMember {
         case .fencedInstanceId:
             throw KafkactlError(.conflict, "another consumer uses group.instance.id '\(configuration.groupInstanceId ?? "")' in group '\(groupId)' [FENCED_INSTANCE_ID]", code: code)
         case .inconsistentGroupProtocol:
-            throw KafkactlError(.conflict, "group '\(groupId)' has members that share no assignor with kafkactl (range, roundrobin) [INCONSISTENT_GROUP_PROTOCOL]", code: code)
+            let offered = configuration.assignors.map(\.name).joined(separator: ", ")
+            throw KafkactlError(.conflict, "group '\(groupId)' has members that share no assignor with kafkactl (\(offered)) [INCONSISTENT_GROUP_PROTOCOL]", code: code)
         default:
             throw KafkactlError.broker(code, "cannot join group '\(groupId)'")
         }
@@ -177,7 +225,7 @@ public actor GroupMember {
         }
         let subscriptions = try join.members.map { member in
             GroupMemberSubscription(memberId: member.memberId, groupInstanceId: member.groupInstanceId,
-                                    topics: try ConsumerProtocol.decodeSubscription(member.metadata).topics)
+                                    subscription: try ConsumerProtocol.decodeSubscription(member.metadata))
         }
         let allTopics = Array(Set(subscriptions.flatMap(\.topics)))
         let metadata = try await client.metadata(topics: allTopics)
@@ -206,7 +254,7 @@ public actor GroupMember {
                 switch code {
                 case .none: continue
                 case .unknownMemberId:
-                    memberId = ""
+                    loseMembership()
                     requestRebalance()
                 case .rebalanceInProgress, .illegalGeneration: requestRebalance()
                 case .notCoordinator, .coordinatorNotAvailable:
