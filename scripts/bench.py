@@ -185,9 +185,42 @@ def bench_produce(bootstrap, args, env, workdir):
         report(f"produce ({'keyed, 6 partitions' if keyed else '1 partition'})", results, args.records, 100)
 
 
+CODECS = ("none", "gzip", "snappy", "lz4", "zstd")
+
+
+def bench_codecs(bootstrap, args, env, workdir):
+    """Produces the plain input once per codec with kafkactl and kcat; each codec's speed relative to none."""
+    path = os.path.join(workdir, "input-plain.txt")
+    if not os.path.exists(path):
+        make_input(path, args.records, False)
+    results = {(client, codec): [] for codec in CODECS for client in ("kafkactl", "kcat")}
+    for round_number in range(args.rounds):
+        for (client, codec) in results:
+            topic = f"bench-codec-{client}-{codec}-{round_number}"
+            create_topic(bootstrap, topic, 1)
+            argv, client_env, use_stdin = produce_commands(client, bootstrap, topic, path, False, env)
+            argv = argv + (["--compression-codec", codec] if client == "kafkactl" else ["-z", codec])
+            with open(path, "rb") as stdin:
+                results[(client, codec)].append(run_measured(argv, env=client_env, stdin=stdin if use_stdin else None))
+            subprocess.run([KAFKACTL, "topics", "--bootstrap-server", bootstrap, "--delete", "--topic", topic],
+                           check=True, stdout=subprocess.DEVNULL)
+    print(f"\nproduce per codec (1 partition): {args.records} records of 100 bytes, medians of {args.rounds} runs")
+    print(f"{'codec':<8}{'kafkactl rec/s':>16}{'vs none':>9}{'CPU/rec us':>12}{'RSS MB':>8}"
+          f"{'kcat rec/s':>14}{'vs none':>9}{'kafkactl/kcat':>15}")
+    medians = {key: (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
+                     max(r[2] for r in runs) / 1024) for key, runs in results.items()}
+    for codec in CODECS:
+        ours, theirs = medians[("kafkactl", codec)], medians[("kcat", codec)]
+        ours_none, theirs_none = medians[("kafkactl", "none")], medians[("kcat", "none")]
+        print(f"{codec:<8}{args.records / ours[0]:>16,.0f}{ours[0] / ours_none[0]:>8.2f}x{ours[1] / args.records * 1e6:>12.3f}"
+              f"{ours[2]:>8.1f}{args.records / theirs[0]:>14,.0f}{theirs[0] / theirs_none[0]:>8.2f}x"
+              f"{theirs[0] / ours[0]:>14.2f}x")
+    print("(vs none: wall time relative to uncompressed; the target is at most 1.5x)")
+
+
 def main():
     parser = argparse.ArgumentParser(prog="scripts/bench")
-    parser.add_argument("what", nargs="?", default="all", choices=["produce", "consume", "all"])
+    parser.add_argument("what", nargs="?", default="all", choices=["produce", "consume", "codecs", "all"])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--no-build", action="store_true")
@@ -195,7 +228,7 @@ def main():
     if not os.access(KAFKACTL, os.X_OK):
         raise SystemExit(f"bench: {KAFKACTL} is missing; run scripts/bench without --no-build")
     env = kcat_env()
-    versions = subprocess.run([PYTHON, "-c", "import confluent_kafka as c; print(c.version()[0], c.libversion()[0])"],
+    versions = subprocess.run([PYTHON, "-c", "import confluent_kafka as c; print(c.__version__, c.libversion()[0])"],
                               capture_output=True, text=True).stdout.split()
     print(f"date {time.strftime('%Y-%m-%d %H:%M')} | machine {os.cpu_count()} cores | kafkactl "
           f"{subprocess.run([KAFKACTL, '--version'], capture_output=True, text=True).stdout.strip()} | "
@@ -208,6 +241,8 @@ def main():
             bench_produce(bootstrap, args, env, workdir)
         if args.what in ("consume", "all"):
             bench_consume(bootstrap, args, env, workdir)
+        if args.what in ("codecs", "all"):
+            bench_codecs(bootstrap, args, env, workdir)
     finally:
         stop_broker(state)
 
