@@ -17,7 +17,7 @@ public actor Producer {
     private var nextSequence: [Int32: Int32] = [:]
     private var partitioner = StickyPartitioner()
 
-    private var open: [Int32: OpenBatch] = [:]
+    private var open = OpenBatches()
     /// Sealed batches waiting to be compressed, in seal order (see `compressInOrder`).
     private var compressing: [UncompressedBatch] = []
     private var compressorRunning = false
@@ -166,25 +166,25 @@ public actor Producer {
                     .usage, "partition \(partition) does not exist: topic '\(topic)' has \(partitionCount) partitions"))
                 continue
             }
-            if let batch = open[partition], batch.builder.uncompressedSize + size > configuration.batchSize {
+            if let filled = open.uncompressedSize(of: partition), filled + size > configuration.batchSize {
                 seal(partition)
             }
-            var batch = open.removeValue(forKey: partition)
-                ?? OpenBatch(builder: RecordBatchBuilder(capacity: min(configuration.batchSize, 64 * 1024)), sources: [], createdAt: now)
-            batch.builder.append(key: record.key, value: record.value, headers: record.headers,
-                                 timestamp: record.timestamp ?? wallClock)
-            batch.sources.append(record.source)
-            open[partition] = batch
+            let capacity = min(configuration.batchSize, 64 * 1024)
+            open.append(to: partition, open: { OpenBatch(builder: RecordBatchBuilder(capacity: capacity), sources: [], createdAt: now) }) { batch in
+                batch.builder.append(key: record.key, value: record.value, headers: record.headers,
+                                     timestamp: record.timestamp ?? wallClock)
+                batch.sources.append(record.source)
+            }
             pendingBytes += size
         }
         if configuration.linger == .zero {
-            for partition in Array(open.keys) { seal(partition) }
+            for partition in open.partitions { seal(partition) }
         }
     }
 
     /// Seals every open batch and waits until every sealed batch is answered.
     public func flush() async {
-        for partition in Array(open.keys) { seal(partition) }
+        for partition in open.partitions { seal(partition) }
         if isDrained { return }
         await withCheckedContinuation { flushWaiters.append($0) }
     }
@@ -194,7 +194,7 @@ public actor Producer {
     }
 
     private func seal(_ partition: Int32) {
-        guard let batch = open.removeValue(forKey: partition), !batch.builder.isEmpty else { return }
+        guard let batch = open.remove(partition), !batch.builder.isEmpty else { return }
         partitioner.sealed(partition, partitionCount: partitionCount)
         let memory = batch.builder.uncompressedSize - RecordBatchBuilder.headerSize
         var producer = RecordBatchBuilder.ProducerState.none
@@ -271,7 +271,7 @@ public actor Producer {
         while !closing {
             try? await Task.sleep(for: tick)
             let now = ContinuousClock.now
-            for (partition, batch) in open where now - batch.createdAt >= configuration.linger {
+            for partition in open.partitions where now - open.createdAt(partition)! >= configuration.linger {
                 seal(partition)
             }
             // Retries waiting out their backoff become sendable.
