@@ -95,8 +95,9 @@ import Testing
         let started = ContinuousClock.now
         #expect(try await Self.complete(["kafkactl", "topics", "--bootstrap-server", "127.0.0.1:1", "--topic", "or"]) == [])
         #expect(try await Self.complete(["kafkactl", "topics", "--topic", "or"]) == [])
-        // A second or so each when idle; the bound leaves room for a loaded 2-core CI machine.
-        #expect(ContinuousClock.now - started < .seconds(15))
+        // A second or so each when idle; the bound leaves room for a loaded 2-core CI machine (21 s seen under a
+        // load average of 6), and is still far below a hang.
+        #expect(ContinuousClock.now - started < .seconds(40))
     }
 
     @Test func theManualPageRendersWithoutWarnings() async throws {

@@ -202,10 +202,8 @@ import Testing
         try await withTopics(topic) {
             try await createTopic(topic, partitions: 1)
             _ = try await ConsumerTestSupport.produce([Phase(records: (0..<3).map { Outgoing(topic: topic, value: "i\($0)") })])
-            let clock = ContinuousClock()
-            let start = clock.now
             let result = try await Self.consume(["--topic", topic, "--from-beginning", "--timeout-ms", "1000"])
-            let elapsed = clock.now - start
+            let elapsed = result.elapsed
             #expect(result.exitCode == 0, "\(result.stderr)")
             #expect(result.stdout == "i0\ni1\ni2\n")
             #expect(result.stderr == ConsumerTestSupport.processed(3) + "\n")

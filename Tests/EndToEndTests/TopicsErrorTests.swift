@@ -6,12 +6,10 @@ import Testing
 /// code, and no hang.
 @Suite struct TopicsErrorTests {
     @Test func anUnreachableBrokerIsNamedAndExits69() async throws {
-        let clock = ContinuousClock()
-        let start = clock.now
         let result = try await kafkactl(
             ["topics", "--bootstrap-server", "127.0.0.1:1", "--timeout-ms", "1000", "--list"], timeout: .seconds(15))
         expectFailure(result, exitCode: 69, containing: ["127.0.0.1:1", "no broker reachable"])
-        #expect(clock.now - start < honouredTimeoutBound)
+        #expect(result.elapsed < honouredTimeoutBound)
     }
 
     @Test func describingAnUnknownTopicFails() async throws {

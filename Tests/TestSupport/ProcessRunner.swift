@@ -26,12 +26,16 @@ public struct ProcessResult: Sendable {
     public var exitCode: Int32
     /// Standard output, byte for byte.
     public var stdoutData: Data
+    /// How long the child ran, from its launch to its exit. Tests that check a command honours its timeout use
+    /// this rather than their own clock, which also counts the wait for the test process's launch lock.
+    public var elapsed: Duration
 
-    public init(stdout: String, stderr: String, exitCode: Int32, stdoutData: Data) {
+    public init(stdout: String, stderr: String, exitCode: Int32, stdoutData: Data, elapsed: Duration = .zero) {
         self.stdout = stdout
         self.stderr = stderr
         self.exitCode = exitCode
         self.stdoutData = stdoutData
+        self.elapsed = elapsed
     }
 }
 
@@ -134,6 +138,7 @@ public func runProcess(
     } catch {
         throw ProcessRunnerError.launchFailed(command: command, reason: "\(error)")
     }
+    let launched = ContinuousClock.now
     // The child has its own copies now; the parent keeps only its ends, so descriptors do not pile up: Foundation's
     // Process.run over-reads /proc/self/fd entries (swift-corelibs-foundation#5472) once the test process holds
     // well over a thousand descriptors, which crashed two CI runs.
@@ -164,6 +169,7 @@ public func runProcess(
 
     let deadline = DispatchTime.now() + seconds(timeout)
     let finished = exited.wait(timeout: deadline) == .success
+    let elapsed = ContinuousClock.now - launched
     guard finished, stdoutData.waitForEnd(until: deadline), stderrData.waitForEnd(until: deadline) else {
         let pid = process.processIdentifier
         // Foundation notices an exit only once every copy of the child's descriptors is closed.
@@ -190,7 +196,8 @@ public func runProcess(
         stdout: String(decoding: output, as: UTF8.self),
         stderr: String(decoding: stderrData.data, as: UTF8.self),
         exitCode: status,
-        stdoutData: output)
+        stdoutData: output,
+        elapsed: elapsed)
 }
 
 /// True when `pid` has exited but was not reaped yet.
