@@ -91,6 +91,16 @@ import Testing
         #expect(error.reason.contains("record count"))
     }
 
+    /// Review: a raw snappy block's length preamble was trusted before the block was checked, so five corrupt
+    /// bytes claiming 200 MB had that much reserved before snappy refused them. Now the block is validated first.
+    @Test func aSnappyBlockClaimingMoreThanItHoldsIsCorruptBeforeAnythingIsReserved() throws {
+        let claim: [UInt8] = [0x80, 0xb4, 0xe2, 0x5f]  // varint 200,000,000
+        let error = try #require(throws: CompressionError.self) {
+            try Compression.decompress(ByteBuffer(bytes: claim + [0x00, 0x61]), codec: .snappy, limit: 256 * 1024 * 1024)
+        }
+        #expect(error.message == "corrupt snappy block")
+    }
+
     // MARK: Response decoders
 
     /// Finding: DeleteTopics v5 accepted a null topic name (nullable only from v6), and the decoded response
