@@ -40,4 +40,31 @@ import Testing
             .map { String($0.dropLast("Response".count)) })
         #expect(Set(apis) == targeted)
     }
+
+    /// A slow input is one that takes CPU time, not one whose process was preempted: the long run shares the
+    /// machine under nice, and a wall-clock check flagged a 90 ms input that had waited 2 s for the CPU.
+    @Test func onlyCPUTimeMakesAnInputSlow() {
+        struct Waits: FuzzTarget {
+            let seeds: [[UInt8]] = [[1]]
+            var family: FuzzFamily { .handshake }
+            var name: String { "waits" }
+            func run(_ input: [UInt8]) throws { usleep(40_000) }
+        }
+        struct Spins: FuzzTarget {
+            let seeds: [[UInt8]] = [[1]]
+            var family: FuzzFamily { .handshake }
+            var name: String { "spins" }
+            func run(_ input: [UInt8]) throws {
+                let start = ContinuousClock.now
+                var sum = 0
+                while ContinuousClock.now - start < .milliseconds(40) { sum &+= 1 }
+                if sum == -1 { throw PropertyViolation("unreachable") }
+            }
+        }
+        var configuration = FuzzConfiguration(executionsPerFamily: 2, seed: 1)
+        configuration.slowInputNanoseconds = 10_000_000
+        #expect(FuzzRunner(targets: [Waits()], configuration: configuration).run(.handshake).findings.isEmpty)
+        let findings = FuzzRunner(targets: [Spins()], configuration: configuration).run(.handshake).findings
+        #expect(findings.count == 1 && findings.first?.message.contains("of CPU") == true)
+    }
 }
