@@ -66,9 +66,20 @@ let package = Package(
                            .product(name: "NIOPosix", package: "swift-nio")],
             path: "Tests/TestSupport"
         ),
+        // The fuzzing harness (issue #10): mutation engine, seeds and one target per decoder, shared by the short
+        // run in AdminCoreTests and the long one in kafkactl-fuzz. A library, not test code, because a release
+        // executable cannot depend on a test target; it reaches AdminCore's internals only through `package` API.
+        .target(
+            name: "Fuzzing",
+            dependencies: ["AdminCore", .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOEmbedded", package: "swift-nio")],
+            path: "Tests/Fuzzing"
+        ),
+        // scripts/fuzz's long run, built in release mode.
+        .executableTarget(name: "kafkactl-fuzz", dependencies: ["Fuzzing"], path: "Tests/FuzzMain"),
         .testTarget(
             name: "AdminCoreTests",
-            dependencies: ["AdminCore", "TestSupport", .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")],
+            dependencies: ["AdminCore", "TestSupport", "Fuzzing", .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "MessageGeneratorTests", dependencies: ["MessageGenerator"]),

@@ -190,8 +190,11 @@ public struct SwiftEmitter {
             out.line("self.init()")
             if usesFlexible(body, context: context) { out.line("let flexible = \(context.flexibleExpression)") }
             for field in body.fields where field.tag == nil {
-                let read = readStatements(field, target: "self." + propertyName(field.name), buffer: "buffer",
-                                          path: "\(body.name).\(field.name)")
+                let property = "self." + propertyName(field.name)
+                let path = "\(body.name).\(field.name)"
+                // Null where this version does not allow it is a bad frame, and one the encoder would refuse.
+                let read = readStatements(field, target: property, buffer: "buffer", path: path, context: context)
+                    + nullCheckStatements(field, property: property, path: path, context: context)
                 if let condition = context.condition(field.versions) {
                     out.line("if \(condition) {")
                     out.indent { read.forEach { out.line($0) } }
@@ -217,7 +220,8 @@ public struct SwiftEmitter {
                                 out.line("case \(field.tag!)\(condition):")
                                 out.indent {
                                     readStatements(field, target: "self." + propertyName(field.name),
-                                                   buffer: "tagged.value", path: "\(body.name).\(field.name)")
+                                                   buffer: "tagged.value", path: "\(body.name).\(field.name)",
+                                                   context: context)
                                         .forEach { out.line($0) }
                                 }
                             }
@@ -281,13 +285,13 @@ public struct SwiftEmitter {
         }
     }
 
-    private func readStatements(_ field: FieldSchema, target: String, buffer: String, path: String) -> [String] {
+    private func readStatements(_ field: FieldSchema, target: String, buffer: String, path: String, context: Context) -> [String] {
         let nullable = field.nullableVersions != nil
         guard case .array(let element) = field.type else {
             return ["\(target) = \(readExpression(field.type, nullable: nullable, buffer: buffer, path: path))"]
         }
         return [
-            "if let count = try \(buffer).readKafkaArrayLength(compact: flexible, field: \"\(path)\") {",
+            "if let count = try \(buffer).readKafkaArrayLength(compact: flexible\(minimumSizeArgument(element, children: field.children, context: context)), field: \"\(path)\") {",
             "    var items: [\(baseType(element))] = []",
             "    items.reserveCapacity(count)",
             "    for _ in 0..<count {",
@@ -298,6 +302,39 @@ public struct SwiftEmitter {
             nullable ? "    \(target) = nil" : "    throw WireError.invalid(\"\(path)\", \"null where an array is required\")",
             "}",
         ]
+    }
+
+    /// `, minimumElementSize: N` when an element takes more than one byte: the count is then checked against the
+    /// bytes left before `reserveCapacity`, so a count that a frame cannot hold never reserves memory for it (a
+    /// struct takes far more memory than its smallest encoding; a 1 MiB frame must not reserve 200 MiB).
+    private func minimumSizeArgument(_ element: FieldType, children: [FieldSchema]?, context: Context) -> String {
+        let classic = minimumEncodedSize(element, children: children, compact: false, context: context)
+        let compact = minimumEncodedSize(element, children: children, compact: true, context: context)
+        let size: String
+        switch context.flexibleExpression {
+        case "false": size = classic > 1 ? "\(classic)" : ""
+        case "true": size = compact > 1 ? "\(compact)" : ""
+        default: size = classic == compact ? (classic > 1 ? "\(classic)" : "") : "flexible ? \(compact) : \(classic)"
+        }
+        return size.isEmpty ? "" : ", minimumElementSize: \(size)"
+    }
+
+    /// The fewest bytes a value of `type` takes on the wire in every supported version: fields that some version
+    /// lacks and tagged fields count for nothing, so the figure is a lower bound that no valid message breaks.
+    private func minimumEncodedSize(_ type: FieldType, children: [FieldSchema]?, compact: Bool, context: Context) -> Int {
+        switch type {
+        case .int8, .bool: return 1
+        case .int16, .uint16: return 2
+        case .int32: return 4
+        case .int64, .float64: return 8
+        case .uuid: return 16
+        case .string: return compact ? 1 : 2
+        case .bytes, .records, .array: return compact ? 1 : 4
+        case .structure:
+            let always = (children ?? []).filter { $0.tag == nil && $0.versions.covers(context.schema.versions) }
+            let fields = always.reduce(0) { $0 + minimumEncodedSize($1.type, children: $1.children, compact: compact, context: context) }
+            return max(1, fields + (compact ? 1 : 0))  // compact means flexible: a tagged-field section follows
+        }
     }
 
     private func readExpression(_ type: FieldType, nullable: Bool, buffer: String, path: String) -> String {

@@ -145,20 +145,20 @@ public final class BrokerConnection: Sendable {
     private func negotiateVersions() async throws -> ApiVersionTable {
         let request = ApiVersionsRequest(clientSoftwareName: "kafkactl", clientSoftwareVersion: KafkactlVersion.current)
         var version = ApiVersionsRequest.versions.upperBound
-        for _ in 0..<2 {
-            var body = try await roundTrip(request.clientSoftwareFields(at: version), version: version)
-            let errorCode = ErrorCode(rawValue: body.getInteger(at: body.readerIndex, as: Int16.self) ?? 0)
-            if errorCode == .unsupportedVersion {
-                let fallback = try decode(ApiVersionsResponse.self, from: &body, version: 0)
-                let theirs = fallback.apiKeys.first { $0.apiKey == ApiKey.apiVersions.rawValue }
-                version = min(version - 1, theirs?.maxVersion ?? 0)
-                continue
+        negotiation: for _ in 0..<2 {
+            let body = try await roundTrip(request.clientSoftwareFields(at: version), version: version)
+            let step: ApiVersionsAnswer
+            do {
+                step = try ApiVersionsAnswer(body, requestedVersion: version)
+            } catch let error as WireError {
+                throw malformed(.apiVersions, version: version, error)
             }
-            let response = try decode(ApiVersionsResponse.self, from: &body, version: version)
-            guard response.errorCode == ErrorCode.none.rawValue else {
-                throw KafkactlError.broker(ErrorCode(rawValue: response.errorCode), "ApiVersions on \(address)")
+            switch step {
+            case .retry(let lower): version = lower
+            case .refused(let code): throw KafkactlError.broker(code, "ApiVersions on \(address)")
+            case .table(let table): return table
+            case .noCommonVersion: break negotiation
             }
-            return ApiVersionTable(response)
         }
         throw KafkactlError(.unsupported, "the broker at \(address) accepts no ApiVersions version kafkactl knows")
     }
@@ -327,6 +327,34 @@ public final class BrokerConnection: Sendable {
 
     public func close() async {
         try? await channel.close()
+    }
+}
+
+/// What one answer to ApiVersions means for the negotiation: the broker's table, a refusal, or a lower version to
+/// ask again at. A broker that does not know the version asked answers UNSUPPORTED_VERSION in the v0 layout.
+package enum ApiVersionsAnswer: Equatable, Sendable {
+    case table(ApiVersionTable)
+    case refused(ErrorCode)
+    /// Ask again at this version: below the one asked, and one kafkactl speaks.
+    case retry(Int16)
+    /// The broker knows no version kafkactl speaks.
+    case noCommonVersion
+
+    package init(_ answer: ByteBuffer, requestedVersion: Int16) throws {
+        var body = answer
+        let errorCode = ErrorCode(rawValue: body.getInteger(at: body.readerIndex, as: Int16.self) ?? 0)
+        if errorCode == .unsupportedVersion {
+            let fallback = try ApiVersionsResponse(from: &body, version: 0)
+            let theirs = fallback.apiKeys.first { $0.apiKey == ApiKey.apiVersions.rawValue }
+            let version = min(requestedVersion - 1, theirs?.maxVersion ?? 0)
+            // A broker naming a maximum below any version there is (or below ours) leaves nothing to ask at.
+            guard version >= ApiVersionsRequest.versions.lowerBound else { self = .noCommonVersion; return }
+            self = .retry(version)
+            return
+        }
+        let response = try ApiVersionsResponse(from: &body, version: requestedVersion)
+        guard response.errorCode == ErrorCode.none.rawValue else { self = .refused(ErrorCode(rawValue: response.errorCode)); return }
+        self = .table(ApiVersionTable(response))
     }
 }
 

@@ -21,7 +21,8 @@ public struct ConsumedRecords: Sendable {
     private let filterAborted: Bool
     private let verifyChecksums: Bool
 
-    init(topicPartition: TopicPartition, blob: ByteBuffer, position: Int64, stopOffset: Int64?, highWatermark: Int64,
+    /// Package-visible for the fuzzing harness (Tests/Fuzzing), which drives the reader as the consumer does.
+    package init(topicPartition: TopicPartition, blob: ByteBuffer, position: Int64, stopOffset: Int64?, highWatermark: Int64,
          nextOffset: Int64, aborted: [FetchResponse.AbortedTransaction]?, filterAborted: Bool, verifyChecksums: Bool) {
         self.topicPartition = topicPartition
         self.blob = blob

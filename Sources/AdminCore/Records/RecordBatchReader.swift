@@ -27,6 +27,7 @@ struct BatchV2 {
     var compression: CompressionCodec
     var body: ByteBuffer
 
+    /// Both are safe to compute: `readV2` refuses a batch whose offsets run past Int64.max.
     var nextOffset: Int64 { baseOffset + Int64(lastOffsetDelta) + 1 }
     var lastOffset: Int64 { baseOffset + Int64(lastOffsetDelta) }
     var isTransactional: Bool { attributes & 0x10 != 0 }
@@ -62,11 +63,20 @@ public struct RecordBatchReader {
     private var buffer: ByteBuffer
     private let decompressionLimit: Int
     private let verifyChecksums: Bool
+    /// The fewest bytes one v2 record takes.
+    static let minimumRecordSize = 7
+    /// Reading the entries of a compressed legacy wrapper, where no entry may be compressed again.
+    private var insideWrapper = false
 
     public init(_ records: ByteBuffer, decompressionLimit: Int = 256 * 1024 * 1024, verifyChecksums: Bool = true) {
         self.buffer = records
         self.decompressionLimit = decompressionLimit
         self.verifyChecksums = verifyChecksums
+    }
+
+    init(_ records: ByteBuffer, decompressionLimit: Int, insideWrapper: Bool) {
+        self.init(records, decompressionLimit: decompressionLimit)
+        self.insideWrapper = insideWrapper
     }
 
     /// The offset after the last complete batch in `records`, found from the batch headers alone (no decoding),
@@ -93,17 +103,20 @@ public struct RecordBatchReader {
             let magic = records.getInteger(at: index + 16, as: Int8.self)
         {
             var first = base
-            var last = base  // a legacy entry's offset is its last message's
+            var lastOffsetDelta: Int64 = 0  // a legacy entry's offset is its last message's
             var isControl = false
             if magic == 2, let delta = records.getInteger(at: index + 23, as: Int32.self),
                 let attributes = records.getInteger(at: index + 21, as: Int16.self)
             {
-                last = base + Int64(delta)
+                lastOffsetDelta = Int64(delta)
                 isControl = attributes & 0x20 != 0
             } else {
                 first = Int64.min  // a compressed legacy wrapper's first offset is unknown from its header
             }
-            result.nextOffset = last + 1
+            // Offsets past Int64.max cannot be genuine: stop here, and the reader reports the batch as corrupt.
+            guard let next = Offsets.next(after: base, delta: lastOffsetDelta) else { break }
+            let last = next - 1
+            result.nextOffset = next
             if !isControl && last >= position && stop.map({ first < $0 }) ?? true { result.hasRecordsInRange = true }
             index += 12 + Int(length)
         }
@@ -157,7 +170,8 @@ public struct RecordBatchReader {
         var batch = buffer.readSlice(length: 12 + Int(length))!
         switch magic {
         case 2: return .v2(try readV2(&batch, baseOffset: baseOffset))
-        case 0, 1: return .legacy(try LegacyMessageSet.read(batch, decompressionLimit: decompressionLimit))
+        case 0, 1:
+            return .legacy(try LegacyMessageSet.read(batch, decompressionLimit: decompressionLimit, insideWrapper: insideWrapper))
         default: throw CorruptBatchError(offset: baseOffset, reason: "unknown magic byte \(magic)")
         }
     }
@@ -180,10 +194,16 @@ public struct RecordBatchReader {
         let producerId = batch.readInteger(as: Int64.self)!
         batch.moveReaderIndex(forwardBy: 6)  // producer epoch, base sequence
         let count = batch.readInteger(as: Int32.self)!
+        guard Offsets.next(after: baseOffset, delta: Int64(lastOffsetDelta)) != nil else {
+            throw fail("last offset delta \(lastOffsetDelta) takes the offsets past \(Int64.max)")
+        }
         guard let compression = CompressionCodec(rawValue: attributes & 0x7) else {
             throw fail("unknown compression codec \(attributes & 0x7)")
         }
         var body = batch
+        if compression != .none && insideWrapper {
+            throw fail("a compressed batch inside a compressed legacy message")
+        }
         if compression != .none {
             do {
                 body = try Compression.decompress(batch, codec: compression, limit: decompressionLimit)
@@ -191,7 +211,11 @@ public struct RecordBatchReader {
                 throw fail("\(error)")
             }
         }
-        guard count >= 0, Int(count) <= body.readableBytes else { throw fail("record count \(count) does not fit the batch") }
+        // A record takes at least 7 bytes (length, attributes, two deltas, key, value, header count: a varint
+        // byte each), so a larger count is corrupt, and the owned reader reserves room for `count` records.
+        guard count >= 0, Int(count) <= body.readableBytes / RecordBatchReader.minimumRecordSize else {
+            throw fail("record count \(count) does not fit the batch")
+        }
         return BatchV2(baseOffset: baseOffset, lastOffsetDelta: lastOffsetDelta, attributes: attributes,
                        baseTimestamp: baseTimestamp, maxTimestamp: maxTimestamp, producerId: producerId, count: count,
                        compression: compression, body: body)
@@ -200,7 +224,7 @@ public struct RecordBatchReader {
     static func readRecord(_ body: inout ByteBuffer, baseOffset: Int64, baseTimestamp: Int64) throws -> Record {
         let length = try body.readVarint(field: "Record.Length")
         guard length >= 0, var record = body.readSlice(length: Int(length)) else { throw WireError.truncated("Record") }
-        record.moveReaderIndex(forwardBy: 1)  // attributes, unused
+        _ = try record.readKafkaInteger(as: UInt8.self, field: "Record.Attributes")  // unused
         let timestampDelta = try record.readVarlong(field: "Record.TimestampDelta")
         let offsetDelta = try record.readVarint(field: "Record.OffsetDelta")
         let key = try readVarintBytes(&record, field: "Record.Key")
@@ -216,7 +240,8 @@ public struct RecordBatchReader {
             let headerValue = try readVarintBytes(&record, field: "Record.HeaderValue")
             headers.append(RecordHeader(key: String(buffer: keyBytes), value: headerValue))
         }
-        return Record(offset: baseOffset + Int64(offsetDelta), timestamp: baseTimestamp + timestampDelta, key: key,
+        // Wrapping, as Java's DefaultRecord computes them: the deltas come off the wire and may be anything.
+        return Record(offset: baseOffset &+ Int64(offsetDelta), timestamp: baseTimestamp &+ timestampDelta, key: key,
                       value: value, headers: headers)
     }
 
@@ -230,11 +255,15 @@ public struct RecordBatchReader {
 
 /// Message sets of magic 0 and 1 (before Kafka 0.11), which brokers before 4.0 may still serve for old data.
 enum LegacyMessageSet {
-    static func read(_ set: ByteBuffer, decompressionLimit: Int) throws -> RecordBatch {
+    /// - Parameter insideWrapper: true for the entries of a compressed wrapper, which may not be wrappers
+    ///   themselves (Kafka refuses nested compression): each level could otherwise nest another, as deep as the
+    ///   stack goes.
+    static func read(_ set: ByteBuffer, decompressionLimit: Int, insideWrapper: Bool = false) throws -> RecordBatch {
         var set = set
         let offset = set.readInteger(as: Int64.self)!
         _ = set.readInteger(as: Int32.self)!
         let fail = { (reason: String) in CorruptBatchError(offset: offset, reason: reason) }
+        guard let nextOffset = Offsets.next(after: offset, delta: 0) else { throw fail("offset \(offset) leaves no next offset") }
         guard set.readableBytes >= 6 else { throw fail("legacy message shorter than its header") }
         let crc = set.readInteger(as: UInt32.self)!
         let computed = set.withUnsafeReadableBytes { raw in
@@ -253,13 +282,14 @@ enum LegacyMessageSet {
         let codecValue = Int16(attributes & 0x7)
         guard let codec = CompressionCodec(rawValue: codecValue), codec != .zstd else { throw fail("codec \(codecValue) in a legacy message") }
         if codec == .none {
-            return RecordBatch(baseOffset: offset, nextOffset: offset + 1, magic: magic, compression: .none,
+            return RecordBatch(baseOffset: offset, nextOffset: nextOffset, magic: magic, compression: .none,
                                isTransactional: false, isControl: false, producerId: -1,
                                records: [Record(offset: offset, timestamp: timestamp, key: key, value: value,
                                                 isLogAppendTime: magic == 1 && attributes & 0x8 != 0)])
         }
         // A wrapper: the value is a compressed message set. Magic 1 inner offsets are relative, and the wrapper's
         // offset is that of the last inner message; magic 0 inner offsets are absolute.
+        guard !insideWrapper else { throw fail("a compressed message inside a compressed message") }
         guard let compressed = value else { throw fail("compressed wrapper without a value") }
         let inner: ByteBuffer
         do {
@@ -267,20 +297,21 @@ enum LegacyMessageSet {
         } catch {
             throw fail("\(error)")
         }
-        var reader = RecordBatchReader(inner, decompressionLimit: decompressionLimit)
+        var reader = RecordBatchReader(inner, decompressionLimit: decompressionLimit, insideWrapper: true)
         var records: [Record] = []
         while let nested = try reader.next() { records.append(contentsOf: nested.records) }
         if magic == 1, let last = records.last {
-            let shift = offset - last.offset
+            // Wrapping, as Java's legacy iterator computes them: inner offsets come off the wire.
+            let shift = offset &- last.offset
             for index in records.indices {
-                records[index].offset += shift
+                records[index].offset &+= shift
                 if attributes & 0x8 != 0 {
                     records[index].timestamp = timestamp
                     records[index].isLogAppendTime = true
                 }
             }
         }
-        return RecordBatch(baseOffset: records.first?.offset ?? offset, nextOffset: offset + 1, magic: magic,
+        return RecordBatch(baseOffset: records.first?.offset ?? offset, nextOffset: nextOffset, magic: magic,
                            compression: codec, isTransactional: false, isControl: false, producerId: -1, records: records)
     }
 
@@ -289,6 +320,16 @@ enum LegacyMessageSet {
         if length < 0 { return nil }
         guard let slice = buffer.readSlice(length: Int(length)) else { throw fail("truncated bytes") }
         return slice
+    }
+}
+
+/// Offset arithmetic on values read from the wire, which may be anything: no sum may trap.
+enum Offsets {
+    /// `base + delta + 1` (the offset after a batch), or nil past Int64.max or below Int64.min.
+    static func next(after base: Int64, delta: Int64) -> Int64? {
+        let (last, overflow) = base.addingReportingOverflow(delta)
+        guard !overflow, last < Int64.max else { return nil }
+        return last + 1
     }
 }
 

@@ -166,8 +166,9 @@ struct RawRecordReader {
                     _ = try headers.readVarintBytes(field: "Record.HeaderValue")
                 }
             }
+            // Wrapping, as Java's DefaultRecord computes them: the deltas come off the wire and may be anything.
             let view = RecordView(
-                offset: baseOffset + Int64(offsetDelta), timestamp: logAppendTime ?? baseTimestamp + timestampDelta,
+                offset: baseOffset &+ Int64(offsetDelta), timestamp: logAppendTime ?? baseTimestamp &+ timestampDelta,
                 isLogAppendTime: logAppendTime != nil, key: key, value: value, headerCount: Int(headerCount),
                 headerBytes: headerBytes)
             if try !body(view) { return false }

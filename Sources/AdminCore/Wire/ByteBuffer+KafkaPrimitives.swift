@@ -127,7 +127,14 @@ extension ByteBuffer {
     @inlinable
     public mutating func readKafkaNullableString(compact: Bool, field: @autoclosure () -> String) throws -> String? {
         guard let length = try readKafkaLength(compact: compact, wide: false, field: field()) else { return nil }
-        guard let string = readString(length: length) else { throw WireError.truncated(field()) }
+        guard let bytes = getSlice(at: readerIndex, length: length) else { throw WireError.truncated(field()) }
+        let string = String(buffer: bytes)
+        // Kafka writes strings as UTF-8. Decoding would replace bad bytes with U+FFFD and hand on a different
+        // string (a longer one: re-encoded, it may no longer fit its int16 length), so bad bytes are a bad frame.
+        guard string.utf8.elementsEqual(bytes.readableBytesView) else {
+            throw WireError.invalid(field(), "not UTF-8")
+        }
+        moveReaderIndex(forwardBy: length)
         return string
     }
 
@@ -179,8 +186,12 @@ extension ByteBuffer {
         writeKafkaLength(count, compact: compact, wide: true)
     }
 
+    /// - Parameter minimumElementSize: the fewest bytes one element takes, so that a count the bytes left cannot
+    ///   hold fails here, before the caller reserves memory for that many elements.
     @inlinable
-    public mutating func readKafkaArrayLength(compact: Bool, field: @autoclosure () -> String) throws -> Int? {
-        try readKafkaLength(compact: compact, wide: true, minimumElementSize: 1, field: field())
+    public mutating func readKafkaArrayLength(
+        compact: Bool, minimumElementSize: Int = 1, field: @autoclosure () -> String
+    ) throws -> Int? {
+        try readKafkaLength(compact: compact, wide: true, minimumElementSize: minimumElementSize, field: field())
     }
 }

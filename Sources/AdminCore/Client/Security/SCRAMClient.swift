@@ -41,21 +41,9 @@ public struct SCRAMClient: Sendable {
     /// Checks the server-first message and answers with the client-final message carrying the proof.
     public mutating func clientFinalMessage(serverFirst: [UInt8]) throws -> [UInt8] {
         let text = String(decoding: serverFirst, as: UTF8.self)
-        let attributes = Self.attributes(text)
-        if let error = attributes["e"] { throw Failure(description: "the server refused: \(error)") }
-        guard let nonce = attributes["r"], let saltText = attributes["s"], let iterationsText = attributes["i"] else {
-            throw Failure(description: "malformed server-first message (expected r=, s= and i=)")
-        }
-        guard nonce.hasPrefix(clientNonce), nonce.count > clientNonce.count else {
-            throw Failure(description: "the server's nonce does not extend ours")
-        }
-        guard let salt = Base64.decode(saltText), !salt.isEmpty else {
-            throw Failure(description: "the server's salt is not base64")
-        }
-        guard let iterations = Int(iterationsText), iterations >= 4096 else {
-            throw Failure(description: "the server asks for \(iterationsText) iterations; Kafka requires at least 4096")
-        }
-        let saltedPassword = try Self.saltedPassword(password, salt: salt, iterations: iterations, hash: hash)
+        let first = try ServerFirstMessage(text, clientNonce: clientNonce)
+        let nonce = first.nonce
+        let saltedPassword = try Self.saltedPassword(password, salt: first.salt, iterations: first.iterations, hash: hash)
         let clientKey = hmac(key: saltedPassword, Array("Client Key".utf8))
         let storedKey = digest(clientKey)
         let withoutProof = "c=biws,r=\(nonce)"
@@ -134,5 +122,39 @@ public struct SCRAMClient: Sendable {
     static func randomNonce() -> String {
         var generator = SystemRandomNumberGenerator()
         return Base64.encode((0..<24).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    }
+}
+
+/// The server-first message (`r=<nonce>,s=<salt>,i=<iterations>`), checked before any work is done for it.
+package struct ServerFirstMessage: Sendable, Equatable {
+    /// Kafka's bounds (ScramMechanism): a broker stores no credential outside them, so a server asking for more
+    /// iterations is not a Kafka broker, and obeying it would spin PBKDF2 for as long as it likes.
+    package static let iterationRange = 4096...16384
+
+    package var nonce: String
+    package var salt: [UInt8]
+    package var iterations: Int
+
+    package init(_ text: String, clientNonce: String) throws {
+        let attributes = SCRAMClient.attributes(text)
+        if let error = attributes["e"] { throw SCRAMClient.Failure(description: "the server refused: \(error)") }
+        guard let nonce = attributes["r"], let saltText = attributes["s"], let iterationsText = attributes["i"] else {
+            throw SCRAMClient.Failure(description: "malformed server-first message (expected r=, s= and i=)")
+        }
+        guard nonce.hasPrefix(clientNonce), nonce.count > clientNonce.count else {
+            throw SCRAMClient.Failure(description: "the server's nonce does not extend ours")
+        }
+        guard let salt = Base64.decode(saltText), !salt.isEmpty else {
+            throw SCRAMClient.Failure(description: "the server's salt is not base64")
+        }
+        guard let iterations = Int(iterationsText), iterations >= Self.iterationRange.lowerBound else {
+            throw SCRAMClient.Failure(description: "the server asks for \(iterationsText) iterations; Kafka requires at least 4096")
+        }
+        guard iterations <= Self.iterationRange.upperBound else {
+            throw SCRAMClient.Failure(description: "the server asks for \(iterations) iterations; Kafka allows at most 16384")
+        }
+        self.nonce = nonce
+        self.salt = salt
+        self.iterations = iterations
     }
 }

@@ -48,7 +48,7 @@ public struct AlterClientQuotasRequest: KafkaRequest {
         public init(from buffer: inout ByteBuffer, version: Int16) throws {
             self.init()
             let flexible = version >= 1
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "EntryData.Entity") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 4, field: "EntryData.Entity") {
                 var items: [EntityData] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -58,7 +58,7 @@ public struct AlterClientQuotasRequest: KafkaRequest {
             } else {
                 throw WireError.invalid("EntryData.Entity", "null where an array is required")
             }
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "EntryData.Ops") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 11, field: "EntryData.Ops") {
                 var items: [OpData] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -197,7 +197,7 @@ public struct AlterClientQuotasRequest: KafkaRequest {
     public init(from buffer: inout ByteBuffer, version: Int16) throws {
         self.init()
         let flexible = version >= 1
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "AlterClientQuotasRequest.Entries") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 8, field: "AlterClientQuotasRequest.Entries") {
             var items: [EntryData] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -259,7 +259,7 @@ public struct AlterClientQuotasResponse: KafkaResponse {
             let flexible = version >= 1
             self.errorCode = try buffer.readKafkaInteger(as: Int16.self, field: "EntryData.ErrorCode")
             self.errorMessage = try buffer.readKafkaNullableString(compact: flexible, field: "EntryData.ErrorMessage")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "EntryData.Entity") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 4, field: "EntryData.Entity") {
                 var items: [EntityData] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -352,7 +352,7 @@ public struct AlterClientQuotasResponse: KafkaResponse {
         self.init()
         let flexible = version >= 1
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "AlterClientQuotasResponse.ThrottleTimeMs")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "AlterClientQuotasResponse.Entries") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 5 : 8, field: "AlterClientQuotasResponse.Entries") {
             var items: [EntryData] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

@@ -52,7 +52,7 @@ public struct AlterConfigsRequest: KafkaRequest {
             let flexible = version >= 2
             self.resourceType = try buffer.readKafkaInteger(as: Int8.self, field: "AlterConfigsResource.ResourceType")
             self.resourceName = try buffer.readKafkaString(compact: flexible, field: "AlterConfigsResource.ResourceName")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "AlterConfigsResource.Configs") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 4, field: "AlterConfigsResource.Configs") {
                 var items: [AlterableConfig] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -144,7 +144,7 @@ public struct AlterConfigsRequest: KafkaRequest {
     public init(from buffer: inout ByteBuffer, version: Int16) throws {
         self.init()
         let flexible = version >= 2
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "AlterConfigsRequest.Resources") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 4 : 7, field: "AlterConfigsRequest.Resources") {
             var items: [AlterConfigsResource] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -252,7 +252,7 @@ public struct AlterConfigsResponse: KafkaResponse {
         self.init()
         let flexible = version >= 2
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "AlterConfigsResponse.ThrottleTimeMs")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "AlterConfigsResponse.Responses") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 6 : 7, field: "AlterConfigsResponse.Responses") {
             var items: [AlterConfigsResourceResponse] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

@@ -148,7 +148,7 @@ public struct AlterUserScramCredentialsRequest: KafkaRequest {
     public init(from buffer: inout ByteBuffer, version: Int16) throws {
         self.init()
         let flexible = true
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "AlterUserScramCredentialsRequest.Deletions") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 3, field: "AlterUserScramCredentialsRequest.Deletions") {
             var items: [ScramCredentialDeletion] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -158,7 +158,7 @@ public struct AlterUserScramCredentialsRequest: KafkaRequest {
         } else {
             throw WireError.invalid("AlterUserScramCredentialsRequest.Deletions", "null where an array is required")
         }
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "AlterUserScramCredentialsRequest.Upsertions") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 9, field: "AlterUserScramCredentialsRequest.Upsertions") {
             var items: [ScramCredentialUpsertion] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -259,7 +259,7 @@ public struct AlterUserScramCredentialsResponse: KafkaResponse {
         self.init()
         let flexible = true
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "AlterUserScramCredentialsResponse.ThrottleTimeMs")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "AlterUserScramCredentialsResponse.Results") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 5, field: "AlterUserScramCredentialsResponse.Results") {
             var items: [AlterUserScramCredentialsResult] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

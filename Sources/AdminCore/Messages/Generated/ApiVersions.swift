@@ -293,7 +293,7 @@ public struct ApiVersionsResponse: KafkaResponse {
         self.init()
         let flexible = version >= 3
         self.errorCode = try buffer.readKafkaInteger(as: Int16.self, field: "ApiVersionsResponse.ErrorCode")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "ApiVersionsResponse.ApiKeys") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 7 : 6, field: "ApiVersionsResponse.ApiKeys") {
             var items: [ApiVersion] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -312,7 +312,7 @@ public struct ApiVersionsResponse: KafkaResponse {
                 var tagged = try buffer.readTaggedField(field: "ApiVersionsResponse")
                 switch tagged.tag {
                 case 0 where version >= 3:
-                    if let count = try tagged.value.readKafkaArrayLength(compact: flexible, field: "ApiVersionsResponse.SupportedFeatures") {
+                    if let count = try tagged.value.readKafkaArrayLength(compact: flexible, minimumElementSize: 6, field: "ApiVersionsResponse.SupportedFeatures") {
                         var items: [SupportedFeatureKey] = []
                         items.reserveCapacity(count)
                         for _ in 0..<count {
@@ -325,7 +325,7 @@ public struct ApiVersionsResponse: KafkaResponse {
                 case 1 where version >= 3:
                     self.finalizedFeaturesEpoch = try tagged.value.readKafkaInteger(as: Int64.self, field: "ApiVersionsResponse.FinalizedFeaturesEpoch")
                 case 2 where version >= 3:
-                    if let count = try tagged.value.readKafkaArrayLength(compact: flexible, field: "ApiVersionsResponse.FinalizedFeatures") {
+                    if let count = try tagged.value.readKafkaArrayLength(compact: flexible, minimumElementSize: 6, field: "ApiVersionsResponse.FinalizedFeatures") {
                         var items: [FinalizedFeatureKey] = []
                         items.reserveCapacity(count)
                         for _ in 0..<count {

@@ -56,7 +56,7 @@ public struct CreatePartitionsRequest: KafkaRequest {
             let flexible = version >= 2
             self.name = try buffer.readKafkaString(compact: flexible, field: "CreatePartitionsTopic.Name")
             self.count = try buffer.readKafkaInteger(as: Int32.self, field: "CreatePartitionsTopic.Count")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "CreatePartitionsTopic.Assignments") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 2 : 4, field: "CreatePartitionsTopic.Assignments") {
                 var items: [CreatePartitionsAssignment] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -103,7 +103,7 @@ public struct CreatePartitionsRequest: KafkaRequest {
         public init(from buffer: inout ByteBuffer, version: Int16) throws {
             self.init()
             let flexible = version >= 2
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "CreatePartitionsAssignment.BrokerIds") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 4, field: "CreatePartitionsAssignment.BrokerIds") {
                 var items: [Int32] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -159,7 +159,7 @@ public struct CreatePartitionsRequest: KafkaRequest {
     public init(from buffer: inout ByteBuffer, version: Int16) throws {
         self.init()
         let flexible = version >= 2
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "CreatePartitionsRequest.Topics") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 7 : 10, field: "CreatePartitionsRequest.Topics") {
             var items: [CreatePartitionsTopic] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -262,7 +262,7 @@ public struct CreatePartitionsResponse: KafkaResponse {
         self.init()
         let flexible = version >= 2
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "CreatePartitionsResponse.ThrottleTimeMs")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "CreatePartitionsResponse.Results") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 5 : 6, field: "CreatePartitionsResponse.Results") {
             var items: [CreatePartitionsTopicResult] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

@@ -65,7 +65,7 @@ public struct CreateTopicsRequest: KafkaRequest {
             self.name = try buffer.readKafkaString(compact: flexible, field: "CreatableTopic.Name")
             self.numPartitions = try buffer.readKafkaInteger(as: Int32.self, field: "CreatableTopic.NumPartitions")
             self.replicationFactor = try buffer.readKafkaInteger(as: Int16.self, field: "CreatableTopic.ReplicationFactor")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "CreatableTopic.Assignments") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 6 : 8, field: "CreatableTopic.Assignments") {
                 var items: [CreatableReplicaAssignment] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -75,7 +75,7 @@ public struct CreateTopicsRequest: KafkaRequest {
             } else {
                 throw WireError.invalid("CreatableTopic.Assignments", "null where an array is required")
             }
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "CreatableTopic.Configs") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 4, field: "CreatableTopic.Configs") {
                 var items: [CreatableTopicConfig] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -128,7 +128,7 @@ public struct CreateTopicsRequest: KafkaRequest {
             self.init()
             let flexible = version >= 5
             self.partitionIndex = try buffer.readKafkaInteger(as: Int32.self, field: "CreatableReplicaAssignment.PartitionIndex")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "CreatableReplicaAssignment.BrokerIds") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 4, field: "CreatableReplicaAssignment.BrokerIds") {
                 var items: [Int32] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -225,7 +225,7 @@ public struct CreateTopicsRequest: KafkaRequest {
     public init(from buffer: inout ByteBuffer, version: Int16) throws {
         self.init()
         let flexible = version >= 5
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "CreateTopicsRequest.Topics") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 10 : 16, field: "CreateTopicsRequest.Topics") {
             var items: [CreatableTopic] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -350,7 +350,7 @@ public struct CreateTopicsResponse: KafkaResponse {
                 self.replicationFactor = try buffer.readKafkaInteger(as: Int16.self, field: "CreatableTopicResult.ReplicationFactor")
             }
             if version >= 5 {
-                if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "CreatableTopicResult.Configs") {
+                if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 6 : 7, field: "CreatableTopicResult.Configs") {
                     var items: [CreatableTopicConfigs] = []
                     items.reserveCapacity(count)
                     for _ in 0..<count {
@@ -468,7 +468,7 @@ public struct CreateTopicsResponse: KafkaResponse {
         self.init()
         let flexible = version >= 5
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "CreateTopicsResponse.ThrottleTimeMs")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "CreateTopicsResponse.Topics") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 5 : 6, field: "CreateTopicsResponse.Topics") {
             var items: [CreatableTopicResult] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

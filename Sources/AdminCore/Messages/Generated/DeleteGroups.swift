@@ -38,7 +38,7 @@ public struct DeleteGroupsRequest: KafkaRequest {
     public init(from buffer: inout ByteBuffer, version: Int16) throws {
         self.init()
         let flexible = version >= 2
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DeleteGroupsRequest.GroupsNames") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 1 : 2, field: "DeleteGroupsRequest.GroupsNames") {
             var items: [String] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -133,7 +133,7 @@ public struct DeleteGroupsResponse: KafkaResponse {
         self.init()
         let flexible = version >= 2
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "DeleteGroupsResponse.ThrottleTimeMs")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DeleteGroupsResponse.Results") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 4, field: "DeleteGroupsResponse.Results") {
             var items: [DeletableGroupResult] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

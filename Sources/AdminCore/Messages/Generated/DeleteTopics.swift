@@ -101,7 +101,7 @@ public struct DeleteTopicsRequest: KafkaRequest {
         self.init()
         let flexible = version >= 4
         if version >= 6 {
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DeleteTopicsRequest.Topics") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 18, field: "DeleteTopicsRequest.Topics") {
                 var items: [DeleteTopicState] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -113,7 +113,7 @@ public struct DeleteTopicsRequest: KafkaRequest {
             }
         }
         if version <= 5 {
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DeleteTopicsRequest.TopicNames") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 1 : 2, field: "DeleteTopicsRequest.TopicNames") {
                 var items: [String] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -186,6 +186,7 @@ public struct DeleteTopicsResponse: KafkaResponse {
             self.init()
             let flexible = version >= 4
             self.name = try buffer.readKafkaNullableString(compact: flexible, field: "DeletableTopicResult.Name")
+            if self.name == nil && !(version >= 6) { throw WireError.invalid("DeletableTopicResult.Name", "null is not allowed in this version") }
             if version >= 6 {
                 self.topicId = try buffer.readKafkaUUID(field: "DeletableTopicResult.TopicId")
             }
@@ -235,7 +236,7 @@ public struct DeleteTopicsResponse: KafkaResponse {
         self.init()
         let flexible = version >= 4
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "DeleteTopicsResponse.ThrottleTimeMs")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DeleteTopicsResponse.Responses") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 4, field: "DeleteTopicsResponse.Responses") {
             var items: [DeletableTopicResult] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

@@ -91,7 +91,7 @@ public struct DescribeClientQuotasRequest: KafkaRequest {
     public init(from buffer: inout ByteBuffer, version: Int16) throws {
         self.init()
         let flexible = version >= 1
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DescribeClientQuotasRequest.Components") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 4 : 5, field: "DescribeClientQuotasRequest.Components") {
             var items: [ComponentData] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -149,7 +149,7 @@ public struct DescribeClientQuotasResponse: KafkaResponse {
         public init(from buffer: inout ByteBuffer, version: Int16) throws {
             self.init()
             let flexible = version >= 1
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "EntryData.Entity") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 4, field: "EntryData.Entity") {
                 var items: [EntityData] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -159,7 +159,7 @@ public struct DescribeClientQuotasResponse: KafkaResponse {
             } else {
                 throw WireError.invalid("EntryData.Entity", "null where an array is required")
             }
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "EntryData.Values") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 10, field: "EntryData.Values") {
                 var items: [ValueData] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -309,7 +309,7 @@ public struct DescribeClientQuotasResponse: KafkaResponse {
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "DescribeClientQuotasResponse.ThrottleTimeMs")
         self.errorCode = try buffer.readKafkaInteger(as: Int16.self, field: "DescribeClientQuotasResponse.ErrorCode")
         self.errorMessage = try buffer.readKafkaNullableString(compact: flexible, field: "DescribeClientQuotasResponse.ErrorMessage")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DescribeClientQuotasResponse.Entries") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 8, field: "DescribeClientQuotasResponse.Entries") {
             var items: [EntryData] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

@@ -210,7 +210,7 @@ public struct DescribeClusterResponse: KafkaResponse {
         }
         self.clusterId = try buffer.readKafkaString(compact: flexible, field: "DescribeClusterResponse.ClusterId")
         self.controllerId = try buffer.readKafkaInteger(as: Int32.self, field: "DescribeClusterResponse.ControllerId")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DescribeClusterResponse.Brokers") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 11, field: "DescribeClusterResponse.Brokers") {
             var items: [DescribeClusterBroker] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

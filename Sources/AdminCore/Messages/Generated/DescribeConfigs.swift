@@ -56,7 +56,7 @@ public struct DescribeConfigsRequest: KafkaRequest {
             let flexible = version >= 4
             self.resourceType = try buffer.readKafkaInteger(as: Int8.self, field: "DescribeConfigsResource.ResourceType")
             self.resourceName = try buffer.readKafkaString(compact: flexible, field: "DescribeConfigsResource.ResourceName")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DescribeConfigsResource.ConfigurationKeys") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 1 : 2, field: "DescribeConfigsResource.ConfigurationKeys") {
                 var items: [String] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -116,7 +116,7 @@ public struct DescribeConfigsRequest: KafkaRequest {
     public init(from buffer: inout ByteBuffer, version: Int16) throws {
         self.init()
         let flexible = version >= 4
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DescribeConfigsRequest.Resources") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 4 : 7, field: "DescribeConfigsRequest.Resources") {
             var items: [DescribeConfigsResource] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -193,7 +193,7 @@ public struct DescribeConfigsResponse: KafkaResponse {
             self.errorMessage = try buffer.readKafkaNullableString(compact: flexible, field: "DescribeConfigsResult.ErrorMessage")
             self.resourceType = try buffer.readKafkaInteger(as: Int8.self, field: "DescribeConfigsResult.ResourceType")
             self.resourceName = try buffer.readKafkaString(compact: flexible, field: "DescribeConfigsResult.ResourceName")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DescribeConfigsResult.Configs") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 7 : 11, field: "DescribeConfigsResult.Configs") {
                 var items: [DescribeConfigsResourceResult] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -288,7 +288,7 @@ public struct DescribeConfigsResponse: KafkaResponse {
             self.readOnly = try buffer.readKafkaBool(field: "DescribeConfigsResourceResult.ReadOnly")
             self.configSource = try buffer.readKafkaInteger(as: Int8.self, field: "DescribeConfigsResourceResult.ConfigSource")
             self.isSensitive = try buffer.readKafkaBool(field: "DescribeConfigsResourceResult.IsSensitive")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DescribeConfigsResourceResult.Synonyms") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 4 : 5, field: "DescribeConfigsResourceResult.Synonyms") {
                 var items: [DescribeConfigsSynonym] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -393,7 +393,7 @@ public struct DescribeConfigsResponse: KafkaResponse {
         self.init()
         let flexible = version >= 4
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "DescribeConfigsResponse.ThrottleTimeMs")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DescribeConfigsResponse.Results") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 7 : 11, field: "DescribeConfigsResponse.Results") {
             var items: [DescribeConfigsResult] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

@@ -47,7 +47,7 @@ public struct DescribeGroupsRequest: KafkaRequest {
     public init(from buffer: inout ByteBuffer, version: Int16) throws {
         self.init()
         let flexible = version >= 5
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DescribeGroupsRequest.Groups") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 1 : 2, field: "DescribeGroupsRequest.Groups") {
             var items: [String] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -150,7 +150,7 @@ public struct DescribeGroupsResponse: KafkaResponse {
             self.groupState = try buffer.readKafkaString(compact: flexible, field: "DescribedGroup.GroupState")
             self.protocolType = try buffer.readKafkaString(compact: flexible, field: "DescribedGroup.ProtocolType")
             self.protocolData = try buffer.readKafkaString(compact: flexible, field: "DescribedGroup.ProtocolData")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DescribedGroup.Members") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 6 : 14, field: "DescribedGroup.Members") {
                 var items: [DescribedGroupMember] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -276,7 +276,7 @@ public struct DescribeGroupsResponse: KafkaResponse {
         self.init()
         let flexible = version >= 5
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "DescribeGroupsResponse.ThrottleTimeMs")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DescribeGroupsResponse.Groups") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 8 : 14, field: "DescribeGroupsResponse.Groups") {
             var items: [DescribedGroup] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

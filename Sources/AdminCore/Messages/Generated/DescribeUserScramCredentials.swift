@@ -78,7 +78,7 @@ public struct DescribeUserScramCredentialsRequest: KafkaRequest {
     public init(from buffer: inout ByteBuffer, version: Int16) throws {
         self.init()
         let flexible = true
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DescribeUserScramCredentialsRequest.Users") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 2, field: "DescribeUserScramCredentialsRequest.Users") {
             var items: [UserName] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -145,7 +145,7 @@ public struct DescribeUserScramCredentialsResponse: KafkaResponse {
             self.user = try buffer.readKafkaString(compact: flexible, field: "DescribeUserScramCredentialsResult.User")
             self.errorCode = try buffer.readKafkaInteger(as: Int16.self, field: "DescribeUserScramCredentialsResult.ErrorCode")
             self.errorMessage = try buffer.readKafkaNullableString(compact: flexible, field: "DescribeUserScramCredentialsResult.ErrorMessage")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DescribeUserScramCredentialsResult.CredentialInfos") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 6, field: "DescribeUserScramCredentialsResult.CredentialInfos") {
                 var items: [CredentialInfo] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -250,7 +250,7 @@ public struct DescribeUserScramCredentialsResponse: KafkaResponse {
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "DescribeUserScramCredentialsResponse.ThrottleTimeMs")
         self.errorCode = try buffer.readKafkaInteger(as: Int16.self, field: "DescribeUserScramCredentialsResponse.ErrorCode")
         self.errorMessage = try buffer.readKafkaNullableString(compact: flexible, field: "DescribeUserScramCredentialsResponse.ErrorMessage")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "DescribeUserScramCredentialsResponse.Results") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 6, field: "DescribeUserScramCredentialsResponse.Results") {
             var items: [DescribeUserScramCredentialsResult] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

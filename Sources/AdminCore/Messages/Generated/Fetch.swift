@@ -46,7 +46,7 @@ public struct FetchRequest: KafkaRequest {
             self.init()
             let flexible = version >= 12
             self.topic = try buffer.readKafkaString(compact: flexible, field: "FetchTopic.Topic")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "FetchTopic.Partitions") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 29 : 28, field: "FetchTopic.Partitions") {
                 var items: [FetchPartition] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -170,7 +170,7 @@ public struct FetchRequest: KafkaRequest {
             self.init()
             let flexible = version >= 12
             self.topic = try buffer.readKafkaString(compact: flexible, field: "ForgottenTopic.Topic")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "ForgottenTopic.Partitions") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 4, field: "ForgottenTopic.Partitions") {
                 var items: [Int32] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -286,7 +286,7 @@ public struct FetchRequest: KafkaRequest {
         self.isolationLevel = try buffer.readKafkaInteger(as: Int8.self, field: "FetchRequest.IsolationLevel")
         self.sessionId = try buffer.readKafkaInteger(as: Int32.self, field: "FetchRequest.SessionId")
         self.sessionEpoch = try buffer.readKafkaInteger(as: Int32.self, field: "FetchRequest.SessionEpoch")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "FetchRequest.Topics") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 6, field: "FetchRequest.Topics") {
             var items: [FetchTopic] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -296,7 +296,7 @@ public struct FetchRequest: KafkaRequest {
         } else {
             throw WireError.invalid("FetchRequest.Topics", "null where an array is required")
         }
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "FetchRequest.ForgottenTopicsData") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 6, field: "FetchRequest.ForgottenTopicsData") {
             var items: [ForgottenTopic] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -360,7 +360,7 @@ public struct FetchResponse: KafkaResponse {
             self.init()
             let flexible = version >= 12
             self.topic = try buffer.readKafkaString(compact: flexible, field: "FetchableTopicResponse.Topic")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "FetchableTopicResponse.Partitions") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 33 : 38, field: "FetchableTopicResponse.Partitions") {
                 var items: [PartitionData] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -484,7 +484,7 @@ public struct FetchResponse: KafkaResponse {
             self.highWatermark = try buffer.readKafkaInteger(as: Int64.self, field: "PartitionData.HighWatermark")
             self.lastStableOffset = try buffer.readKafkaInteger(as: Int64.self, field: "PartitionData.LastStableOffset")
             self.logStartOffset = try buffer.readKafkaInteger(as: Int64.self, field: "PartitionData.LogStartOffset")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "PartitionData.AbortedTransactions") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 17 : 16, field: "PartitionData.AbortedTransactions") {
                 var items: [AbortedTransaction] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -726,7 +726,7 @@ public struct FetchResponse: KafkaResponse {
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "FetchResponse.ThrottleTimeMs")
         self.errorCode = try buffer.readKafkaInteger(as: Int16.self, field: "FetchResponse.ErrorCode")
         self.sessionId = try buffer.readKafkaInteger(as: Int32.self, field: "FetchResponse.SessionId")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "FetchResponse.Responses") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 6, field: "FetchResponse.Responses") {
             var items: [FetchableTopicResponse] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

@@ -61,7 +61,7 @@ public struct FindCoordinatorRequest: KafkaRequest {
         }
         self.keyType = try buffer.readKafkaInteger(as: Int8.self, field: "FindCoordinatorRequest.KeyType")
         if version >= 4 {
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "FindCoordinatorRequest.CoordinatorKeys") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 1 : 2, field: "FindCoordinatorRequest.CoordinatorKeys") {
                 var items: [String] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -246,7 +246,7 @@ public struct FindCoordinatorResponse: KafkaResponse {
             self.port = try buffer.readKafkaInteger(as: Int32.self, field: "FindCoordinatorResponse.Port")
         }
         if version >= 4 {
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "FindCoordinatorResponse.Coordinators") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 14 : 16, field: "FindCoordinatorResponse.Coordinators") {
                 var items: [Coordinator] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {

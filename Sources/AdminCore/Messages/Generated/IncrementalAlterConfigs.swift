@@ -52,7 +52,7 @@ public struct IncrementalAlterConfigsRequest: KafkaRequest {
             let flexible = version >= 1
             self.resourceType = try buffer.readKafkaInteger(as: Int8.self, field: "AlterConfigsResource.ResourceType")
             self.resourceName = try buffer.readKafkaString(compact: flexible, field: "AlterConfigsResource.ResourceName")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "AlterConfigsResource.Configs") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 4 : 5, field: "AlterConfigsResource.Configs") {
                 var items: [AlterableConfig] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -150,7 +150,7 @@ public struct IncrementalAlterConfigsRequest: KafkaRequest {
     public init(from buffer: inout ByteBuffer, version: Int16) throws {
         self.init()
         let flexible = version >= 1
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "IncrementalAlterConfigsRequest.Resources") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 4 : 7, field: "IncrementalAlterConfigsRequest.Resources") {
             var items: [AlterConfigsResource] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -258,7 +258,7 @@ public struct IncrementalAlterConfigsResponse: KafkaResponse {
         self.init()
         let flexible = version >= 1
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "IncrementalAlterConfigsResponse.ThrottleTimeMs")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "IncrementalAlterConfigsResponse.Responses") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 6 : 7, field: "IncrementalAlterConfigsResponse.Responses") {
             var items: [AlterConfigsResourceResponse] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

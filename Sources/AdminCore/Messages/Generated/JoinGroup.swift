@@ -131,7 +131,7 @@ public struct JoinGroupRequest: KafkaRequest {
             self.groupInstanceId = try buffer.readKafkaNullableString(compact: flexible, field: "JoinGroupRequest.GroupInstanceId")
         }
         self.protocolType = try buffer.readKafkaString(compact: flexible, field: "JoinGroupRequest.ProtocolType")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "JoinGroupRequest.Protocols") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 6, field: "JoinGroupRequest.Protocols") {
             var items: [JoinGroupRequestProtocol] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -291,12 +291,13 @@ public struct JoinGroupResponse: KafkaResponse {
             self.protocolType = try buffer.readKafkaNullableString(compact: flexible, field: "JoinGroupResponse.ProtocolType")
         }
         self.protocolName = try buffer.readKafkaNullableString(compact: flexible, field: "JoinGroupResponse.ProtocolName")
+        if self.protocolName == nil && !(version >= 7) { throw WireError.invalid("JoinGroupResponse.ProtocolName", "null is not allowed in this version") }
         self.leader = try buffer.readKafkaString(compact: flexible, field: "JoinGroupResponse.Leader")
         if version >= 9 {
             self.skipAssignment = try buffer.readKafkaBool(field: "JoinGroupResponse.SkipAssignment")
         }
         self.memberId = try buffer.readKafkaString(compact: flexible, field: "JoinGroupResponse.MemberId")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "JoinGroupResponse.Members") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 6, field: "JoinGroupResponse.Members") {
             var items: [JoinGroupResponseMember] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

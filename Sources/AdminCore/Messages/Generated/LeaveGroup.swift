@@ -114,7 +114,7 @@ public struct LeaveGroupRequest: KafkaRequest {
             self.memberId = try buffer.readKafkaString(compact: flexible, field: "LeaveGroupRequest.MemberId")
         }
         if version >= 3 {
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "LeaveGroupRequest.Members") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 4, field: "LeaveGroupRequest.Members") {
                 var items: [MemberIdentity] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -227,7 +227,7 @@ public struct LeaveGroupResponse: KafkaResponse {
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "LeaveGroupResponse.ThrottleTimeMs")
         self.errorCode = try buffer.readKafkaInteger(as: Int16.self, field: "LeaveGroupResponse.ErrorCode")
         if version >= 3 {
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "LeaveGroupResponse.Members") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 5 : 6, field: "LeaveGroupResponse.Members") {
                 var items: [MemberResponse] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {

@@ -55,7 +55,7 @@ public struct ListGroupsRequest: KafkaRequest {
         self.init()
         let flexible = version >= 3
         if version >= 4 {
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "ListGroupsRequest.StatesFilter") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 1 : 2, field: "ListGroupsRequest.StatesFilter") {
                 var items: [String] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -67,7 +67,7 @@ public struct ListGroupsRequest: KafkaRequest {
             }
         }
         if version >= 5 {
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "ListGroupsRequest.TypesFilter") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 1 : 2, field: "ListGroupsRequest.TypesFilter") {
                 var items: [String] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -193,7 +193,7 @@ public struct ListGroupsResponse: KafkaResponse {
         let flexible = version >= 3
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "ListGroupsResponse.ThrottleTimeMs")
         self.errorCode = try buffer.readKafkaInteger(as: Int16.self, field: "ListGroupsResponse.ErrorCode")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "ListGroupsResponse.Groups") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 4, field: "ListGroupsResponse.Groups") {
             var items: [ListedGroup] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

@@ -46,7 +46,7 @@ public struct ListOffsetsRequest: KafkaRequest {
             self.init()
             let flexible = version >= 6
             self.name = try buffer.readKafkaString(compact: flexible, field: "ListOffsetsTopic.Name")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "ListOffsetsTopic.Partitions") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 17 : 16, field: "ListOffsetsTopic.Partitions") {
                 var items: [ListOffsetsPartition] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -160,7 +160,7 @@ public struct ListOffsetsRequest: KafkaRequest {
         let flexible = version >= 6
         self.replicaId = try buffer.readKafkaInteger(as: Int32.self, field: "ListOffsetsRequest.ReplicaId")
         self.isolationLevel = try buffer.readKafkaInteger(as: Int8.self, field: "ListOffsetsRequest.IsolationLevel")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "ListOffsetsRequest.Topics") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 6, field: "ListOffsetsRequest.Topics") {
             var items: [ListOffsetsTopic] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -218,7 +218,7 @@ public struct ListOffsetsResponse: KafkaResponse {
             self.init()
             let flexible = version >= 6
             self.name = try buffer.readKafkaString(compact: flexible, field: "ListOffsetsTopicResponse.Name")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "ListOffsetsTopicResponse.Partitions") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 27 : 26, field: "ListOffsetsTopicResponse.Partitions") {
                 var items: [ListOffsetsPartitionResponse] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -329,7 +329,7 @@ public struct ListOffsetsResponse: KafkaResponse {
         self.init()
         let flexible = version >= 6
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "ListOffsetsResponse.ThrottleTimeMs")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "ListOffsetsResponse.Topics") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 6, field: "ListOffsetsResponse.Topics") {
             var items: [ListOffsetsTopicResponse] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

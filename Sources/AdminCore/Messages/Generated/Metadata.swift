@@ -52,6 +52,7 @@ public struct MetadataRequest: KafkaRequest {
                 self.topicId = try buffer.readKafkaUUID(field: "MetadataRequestTopic.TopicId")
             }
             self.name = try buffer.readKafkaNullableString(compact: flexible, field: "MetadataRequestTopic.Name")
+            if self.name == nil && !(version >= 10) { throw WireError.invalid("MetadataRequestTopic.Name", "null is not allowed in this version") }
             if flexible {
                 let taggedCount = try buffer.readTaggedFieldCount(field: "MetadataRequestTopic")
                 for _ in 0..<taggedCount {
@@ -115,7 +116,7 @@ public struct MetadataRequest: KafkaRequest {
     public init(from buffer: inout ByteBuffer, version: Int16) throws {
         self.init()
         let flexible = version >= 9
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "MetadataRequest.Topics") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 2, field: "MetadataRequest.Topics") {
             var items: [MetadataRequestTopic] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -260,11 +261,12 @@ public struct MetadataResponse: KafkaResponse {
             let flexible = version >= 9
             self.errorCode = try buffer.readKafkaInteger(as: Int16.self, field: "MetadataResponseTopic.ErrorCode")
             self.name = try buffer.readKafkaNullableString(compact: flexible, field: "MetadataResponseTopic.Name")
+            if self.name == nil && !(version >= 12) { throw WireError.invalid("MetadataResponseTopic.Name", "null is not allowed in this version") }
             if version >= 10 {
                 self.topicId = try buffer.readKafkaUUID(field: "MetadataResponseTopic.TopicId")
             }
             self.isInternal = try buffer.readKafkaBool(field: "MetadataResponseTopic.IsInternal")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "MetadataResponseTopic.Partitions") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 18 : 26, field: "MetadataResponseTopic.Partitions") {
                 var items: [MetadataResponsePartition] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -354,7 +356,7 @@ public struct MetadataResponse: KafkaResponse {
             self.partitionIndex = try buffer.readKafkaInteger(as: Int32.self, field: "MetadataResponsePartition.PartitionIndex")
             self.leaderId = try buffer.readKafkaInteger(as: Int32.self, field: "MetadataResponsePartition.LeaderId")
             self.leaderEpoch = try buffer.readKafkaInteger(as: Int32.self, field: "MetadataResponsePartition.LeaderEpoch")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "MetadataResponsePartition.ReplicaNodes") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 4, field: "MetadataResponsePartition.ReplicaNodes") {
                 var items: [Int32] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -364,7 +366,7 @@ public struct MetadataResponse: KafkaResponse {
             } else {
                 throw WireError.invalid("MetadataResponsePartition.ReplicaNodes", "null where an array is required")
             }
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "MetadataResponsePartition.IsrNodes") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 4, field: "MetadataResponsePartition.IsrNodes") {
                 var items: [Int32] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -374,7 +376,7 @@ public struct MetadataResponse: KafkaResponse {
             } else {
                 throw WireError.invalid("MetadataResponsePartition.IsrNodes", "null where an array is required")
             }
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "MetadataResponsePartition.OfflineReplicas") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 4, field: "MetadataResponsePartition.OfflineReplicas") {
                 var items: [Int32] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -453,7 +455,7 @@ public struct MetadataResponse: KafkaResponse {
         self.init()
         let flexible = version >= 9
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "MetadataResponse.ThrottleTimeMs")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "MetadataResponse.Brokers") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 11 : 12, field: "MetadataResponse.Brokers") {
             var items: [MetadataResponseBroker] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -465,7 +467,7 @@ public struct MetadataResponse: KafkaResponse {
         }
         self.clusterId = try buffer.readKafkaNullableString(compact: flexible, field: "MetadataResponse.ClusterId")
         self.controllerId = try buffer.readKafkaInteger(as: Int32.self, field: "MetadataResponse.ControllerId")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "MetadataResponse.Topics") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 6 : 9, field: "MetadataResponse.Topics") {
             var items: [MetadataResponseTopic] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

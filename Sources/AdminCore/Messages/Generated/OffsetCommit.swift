@@ -46,7 +46,7 @@ public struct OffsetCommitRequest: KafkaRequest {
             self.init()
             let flexible = version >= 8
             self.name = try buffer.readKafkaString(compact: flexible, field: "OffsetCommitRequestTopic.Name")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetCommitRequestTopic.Partitions") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 18, field: "OffsetCommitRequestTopic.Partitions") {
                 var items: [OffsetCommitRequestPartition] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -175,7 +175,7 @@ public struct OffsetCommitRequest: KafkaRequest {
         if version >= 7 {
             self.groupInstanceId = try buffer.readKafkaNullableString(compact: flexible, field: "OffsetCommitRequest.GroupInstanceId")
         }
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetCommitRequest.Topics") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 6, field: "OffsetCommitRequest.Topics") {
             var items: [OffsetCommitRequestTopic] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -230,7 +230,7 @@ public struct OffsetCommitResponse: KafkaResponse {
             self.init()
             let flexible = version >= 8
             self.name = try buffer.readKafkaString(compact: flexible, field: "OffsetCommitResponseTopic.Name")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetCommitResponseTopic.Partitions") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 7 : 6, field: "OffsetCommitResponseTopic.Partitions") {
                 var items: [OffsetCommitResponsePartition] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -323,7 +323,7 @@ public struct OffsetCommitResponse: KafkaResponse {
         self.init()
         let flexible = version >= 8
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "OffsetCommitResponse.ThrottleTimeMs")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetCommitResponse.Topics") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 6, field: "OffsetCommitResponse.Topics") {
             var items: [OffsetCommitResponseTopic] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

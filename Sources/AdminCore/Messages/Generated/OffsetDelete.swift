@@ -39,7 +39,7 @@ public struct OffsetDeleteRequest: KafkaRequest {
             self.init()
             let flexible = false
             self.name = try buffer.readKafkaString(compact: flexible, field: "OffsetDeleteRequestTopic.Name")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetDeleteRequestTopic.Partitions") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 4, field: "OffsetDeleteRequestTopic.Partitions") {
                 var items: [OffsetDeleteRequestPartition] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -98,7 +98,7 @@ public struct OffsetDeleteRequest: KafkaRequest {
         self.init()
         let flexible = false
         self.groupId = try buffer.readKafkaString(compact: flexible, field: "OffsetDeleteRequest.GroupId")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetDeleteRequest.Topics") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 6, field: "OffsetDeleteRequest.Topics") {
             var items: [OffsetDeleteRequestTopic] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -140,7 +140,7 @@ public struct OffsetDeleteResponse: KafkaResponse {
             self.init()
             let flexible = false
             self.name = try buffer.readKafkaString(compact: flexible, field: "OffsetDeleteResponseTopic.Name")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetDeleteResponseTopic.Partitions") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 6, field: "OffsetDeleteResponseTopic.Partitions") {
                 var items: [OffsetDeleteResponsePartition] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -211,7 +211,7 @@ public struct OffsetDeleteResponse: KafkaResponse {
         let flexible = false
         self.errorCode = try buffer.readKafkaInteger(as: Int16.self, field: "OffsetDeleteResponse.ErrorCode")
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "OffsetDeleteResponse.ThrottleTimeMs")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetDeleteResponse.Topics") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 6, field: "OffsetDeleteResponse.Topics") {
             var items: [OffsetDeleteResponseTopic] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

@@ -45,7 +45,7 @@ public struct OffsetFetchRequest: KafkaRequest {
             self.init()
             let flexible = version >= 6
             self.name = try buffer.readKafkaString(compact: flexible, field: "OffsetFetchRequestTopic.Name")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetFetchRequestTopic.PartitionIndexes") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 4, field: "OffsetFetchRequestTopic.PartitionIndexes") {
                 var items: [Int32] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -126,7 +126,7 @@ public struct OffsetFetchRequest: KafkaRequest {
             if version >= 9 {
                 self.memberEpoch = try buffer.readKafkaInteger(as: Int32.self, field: "OffsetFetchRequestGroup.MemberEpoch")
             }
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetFetchRequestGroup.Topics") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 6, field: "OffsetFetchRequestGroup.Topics") {
                 var items: [OffsetFetchRequestTopics] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -179,7 +179,7 @@ public struct OffsetFetchRequest: KafkaRequest {
             self.init()
             let flexible = version >= 6
             self.name = try buffer.readKafkaString(compact: flexible, field: "OffsetFetchRequestTopics.Name")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetFetchRequestTopics.PartitionIndexes") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 4, field: "OffsetFetchRequestTopics.PartitionIndexes") {
                 var items: [Int32] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -267,7 +267,7 @@ public struct OffsetFetchRequest: KafkaRequest {
             self.groupId = try buffer.readKafkaString(compact: flexible, field: "OffsetFetchRequest.GroupId")
         }
         if version <= 7 {
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetFetchRequest.Topics") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 6, field: "OffsetFetchRequest.Topics") {
                 var items: [OffsetFetchRequestTopic] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -279,7 +279,7 @@ public struct OffsetFetchRequest: KafkaRequest {
             }
         }
         if version >= 8 {
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetFetchRequest.Groups") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 6, field: "OffsetFetchRequest.Groups") {
                 var items: [OffsetFetchRequestGroup] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -338,7 +338,7 @@ public struct OffsetFetchResponse: KafkaResponse {
             self.init()
             let flexible = version >= 6
             self.name = try buffer.readKafkaString(compact: flexible, field: "OffsetFetchResponseTopic.Name")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetFetchResponseTopic.Partitions") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 20, field: "OffsetFetchResponseTopic.Partitions") {
                 var items: [OffsetFetchResponsePartition] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -455,7 +455,7 @@ public struct OffsetFetchResponse: KafkaResponse {
             self.init()
             let flexible = version >= 6
             self.groupId = try buffer.readKafkaString(compact: flexible, field: "OffsetFetchResponseGroup.GroupId")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetFetchResponseGroup.Topics") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 6, field: "OffsetFetchResponseGroup.Topics") {
                 var items: [OffsetFetchResponseTopics] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -509,7 +509,7 @@ public struct OffsetFetchResponse: KafkaResponse {
             self.init()
             let flexible = version >= 6
             self.name = try buffer.readKafkaString(compact: flexible, field: "OffsetFetchResponseTopics.Name")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetFetchResponseTopics.Partitions") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 20, field: "OffsetFetchResponseTopics.Partitions") {
                 var items: [OffsetFetchResponsePartitions] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -646,7 +646,7 @@ public struct OffsetFetchResponse: KafkaResponse {
         let flexible = version >= 6
         self.throttleTimeMs = try buffer.readKafkaInteger(as: Int32.self, field: "OffsetFetchResponse.ThrottleTimeMs")
         if version <= 7 {
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetFetchResponse.Topics") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 6, field: "OffsetFetchResponse.Topics") {
                 var items: [OffsetFetchResponseTopic] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -661,7 +661,7 @@ public struct OffsetFetchResponse: KafkaResponse {
             self.errorCode = try buffer.readKafkaInteger(as: Int16.self, field: "OffsetFetchResponse.ErrorCode")
         }
         if version >= 8 {
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "OffsetFetchResponse.Groups") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 5 : 8, field: "OffsetFetchResponse.Groups") {
                 var items: [OffsetFetchResponseGroup] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {

@@ -46,7 +46,7 @@ public struct ProduceRequest: KafkaRequest {
             self.init()
             let flexible = version >= 9
             self.name = try buffer.readKafkaString(compact: flexible, field: "TopicProduceData.Name")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "TopicProduceData.PartitionData") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 6 : 8, field: "TopicProduceData.PartitionData") {
                 var items: [PartitionProduceData] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -151,7 +151,7 @@ public struct ProduceRequest: KafkaRequest {
         self.transactionalId = try buffer.readKafkaNullableString(compact: flexible, field: "ProduceRequest.TransactionalId")
         self.acks = try buffer.readKafkaInteger(as: Int16.self, field: "ProduceRequest.Acks")
         self.timeoutMs = try buffer.readKafkaInteger(as: Int32.self, field: "ProduceRequest.TimeoutMs")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "ProduceRequest.TopicData") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 6, field: "ProduceRequest.TopicData") {
             var items: [TopicProduceData] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -206,7 +206,7 @@ public struct ProduceResponse: KafkaResponse {
             self.init()
             let flexible = version >= 9
             self.name = try buffer.readKafkaString(compact: flexible, field: "TopicProduceResponse.Name")
-            if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "TopicProduceResponse.PartitionResponses") {
+            if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 31 : 30, field: "TopicProduceResponse.PartitionResponses") {
                 var items: [PartitionProduceResponse] = []
                 items.reserveCapacity(count)
                 for _ in 0..<count {
@@ -308,7 +308,7 @@ public struct ProduceResponse: KafkaResponse {
             self.logAppendTimeMs = try buffer.readKafkaInteger(as: Int64.self, field: "PartitionProduceResponse.LogAppendTimeMs")
             self.logStartOffset = try buffer.readKafkaInteger(as: Int64.self, field: "PartitionProduceResponse.LogStartOffset")
             if version >= 8 {
-                if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "PartitionProduceResponse.RecordErrors") {
+                if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 6, field: "PartitionProduceResponse.RecordErrors") {
                     var items: [BatchIndexAndErrorMessage] = []
                     items.reserveCapacity(count)
                     for _ in 0..<count {
@@ -518,7 +518,7 @@ public struct ProduceResponse: KafkaResponse {
     public init(from buffer: inout ByteBuffer, version: Int16) throws {
         self.init()
         let flexible = version >= 9
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "ProduceResponse.Responses") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 6, field: "ProduceResponse.Responses") {
             var items: [TopicProduceResponse] = []
             items.reserveCapacity(count)
             for _ in 0..<count {
@@ -535,7 +535,7 @@ public struct ProduceResponse: KafkaResponse {
                 var tagged = try buffer.readTaggedField(field: "ProduceResponse")
                 switch tagged.tag {
                 case 0 where version >= 10:
-                    if let count = try tagged.value.readKafkaArrayLength(compact: flexible, field: "ProduceResponse.NodeEndpoints") {
+                    if let count = try tagged.value.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 11 : 12, field: "ProduceResponse.NodeEndpoints") {
                         var items: [NodeEndpoint] = []
                         items.reserveCapacity(count)
                         for _ in 0..<count {

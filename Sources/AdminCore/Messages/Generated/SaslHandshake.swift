@@ -62,7 +62,7 @@ public struct SaslHandshakeResponse: KafkaResponse {
         self.init()
         let flexible = false
         self.errorCode = try buffer.readKafkaInteger(as: Int16.self, field: "SaslHandshakeResponse.ErrorCode")
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "SaslHandshakeResponse.Mechanisms") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: 2, field: "SaslHandshakeResponse.Mechanisms") {
             var items: [String] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

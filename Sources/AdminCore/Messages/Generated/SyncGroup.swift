@@ -133,7 +133,7 @@ public struct SyncGroupRequest: KafkaRequest {
         if version >= 5 {
             self.protocolName = try buffer.readKafkaNullableString(compact: flexible, field: "SyncGroupRequest.ProtocolName")
         }
-        if let count = try buffer.readKafkaArrayLength(compact: flexible, field: "SyncGroupRequest.Assignments") {
+        if let count = try buffer.readKafkaArrayLength(compact: flexible, minimumElementSize: flexible ? 3 : 6, field: "SyncGroupRequest.Assignments") {
             var items: [SyncGroupRequestAssignment] = []
             items.reserveCapacity(count)
             for _ in 0..<count {

@@ -61,6 +61,11 @@ enum Snappy {
         guard output.readableBytes + length <= limit else {
             throw CompressionError(codec: .snappy, message: "decompressed data exceeds \(limit) bytes")
         }
+        // The length is only what the block claims: a few corrupt bytes can claim the whole limit. Checking the
+        // block first (one pass, no output) keeps garbage from reserving that much.
+        guard snappy_validate_compressed_buffer(source, block.count) == SNAPPY_OK else {
+            throw CompressionError(codec: .snappy, message: "corrupt snappy block")
+        }
         try output.writeWithUnsafeMutableBytes(minimumWritableBytes: max(length, 1)) { out in
             var size = out.count
             guard snappy_uncompress(source, block.count, out.baseAddress!.assumingMemoryBound(to: CChar.self), &size) == SNAPPY_OK else {

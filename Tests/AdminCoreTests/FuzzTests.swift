@@ -1,0 +1,70 @@
+import Foundation
+import Fuzzing
+import Testing
+
+/// The committed short fuzzing run (issue #10): every decoder family, a fixed seed, a few thousand mutated
+/// inputs each, no finding allowed. `scripts/fuzz` runs the same targets for millions of executions.
+@Suite struct FuzzTests {
+    static let executionsPerFamily = 3_000
+    static let targets: [FuzzTarget] = {
+        guard let directory = try? Fixture.directory, let corpus = try? SeedCorpus(directory: directory) else { return [] }
+        return FuzzTargets.all(fixtures: corpus)
+    }()
+
+    @Test(arguments: FuzzFamily.allCases)
+    func aShortRunFindsNothing(family: FuzzFamily) {
+        var configuration = FuzzConfiguration(executionsPerFamily: Self.executionsPerFamily, seed: 10)
+        configuration.maximumFindings = 5
+        // A debug build is an order of magnitude slower than scripts/fuzz's release build: smaller inputs, more time.
+        configuration.maximumInputSize = 64 * 1024
+        configuration.slowInputNanoseconds = 5_000_000_000
+        let report = FuzzRunner(targets: Self.targets, configuration: configuration).run(family)
+        #expect(report.targets > 0)
+        #expect(report.executions == Self.executionsPerFamily)
+        #expect(report.findings.isEmpty, "\(report.findings.map(\.description).joined(separator: "\n"))")
+    }
+
+    /// Every target starts from real bytes: a target without seeds would be skipped silently.
+    @Test func everyTargetHasSeeds() {
+        let empty = Self.targets.filter(\.seeds.isEmpty).map(\.name)
+        #expect(empty.isEmpty, "no seeds: \(empty)")
+    }
+
+    /// A message added to Schemas/ without a fuzz target would escape the goal "every response decoder".
+    @Test func everyGeneratedResponseDecoderIsATarget() throws {
+        let generated = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/AdminCore/Messages/Generated")
+        let apis = try FileManager.default.contentsOfDirectory(atPath: generated.path).filter { $0.hasSuffix(".swift") }
+            .map { String($0.dropLast(".swift".count)) }
+        let targeted = Set(Self.targets.filter { $0.family == .messages }.compactMap { $0.name.split(separator: " ").first }
+            .map { String($0.dropLast("Response".count)) })
+        #expect(Set(apis) == targeted)
+    }
+
+    /// A slow input is one that takes CPU time, not one whose process was preempted: the long run shares the
+    /// machine under nice, and a wall-clock check flagged a 90 ms input that had waited 2 s for the CPU.
+    @Test func onlyCPUTimeMakesAnInputSlow() {
+        struct Waits: FuzzTarget {
+            let seeds: [[UInt8]] = [[1]]
+            var family: FuzzFamily { .handshake }
+            var name: String { "waits" }
+            func run(_ input: [UInt8]) throws { usleep(40_000) }
+        }
+        struct Spins: FuzzTarget {
+            let seeds: [[UInt8]] = [[1]]
+            var family: FuzzFamily { .handshake }
+            var name: String { "spins" }
+            func run(_ input: [UInt8]) throws {
+                let start = ContinuousClock.now
+                var sum = 0
+                while ContinuousClock.now - start < .milliseconds(40) { sum &+= 1 }
+                if sum == -1 { throw PropertyViolation("unreachable") }
+            }
+        }
+        var configuration = FuzzConfiguration(executionsPerFamily: 2, seed: 1)
+        configuration.slowInputNanoseconds = 10_000_000
+        #expect(FuzzRunner(targets: [Waits()], configuration: configuration).run(.handshake).findings.isEmpty)
+        let findings = FuzzRunner(targets: [Spins()], configuration: configuration).run(.handshake).findings
+        #expect(findings.count == 1 && findings.first?.message.contains("of CPU") == true)
+    }
+}
