@@ -1,0 +1,47 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Admin commands when nodes of the three-node cluster are down: another node answers; with none left, the command
+/// fails within its timeout with one line naming every address it tried.
+@Suite("Cluster: admin commands with nodes down")
+struct ClusterFailoverTests {
+    @Test func adminCommandsUseAnotherNodeWhenOneIsDown() async throws {
+        try await ProxyCluster.with { cluster in
+            let topic = BrokerHarness.uniqueName("cluster-failover")
+            try await ProxyCluster.succeed("topics", cluster.bootstrapList,
+                                           ["--create", "--topic", topic, "--partitions", "3", "--replication-factor", "1"])
+            cluster.kill(1)
+
+            // The list starts with the dead node: the others answer.
+            let listed = try await ProxyCluster.succeed("topics", cluster.bootstrapList, ["--list"])
+            #expect(ProxyCluster.lines(listed.stdout).contains(topic))
+            // Node 1's partitions failed over; it shows as an offline replica.
+            let described = try await ProxyCluster.succeed("topics", cluster.bootstrapList, ["--describe", "--topic", topic])
+            #expect(!described.stdout.contains("Leader: 1"), "\(described.stdout)")
+            #expect(described.stdout.contains("Offline: 1"), "\(described.stdout)")
+            let offsets = try await ProxyCluster.succeed("get-offsets", cluster.bootstrapList, ["--topic", topic])
+            #expect(ProxyCluster.lines(offsets.stdout).count == 3)
+            try await ProxyCluster.succeed("consumer-groups", cluster.bootstrapList, ["--list"])
+            let overview = try await ProxyCluster.succeed("cluster", cluster.bootstrapList, ["--output", "json"])
+            let brokers = try #require(try overview.jsonObject()["brokers"] as? [[String: Any]])
+            #expect(brokers.compactMap { $0["id"] as? Int }.sorted() == [2, 3])
+
+            try cluster.revive(1)
+            let back = try await ProxyCluster.succeed("topics", cluster.address(of: 1), ["--describe", "--topic", topic])
+            #expect(back.stdout.contains("Leader: 1"), "node 1 leads its partitions again: \(back.stdout)")
+            try await ProxyCluster.succeed("topics", cluster.bootstrapList, ["--delete", "--topic", topic])
+        }
+    }
+
+    @Test func noReachableNodeFailsWithinTheTimeoutNamingEveryAddressTried() async throws {
+        try await ProxyCluster.with { cluster in
+            for node in cluster.nodeIds { cluster.kill(node) }
+            let started = ContinuousClock.now
+            let result = try await ProxyCluster.run("topics", cluster.bootstrapList, ["--list", "--timeout-ms", "2000"])
+            let elapsed = ContinuousClock.now - started
+            expectFailure(result, exitCode: 69, containing: cluster.nodeIds.map(cluster.address(of:)))
+            #expect(elapsed < honouredTimeoutBound, "took \(elapsed)")
+        }
+    }
+}
