@@ -51,13 +51,15 @@ public actor BrokerPool {
         }
     }
 
-    /// A connection to any seed broker, trying them in order (the last one that answered first), and again
-    /// with backoff until `socket.connection.setup.timeout.ms` has passed. Names every address on failure.
-    func anySeedConnection() async throws -> BrokerConnection {
+    /// A connection to any seed broker, trying them in order (the last one that answered first), then the brokers
+    /// in `known` (from metadata) that are not seeds, and all again with backoff until
+    /// `socket.connection.setup.timeout.ms` has passed. Names every address on failure.
+    func anySeedConnection(orKnown known: [BrokerAddress] = []) async throws -> BrokerConnection {
         for (key, task) in connections where key.lane == .general {
             if let connection = try? await task.value, connection.isActive { return connection }
         }
         var seeds = configuration.bootstrapServers
+        seeds += known.filter { !seeds.contains($0) }
         if let preferred = preferredSeed, let index = seeds.firstIndex(of: preferred) {
             seeds.insert(seeds.remove(at: index), at: 0)
         }

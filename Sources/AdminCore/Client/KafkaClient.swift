@@ -80,11 +80,11 @@ public final class KafkaClient: Sendable {
     public func connection(for destination: Destination, lane: Lane = .general) async throws -> BrokerConnection {
         switch destination {
         case .any:
-            return try await pool.anySeedConnection()
+            return try await pool.anySeedConnection(orKnown: await knownBrokers())
         case .controller:
             let metadata = try await cachedMetadata()
             guard metadata.controllerId >= 0, metadata.brokers[metadata.controllerId] != nil else {
-                return try await pool.anySeedConnection()
+                return try await pool.anySeedConnection(orKnown: await knownBrokers())
             }
             return try await connection(for: .node(metadata.controllerId), lane: lane)
         case .node(let id):
@@ -98,6 +98,12 @@ public final class KafkaClient: Sendable {
             let address = try await coordinatorAddress(group: group)
             return try await pool.connection(to: address, lane: lane)
         }
+    }
+
+    /// The brokers the last metadata named: once the cluster is known, any of them will do when the bootstrap
+    /// servers are gone (a client bootstrapped from one broker must outlive that broker, as Kafka's clients do).
+    private func knownBrokers() async -> [BrokerAddress] {
+        await metadataCache.latest?.brokers.values.sorted { $0.nodeId < $1.nodeId }.map(\.address) ?? []
     }
 
     // MARK: Group coordinators

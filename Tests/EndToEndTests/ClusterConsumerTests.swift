@@ -1,0 +1,114 @@
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// console-consumer, alone and in a group, against the three-node cluster while leaders and the group's coordinator
+/// move and the node it was bootstrapped from dies. Records are written straight to the real broker (not through
+/// the proxy), so the only moving part is the consumer.
+@Suite("Cluster: consumers follow leader and coordinator moves")
+struct ClusterConsumerTests {
+    static let partitions: Int32 = 3
+
+    /// Writes `values` to the real broker with kafkactl, bypassing the proxy.
+    static func produceDirectly(_ topic: String, _ values: [String]) async throws {
+        let result = try await ProducerHarness.produce(topic, input: values.joined(separator: "\n") + "\n")
+        try #require(result.exitCode == 0, "producing directly failed: \(result.stderr)")
+    }
+
+    static func rotateLeaders(_ cluster: ClusterProxy, _ topic: String) {
+        for partition in 0..<partitions {
+            let current = cluster.leader(of: topic, partition: partition) ?? 1
+            cluster.moveLeader(of: topic, partition: partition, to: current % Int32(cluster.nodeIds.count) + 1)
+        }
+    }
+
+    @Test func consoleConsumerFollowsLeaderMovesAndOutlivesItsBootstrapNode() async throws {
+        try await ProxyCluster.with { cluster in
+            let topic = BrokerHarness.uniqueName("cluster-consume-moves")
+            try await ProxyCluster.succeed("topics", cluster.bootstrapList,
+                                           ["--create", "--topic", topic, "--partitions", String(Self.partitions), "--replication-factor", "1"])
+            let first = (0..<300).map { "a\($0)" }
+            let second = (0..<300).map { "b\($0)" }
+            let third = (0..<300).map { "c\($0)" }
+            try await Self.produceDirectly(topic, first)
+            let bootstrapNode: Int32 = 1
+            let consumer = try OpenStdinProducer([
+                "console-consumer", "--bootstrap-server", cluster.address(of: bootstrapNode), "--topic", topic,
+                "--from-beginning", "--max-messages", String(first.count + second.count + third.count),
+            ])
+            func printedAll(_ values: [String]) async throws {
+                try await ProxyCluster.waitUntil("\(values[0])... were printed", within: .seconds(60)) {
+                    Set(ProxyCluster.lines(consumer.stdoutSoFar)).isSuperset(of: values) || !consumer.isRunning
+                }
+            }
+            try await printedAll(first)
+            // Leaders move: the consumer keeps fetching from the old ones until they refuse.
+            Self.rotateLeaders(cluster, topic)
+            try await Self.produceDirectly(topic, second)
+            try await printedAll(second)
+            let refusals = cluster.refusalCount(.notLeaderOrFollower)
+            // The node it was bootstrapped from dies: it goes on with the nodes it learnt from metadata.
+            cluster.kill(bootstrapNode)
+            try await Self.produceDirectly(topic, third)
+            let result = try await consumer.finish(timeout: .seconds(90))
+            let printed = ProxyCluster.lines(result.stdout)
+            print("console-consumer: \(printed.count) printed of \(first.count + second.count + third.count), duplicates: \(ProxyCluster.duplicates(printed).count), NOT_LEADER answers: \(refusals)")
+            #expect(result.exitCode == 0, "\(result.stderr)")
+            #expect(printed.sorted() == (first + second + third).sorted(), "no record lost or repeated")
+            #expect(refusals > 0, "the leader moves were met")
+        }
+    }
+
+    @Test func groupConsumerFollowsCoordinatorAndLeaderMoves() async throws {
+        try await ProxyCluster.with { cluster in
+            let topic = BrokerHarness.uniqueName("cluster-group-moves")
+            let group = BrokerHarness.uniqueName("cluster-group")
+            try await ProxyCluster.succeed("topics", cluster.bootstrapList,
+                                           ["--create", "--topic", topic, "--partitions", String(Self.partitions), "--replication-factor", "1"])
+            let first = (0..<300).map { "a\($0)" }
+            let second = (0..<300).map { "b\($0)" }
+            try await Self.produceDirectly(topic, first)
+            let consumer = try OpenStdinProducer([
+                "console-consumer", "--bootstrap-server", cluster.bootstrapList, "--topic", topic, "--group", group,
+                "--from-beginning", "--consumer-property", "auto.commit.interval.ms=500",
+            ] + GroupTestSupport.fastGroupProperties)
+            try await ProxyCluster.waitUntil("the first records were printed", within: .seconds(60)) {
+                ProxyCluster.lines(consumer.stdoutSoFar).count >= first.count || !consumer.isRunning
+            }
+            // First the leaders move (the member fetches from the old ones until refused), then the coordinator.
+            Self.rotateLeaders(cluster, topic)
+            try await Self.produceDirectly(topic, second.prefix(150).map { $0 })
+            try await ProxyCluster.waitUntil("the records after the leader move were printed", within: .seconds(60)) {
+                Set(ProxyCluster.lines(consumer.stdoutSoFar)).isSuperset(of: second.prefix(150)) || !consumer.isRunning
+            }
+            let oldCoordinator = try #require(cluster.coordinator(of: group))
+            cluster.moveCoordinator(of: group, to: oldCoordinator % 3 + 1)
+            try await Self.produceDirectly(topic, second.dropFirst(150).map { $0 })
+            try await ProxyCluster.waitUntil("every record was printed", within: .seconds(60)) {
+                Set(ProxyCluster.lines(consumer.stdoutSoFar)).isSuperset(of: second) || !consumer.isRunning
+            }
+            // Let a commit at the new coordinator happen, then stop the consumer as a user would (it commits and leaves).
+            try await Task.sleep(for: .seconds(1))
+            consumer.send(SIGTERM)
+            let result = try await consumer.finish(timeout: .seconds(30))
+            let printed = ProxyCluster.lines(result.stdout)
+            let repeated = printed.count - Set(printed).count
+            print("group consumer: \(printed.count) printed of \(first.count + second.count), \(repeated) repeated, NOT_COORDINATOR answers: \(cluster.refusalCount(.notCoordinator)), NOT_LEADER answers: \(cluster.refusalCount(.notLeaderOrFollower))")
+            #expect(Set(printed) == Set(first + second), "no record lost: \(result.stderr)")
+            // At-least-once: only what was not yet committed when the coordinator moved may come again, and commits
+            // run every 500 ms, so at most the second batch could repeat.
+            #expect(repeated <= second.count, "\(repeated) records repeated")
+            #expect(cluster.refusalCount(.notCoordinator) > 0, "the member kept talking to the old coordinator until refused")
+            #expect(cluster.refusalCount(.notLeaderOrFollower) > 0, "the member kept fetching from the old leaders until refused")
+
+            // Everything was committed at the new coordinator: a second run of the group reads nothing new.
+            let again = try await ProxyCluster.succeed("console-consumer", cluster.bootstrapList,
+                                                       ["--topic", topic, "--group", group, "--exit-at-end"] + GroupTestSupport.fastGroupProperties)
+            #expect(again.stdout.isEmpty, "already committed records came again: \(ProxyCluster.lines(again.stdout).count)")
+        }
+    }
+}

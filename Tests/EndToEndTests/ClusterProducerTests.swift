@@ -1,0 +1,153 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// console-producer (acks=all, idempotent: the defaults) against the three-node cluster while leaders move, a node
+/// dies mid-stream and answers get lost or delayed. Every input line must be acknowledged exactly once, in order
+/// within its partition, or be named as failed with a non-zero exit; the records are counted by confluent-kafka
+/// reading the real broker directly.
+@Suite("Cluster: console-producer under leader moves and node failures")
+struct ClusterProducerTests {
+    static let partitions: Int32 = 3
+    static let chunks = 6
+    static let linesPerChunk = 400
+
+    /// The outcome of one run: the producer's result, what was read back, and what it means.
+    struct Audit: CustomStringConvertible {
+        var result: ProcessResult
+        var read: ProducerHarness.ReadBack
+        var total: Int
+        /// Input line numbers the producer named as failed (lines `line N: ...` on stderr; it names the first ten).
+        var failed: Set<Int>
+        /// How many records the producer said were not delivered (`Error: N of M records were not delivered`).
+        var failedCount: Int
+
+        var readIndices: [Int] { read.values.compactMap { $0.flatMap { Int($0.dropFirst("v".count)) } } }
+        var duplicates: [String: Int] { ProxyCluster.duplicates(read.values.compactMap { $0 }) }
+        /// Lines neither read back nor counted as failed: silently lost. (Below zero when a line reported as failed
+        /// was written after all, which a timed-out request allows: the tool said it is not known to be delivered.)
+        var lost: Int { total - Set(readIndices).count - failedCount }
+        /// Partitions whose records are not in input order.
+        var reordered: [Int32] {
+            read.partitions.filter { _, records in
+                let indices = records.compactMap { $0.value.flatMap { Int($0.dropFirst("v".count)) } }
+                return indices != indices.sorted()
+            }.map(\.key)
+        }
+
+        var description: String {
+            "exit \(result.exitCode), \(total) lines, \(read.count) read back, \(duplicates.count) duplicated, "
+                + "\(failedCount) failed (\(failed.count) named), \(lost) lost, partitions out of order: \(reordered)"
+        }
+    }
+
+    /// Feeds `chunks` chunks of lines `v0, v1, ...` to a console-producer bootstrapped from `bootstrap`, calling
+    /// `between(i)` after chunk `i` has been read by the producer; then reads the topic back from the real broker.
+    static func produce(
+        _ cluster: ClusterProxy, topic: String, bootstrap: String, extra: [String] = [],
+        between: (Int) async throws -> Void
+    ) async throws -> Audit {
+        let total = chunks * linesPerChunk
+        let producer = try OpenStdinProducer(["console-producer", "--bootstrap-server", bootstrap, "--topic", topic] + extra)
+        for chunk in 0..<chunks {
+            let lines = (chunk * linesPerChunk..<(chunk + 1) * linesPerChunk).map { "v\($0)\n" }.joined()
+            #expect(await producer.write(lines), "the producer stopped reading at chunk \(chunk): \(producer.stderrSoFar)")
+            try await ProxyCluster.waitUntil("the producer read chunk \(chunk)") { producer.unreadInputBytes == 0 || !producer.isRunning }
+            try await Task.sleep(for: .milliseconds(150))
+            try await between(chunk)
+        }
+        producer.closeInput()
+        let result = try await producer.finish(timeout: .seconds(120))
+        let read = try await ProducerHarness.readBack(topic, expecting: total, within: .seconds(30))
+        var failed = Set<Int>()
+        for line in ProxyCluster.lines(result.stderr) where !line.hasPrefix("Error: ") {
+            // console-producer names failed input lines by their line number (1-based).
+            let numbers = line.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            if line.contains("line"), let number = numbers.first { failed.insert(number - 1) }
+        }
+        let summary = ProxyCluster.lines(result.stderr).last { $0.hasPrefix("Error: ") && $0.contains(" records were not delivered") }
+        let failedCount = summary.flatMap { Int($0.dropFirst("Error: ".count).prefix { $0.isNumber }) } ?? 0
+        return Audit(result: result, read: read, total: total, failed: failed, failedCount: failedCount)
+    }
+
+    static func createTopic(_ cluster: ClusterProxy, _ name: String) async throws {
+        try await ProxyCluster.succeed("topics", cluster.bootstrapList,
+                                       ["--create", "--topic", name, "--partitions", String(partitions), "--replication-factor", "1"])
+    }
+
+    /// Moves every partition's leader to the next node.
+    static func rotateLeaders(_ cluster: ClusterProxy, _ topic: String) {
+        for partition in 0..<partitions {
+            let current = cluster.leader(of: topic, partition: partition) ?? 1
+            cluster.moveLeader(of: topic, partition: partition, to: current % Int32(cluster.nodeIds.count) + 1)
+        }
+    }
+
+    @Test func everyLineIsAcknowledgedOnceWhileLeadersMove() async throws {
+        try await ProxyCluster.with { cluster in
+            let topic = BrokerHarness.uniqueName("cluster-produce-moves")
+            try await Self.createTopic(cluster, topic)
+            let started = ContinuousClock.now
+            let audit = try await Self.produce(cluster, topic: topic, bootstrap: cluster.address(of: 2)) { _ in
+                Self.rotateLeaders(cluster, topic)
+            }
+            print("leader moves: \(audit); NOT_LEADER answers: \(cluster.refusalCount(.notLeaderOrFollower)); \(ContinuousClock.now - started)")
+            #expect(audit.result.exitCode == 0, "\(audit.result.stderr)")
+            #expect(audit.read.count == audit.total, "\(audit)")
+            #expect(audit.duplicates.isEmpty, "\(audit)")
+            #expect(audit.lost <= 0, "\(audit)")
+            #expect(audit.reordered.isEmpty, "\(audit)")
+            // The producer kept sending to the old leaders until they refused: the moves were exercised.
+            #expect(cluster.refusalCount(.notLeaderOrFollower) > 0)
+        }
+    }
+
+    @Test func noLineIsSilentlyLostWhenTheBootstrapNodeDiesMidStream() async throws {
+        try await ProxyCluster.with { cluster in
+            let topic = BrokerHarness.uniqueName("cluster-produce-kill")
+            try await Self.createTopic(cluster, topic)
+            let victim = try #require(cluster.leader(of: topic, partition: 0))
+            let started = ContinuousClock.now
+            // Bootstrapped from the node that dies: from then on only the nodes learnt from metadata are left.
+            let audit = try await Self.produce(cluster, topic: topic, bootstrap: cluster.address(of: victim)) { chunk in
+                if chunk == 1 { cluster.kill(victim) }
+            }
+            print("node \(victim) killed: \(audit); \(ContinuousClock.now - started)")
+            #expect(audit.duplicates.isEmpty, "\(audit)")
+            #expect(audit.lost <= 0, "\(audit)")
+            #expect(audit.reordered.isEmpty, "\(audit)")
+            if audit.result.exitCode == 0 {
+                #expect(audit.read.count == audit.total, "\(audit)")
+            } else {
+                #expect(!audit.failed.isEmpty, "a failed run names the lines it could not deliver: \(audit.result.stderr)")
+            }
+            // With the other nodes up, nothing needs to fail.
+            #expect(audit.result.exitCode == 0, "\(audit.result.stderr)")
+        }
+    }
+
+    @Test func lostAndRefusedAnswersAreRetriedWithoutDuplicates() async throws {
+        try await ProxyCluster.with { cluster in
+            let topic = BrokerHarness.uniqueName("cluster-produce-faults")
+            try await Self.createTopic(cluster, topic)
+            let audit = try await Self.produce(cluster, topic: topic, bootstrap: cluster.bootstrapList) { chunk in
+                switch chunk {
+                case 0: cluster.inject(.error(.notEnoughReplicas), on: .produce, times: 2)
+                case 1: cluster.inject(.error(.requestTimedOut), on: .produce)
+                case 2: cluster.inject(.delay(.seconds(1)), on: .produce, times: 2)
+                // The broker writes the batch but the answer is lost with the connection: only idempotence
+                // keeps the retry from writing it twice.
+                case 3: cluster.inject(.loseAnswer, on: .produce)
+                default: break
+                }
+            }
+            print("faults: \(audit); injected errors answered: \(cluster.refusalCount(.notEnoughReplicas) + cluster.refusalCount(.requestTimedOut))")
+            #expect(audit.result.exitCode == 0, "\(audit.result.stderr)")
+            #expect(audit.read.count == audit.total, "\(audit)")
+            #expect(audit.duplicates.isEmpty, "\(audit)")
+            #expect(audit.reordered.isEmpty, "\(audit)")
+            #expect(cluster.refusalCount(.notEnoughReplicas) == 2)
+            #expect(cluster.refusalCount(.requestTimedOut) == 1)
+        }
+    }
+}
