@@ -131,6 +131,11 @@ public final class ClusterProxy: Sendable {
         router.cluster.withLock { $0.refusals[code, default: 0] }
     }
 
+    /// Requests of `api` whose connection closed before they were answered: the client cannot know their fate.
+    public func cutOffCount(_ api: ApiKey) -> Int {
+        router.cluster.withLock { $0.cutOff[api, default: 0] }
+    }
+
     // MARK: Listening
 
     private func listen(_ node: Int32, port: Int) throws {

@@ -23,6 +23,8 @@ final class ProxyConnectionHandler: ChannelInboundHandler, @unchecked Sendable {
     private var nextToWrite = 0
     /// Answers ready but not yet written because an earlier one is still missing.
     private var ready: [Int: Outcome] = [:]
+    /// The API of each request not answered yet, by slot: those left when the connection closes were cut off.
+    private var unanswered: [Int: ApiKey] = [:]
 
     private struct Forwarded {
         var slot: Int
@@ -72,6 +74,8 @@ final class ProxyConnectionHandler: ChannelInboundHandler, @unchecked Sendable {
 
     func channelInactive(context: ChannelHandlerContext) {
         self.context = nil
+        router.countCutOff(unanswered.values)
+        unanswered.removeAll()
         upstream?.close(promise: nil)
         upstream = nil
         context.fireChannelInactive()
@@ -82,7 +86,14 @@ final class ProxyConnectionHandler: ChannelInboundHandler, @unchecked Sendable {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let plan = router.plan(unwrapInboundIn(data), node: node)
+        let frame = unwrapInboundIn(data)
+        let api = frame.getInteger(at: frame.readerIndex, as: Int16.self).map(ApiKey.init(rawValue:))
+        let plan = router.plan(frame, node: node)
+        func takeSlot() -> Int {
+            defer { nextSlot += 1 }
+            if let api { unanswered[nextSlot] = api }
+            return nextSlot
+        }
         switch plan.action {
         case .close:
             context.close(promise: nil)
@@ -96,11 +107,6 @@ final class ProxyConnectionHandler: ChannelInboundHandler, @unchecked Sendable {
             }
             if upstream != nil { writeUpstream(frame) } else { waitingForUpstream.append(frame) }
         }
-    }
-
-    private func takeSlot() -> Int {
-        defer { nextSlot += 1 }
-        return nextSlot
     }
 
     private func writeUpstream(_ frame: ByteBuffer) {
@@ -148,11 +154,13 @@ final class ProxyConnectionHandler: ChannelInboundHandler, @unchecked Sendable {
             nextToWrite += 1
             switch next {
             case .frame(let frame):
+                unanswered[nextToWrite - 1] = nil
                 var out = context.channel.allocator.buffer(capacity: frame.readableBytes + 4)
                 out.writeInteger(Int32(frame.readableBytes))
                 out.writeImmutableBuffer(frame)
                 context.write(wrapOutboundOut(out), promise: nil)
             case .close:
+                // The request stays unanswered (a lost answer): channelInactive counts it as cut off.
                 context.flush()
                 context.close(promise: nil)
                 return

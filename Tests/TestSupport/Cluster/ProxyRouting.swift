@@ -73,6 +73,13 @@ final class ProxyRouter: Sendable {
         }
     }
 
+    /// Requests whose connection closed before they were answered (a killed node, a lost answer).
+    func countCutOff(_ apis: some Sequence<ApiKey>) {
+        cluster.withLock { cluster in
+            for api in apis { cluster.cutOff[api, default: 0] += 1 }
+        }
+    }
+
     private func countRefusal(_ code: ErrorCode) {
         cluster.withLock { $0.refusals[code, default: 0] += 1 }
     }

@@ -20,6 +20,8 @@ struct VirtualCluster {
     var received: [RequestKind: Int] = [:]
     /// Errors the proxy answered itself (routing refusals and injected errors), by error code.
     var refusals: [ErrorCode: Int] = [:]
+    /// Requests left unanswered when their connection closed, by API key.
+    var cutOff: [ApiKey: Int] = [:]
 
     struct RequestKind: Hashable {
         var node: Int32
