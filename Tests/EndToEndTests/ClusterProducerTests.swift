@@ -41,16 +41,18 @@ struct ClusterProducerTests {
         }
     }
 
-    /// Feeds `chunks` chunks of lines `v0, v1, ...` to a console-producer bootstrapped from `bootstrap`, calling
+    /// Feeds `chunks` chunks of lines `k0:v0, k1:v1, ...` to a console-producer bootstrapped from `bootstrap`, calling
     /// `between(i)` after chunk `i` has been read by the producer; then reads the topic back from the real broker.
     static func produce(
         _ cluster: ClusterProxy, topic: String, bootstrap: String, extra: [String] = [],
         between: (Int) async throws -> Void
     ) async throws -> Audit {
         let total = chunks * linesPerChunk
-        let producer = try OpenStdinProducer(["console-producer", "--bootstrap-server", bootstrap, "--topic", topic] + extra)
+        // Keyed lines, so that every chunk has records for every partition (and so for every leader).
+        let producer = try OpenStdinProducer(["console-producer", "--bootstrap-server", bootstrap, "--topic", topic,
+                                              "--property", "parse.key=true", "--property", "key.separator=:"] + extra)
         for chunk in 0..<chunks {
-            let lines = (chunk * linesPerChunk..<(chunk + 1) * linesPerChunk).map { "v\($0)\n" }.joined()
+            let lines = (chunk * linesPerChunk..<(chunk + 1) * linesPerChunk).map { "k\($0):v\($0)\n" }.joined()
             #expect(await producer.write(lines), "the producer stopped reading at chunk \(chunk): \(producer.stderrSoFar)")
             try await ProxyCluster.waitUntil("the producer read chunk \(chunk)") { producer.unreadInputBytes == 0 || !producer.isRunning }
             try await Task.sleep(for: .milliseconds(150))
@@ -126,6 +128,50 @@ struct ClusterProducerTests {
         }
     }
 
+    /// Requests held in flight (the broker has written them, the answers are delayed) when their leader dies: their
+    /// fate is unknown to the producer, and idempotence must make the retry at the new leader safe.
+    @Test func requestsInFlightWhenTheirLeaderDiesAreWrittenOnce() async throws {
+        try await ProxyCluster.with { cluster in
+            let topic = BrokerHarness.uniqueName("cluster-produce-inflight")
+            try await Self.createTopic(cluster, topic)
+            let victim = try #require(cluster.leader(of: topic, partition: 0))
+            let audit = try await Self.produce(cluster, topic: topic, bootstrap: cluster.bootstrapList) { chunk in
+                if chunk == 0 { cluster.inject(.delay(.seconds(5)), on: .produce, node: victim, times: 1000) }
+                if chunk == 1 { cluster.kill(victim) }
+            }
+            print("in flight at the kill of node \(victim): \(audit); Produce requests cut off: \(cluster.cutOffCount(.produce))")
+            #expect(cluster.cutOffCount(.produce) > 0, "requests were in flight when the node died")
+            #expect(audit.result.exitCode == 0, "\(audit.result.stderr)")
+            #expect(audit.read.count == audit.total, "\(audit)")
+            #expect(audit.duplicates.isEmpty, "\(audit)")
+            #expect(audit.reordered.isEmpty, "\(audit)")
+        }
+    }
+
+    /// Without idempotence a request whose answer is lost cannot be retried safely, so its lines fail, named, with
+    /// a non-zero exit; lines that were never sent (their leader was already gone) are retried at the new leader.
+    @Test func withoutIdempotenceOnlyRequestsInFlightFail() async throws {
+        try await ProxyCluster.with { cluster in
+            let topic = BrokerHarness.uniqueName("cluster-produce-plain")
+            try await Self.createTopic(cluster, topic)
+            let victim = try #require(cluster.leader(of: topic, partition: 0))
+            let audit = try await Self.produce(
+                cluster, topic: topic, bootstrap: cluster.bootstrapList,
+                extra: ["--producer-property", "enable.idempotence=false"]
+            ) { chunk in
+                if chunk == 0 { cluster.inject(.delay(.seconds(5)), on: .produce, node: victim, times: 1000) }
+                if chunk == 1 { cluster.kill(victim) }
+            }
+            print("no idempotence, node \(victim) killed with requests in flight: \(audit); Produce requests cut off: \(cluster.cutOffCount(.produce))")
+            #expect(audit.result.exitCode != 0, "requests in flight at the kill cannot be known delivered")
+            #expect(audit.failedCount > 0 && !audit.failed.isEmpty, "\(audit.result.stderr)")
+            #expect(audit.lost <= 0, "\(audit)")
+            // Only what was in flight when the node died may fail: the later chunks are delivered.
+            let lateLines = Set((Self.linesPerChunk * 3)..<audit.total)
+            #expect(lateLines.isSubset(of: Set(audit.readIndices)), "lines sent after the kill were delivered: \(audit)")
+        }
+    }
+
     @Test func lostAndRefusedAnswersAreRetriedWithoutDuplicates() async throws {
         try await ProxyCluster.with { cluster in
             let topic = BrokerHarness.uniqueName("cluster-produce-faults")
@@ -148,6 +194,7 @@ struct ClusterProducerTests {
             #expect(audit.reordered.isEmpty, "\(audit)")
             #expect(cluster.refusalCount(.notEnoughReplicas) == 2)
             #expect(cluster.refusalCount(.requestTimedOut) == 1)
+            #expect(cluster.cutOffCount(.produce) >= 1, "the lost answer")
         }
     }
 }

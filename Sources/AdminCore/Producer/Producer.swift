@@ -343,8 +343,23 @@ public actor Producer {
             transactionalId: nil, acks: configuration.acks.rawValue,
             timeoutMs: Int32(clamping: configuration.requestTimeout.milliseconds),
             topicData: [.init(name: topic, partitionData: batches.map { .init(index: $0.partition, records: $0.bytes) })])
+        let connection: BrokerConnection
         do {
-            let connection = try await client.connection(for: .node(leader), lane: .produce)
+            connection = try await client.connection(for: .node(leader), lane: .produce)
+        } catch let error as KafkactlError where error.category == .unreachable || error.category == .timeout {
+            // No connection, so nothing was sent: the batches may go to the partitions' (new) leaders, with or
+            // without idempotence. Only a request that was written and then lost its answer has an unknown fate.
+            for batch in batches { retryOrFail(batch, error: error, retriable: true) }
+            let giveUp = batches.map { $0.createdAt + configuration.deliveryTimeout }.max() ?? .now
+            await refreshLeaders(until: giveUp)
+            requestSettled(leader: leader)
+            return nil
+        } catch {
+            await connectionFailed(batches, error: error as? KafkactlError ?? KafkactlError(.internal, "\(error)"))
+            requestSettled(leader: leader)
+            return nil
+        }
+        do {
             let version = try connection.version(for: ProduceRequest.self)
             if configuration.acks == .none {
                 try await connection.sendWithoutResponse(request, version: version)
