@@ -63,6 +63,30 @@ struct ClusterConsumerTests {
         }
     }
 
+    /// `--exit-at-end` reads everything, commits and leaves: a final commit that meets a moved coordinator (which
+    /// is still loading the group when first asked) must find it and commit there, or the next run reads it all again.
+    @Test func finalCommitFollowsACoordinatorThatMovesAndLoads() async throws {
+        try await ProxyCluster.with { cluster in
+            let topic = BrokerHarness.uniqueName("cluster-final-commit")
+            let group = BrokerHarness.uniqueName("cluster-final-commit")
+            try await ProxyCluster.succeed("topics", cluster.bootstrapList,
+                                           ["--create", "--topic", topic, "--partitions", String(Self.partitions), "--replication-factor", "1"])
+            let values = (0..<90).map { "v\($0)" }
+            try await Self.produceDirectly(topic, values)
+            cluster.inject(.trigger {
+                let current = cluster.coordinator(of: group) ?? 1
+                cluster.moveCoordinator(of: group, to: current % 3 + 1)
+            }, on: .offsetCommit)
+            cluster.inject(.error(.coordinatorLoadInProgress), on: .offsetCommit, times: 2)
+            let arguments = ["--topic", topic, "--group", group, "--from-beginning", "--exit-at-end"] + GroupTestSupport.fastGroupProperties
+            let first = try await ProxyCluster.succeed("console-consumer", cluster.bootstrapList, arguments)
+            #expect(ProxyCluster.lines(first.stdout).sorted() == values.sorted())
+            #expect(cluster.refusalCount(.notCoordinator) == 1 && cluster.refusalCount(.coordinatorLoadInProgress) == 2)
+            let second = try await ProxyCluster.succeed("console-consumer", cluster.bootstrapList, arguments)
+            #expect(second.stdout.isEmpty, "the final commit was lost: \(ProxyCluster.lines(second.stdout).count) records read again")
+        }
+    }
+
     @Test func groupConsumerFollowsCoordinatorAndLeaderMoves() async throws {
         try await ProxyCluster.with { cluster in
             let topic = BrokerHarness.uniqueName("cluster-group-moves")
