@@ -87,6 +87,44 @@ struct ClusterConsumerTests {
         }
     }
 
+    /// The group's coordinator (a leader too) dies while the member consumes: the member finds the new coordinator,
+    /// keeps its membership, fetches from the new leaders and commits at the new coordinator.
+    @Test func groupConsumerOutlivesItsCoordinatorNode() async throws {
+        try await ProxyCluster.with { cluster in
+            let topic = BrokerHarness.uniqueName("cluster-group-kill")
+            let group = BrokerHarness.uniqueName("cluster-group-kill")
+            try await ProxyCluster.succeed("topics", cluster.bootstrapList,
+                                           ["--create", "--topic", topic, "--partitions", String(Self.partitions), "--replication-factor", "1"])
+            let first = (0..<300).map { "a\($0)" }
+            let second = (0..<300).map { "b\($0)" }
+            try await Self.produceDirectly(topic, first)
+            let consumer = try OpenStdinProducer([
+                "console-consumer", "--bootstrap-server", cluster.bootstrapList, "--topic", topic, "--group", group,
+                "--from-beginning", "--consumer-property", "auto.commit.interval.ms=500",
+            ] + GroupTestSupport.fastGroupProperties)
+            try await ProxyCluster.waitUntil("the first records were printed", within: .seconds(60)) {
+                Set(ProxyCluster.lines(consumer.stdoutSoFar)).isSuperset(of: first) || !consumer.isRunning
+            }
+            let victim = try #require(cluster.coordinator(of: group))
+            cluster.kill(victim)
+            try await Self.produceDirectly(topic, second)
+            try await ProxyCluster.waitUntil("every record was printed", within: .seconds(60)) {
+                Set(ProxyCluster.lines(consumer.stdoutSoFar)).isSuperset(of: second) || !consumer.isRunning
+            }
+            try await Task.sleep(for: .seconds(1))
+            consumer.send(SIGTERM)
+            let result = try await consumer.finish(timeout: .seconds(30))
+            let printed = ProxyCluster.lines(result.stdout)
+            let repeated = printed.count - Set(printed).count
+            print("coordinator node \(victim) killed: \(printed.count) printed of \(first.count + second.count), \(repeated) repeated, now coordinated by \(cluster.coordinator(of: group).map(String.init) ?? "none")")
+            #expect(Set(printed) == Set(first + second), "no record lost: \(result.stderr)")
+            #expect(repeated <= second.count, "\(repeated) records repeated")
+            let again = try await ProxyCluster.succeed("console-consumer", cluster.bootstrapList,
+                                                       ["--topic", topic, "--group", group, "--exit-at-end"] + GroupTestSupport.fastGroupProperties)
+            #expect(again.stdout.isEmpty, "already committed records came again: \(ProxyCluster.lines(again.stdout).count)")
+        }
+    }
+
     @Test func groupConsumerFollowsCoordinatorAndLeaderMoves() async throws {
         try await ProxyCluster.with { cluster in
             let topic = BrokerHarness.uniqueName("cluster-group-moves")

@@ -26,7 +26,7 @@ struct ClusterRoutingTests {
         }
     }
 
-    @Test(arguments: [Bootstrap.node(2), .list])
+    @Test(arguments: [Bootstrap.node(1), .node(2), .node(3), .list])
     func everySubcommandRoutesToTheRightNode(_ bootstrap: Bootstrap) async throws {
         try await ProxyCluster.with { cluster in
             let b = bootstrap.address(in: cluster)
@@ -93,6 +93,10 @@ struct ClusterRoutingTests {
             let overview = try await run("cluster", ["--output", "json"])
             let brokers = try #require(try overview.jsonObject()["brokers"] as? [[String: Any]])
             #expect(brokers.compactMap { $0["id"] as? Int }.sorted() == [1, 2, 3])
+
+            // The shell runs each line as the subcommand would, over one client.
+            let shell = try await run("shell", [], stdin: "topics --describe --topic \(topic)\nget-offsets --topic \(topic) --time earliest\n")
+            #expect(ProxyCluster.lines(shell.stdout).filter { $0.hasPrefix("\(topic):") }.count == 6, "shell: \(shell.stdout)")
 
             try await run("consumer-groups", ["--delete", "--group", group])
             try await run("topics", ["--delete", "--topic", topic])
