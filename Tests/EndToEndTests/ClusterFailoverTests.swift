@@ -34,6 +34,22 @@ struct ClusterFailoverTests {
         }
     }
 
+    /// A node that accepts connections but leaves requests unanswered (stalled) is as good as down: past
+    /// request.timeout.ms the command asks another node instead of failing.
+    @Test func aStalledNodeMakesAdminCommandsUseAnother() async throws {
+        try await ProxyCluster.with { cluster in
+            let properties = FileManager.default.temporaryDirectory.appendingPathComponent("\(BrokerHarness.uniqueName("stalled")).properties")
+            try "request.timeout.ms=1500\n".write(to: properties, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: properties) }
+            cluster.inject(.delay(.seconds(20)), on: .metadata, node: 1, times: 100)
+            let started = ContinuousClock.now
+            let listed = try await ProxyCluster.succeed("topics", cluster.bootstrapList, ["--list", "--command-config", properties.path])
+            let elapsed = ContinuousClock.now - started
+            #expect(elapsed < .seconds(10), "took \(elapsed)")
+            #expect(cluster.requestCount(.metadata, node: 1) >= 1 && cluster.requestCount(.metadata, node: 2) >= 1, "\(listed.stderr)")
+        }
+    }
+
     @Test func noReachableNodeFailsWithinTheTimeoutNamingEveryAddressTried() async throws {
         try await ProxyCluster.with { cluster in
             for node in cluster.nodeIds { cluster.kill(node) }

@@ -55,9 +55,9 @@ public final class KafkaClient: Sendable {
     public func send<R: KafkaRequest>(
         _ request: R, to destination: Destination = .any, feature: String? = nil
     ) async throws -> R.Response {
-        try await withTransportRetries(R.apiKey) {
+        try await withTransportRetries(R.apiKey, destination) {
             let connection = try await self.connection(for: destination)
-            return try await connection.send(request, feature: feature)
+            return try await self.settingAsideIfStalled(connection) { try await connection.send(request, feature: feature) }
         }
     }
 
@@ -66,10 +66,10 @@ public final class KafkaClient: Sendable {
     public func send<R: KafkaRequest>(
         to destination: Destination = .any, feature: String? = nil, _ build: (Int16) -> R
     ) async throws -> R.Response {
-        try await withTransportRetries(R.apiKey) {
+        try await withTransportRetries(R.apiKey, destination) {
             let connection = try await self.connection(for: destination)
             let version = try connection.version(for: R.self, feature: feature)
-            return try await connection.send(build(version), version: version)
+            return try await self.settingAsideIfStalled(connection) { try await connection.send(build(version), version: version) }
         }
     }
 
@@ -152,12 +152,32 @@ public final class KafkaClient: Sendable {
         .leaveGroup,
     ]
 
-    private func withTransportRetries<T>(_ apiKey: ApiKey, _ operation: () async throws -> T) async throws -> T {
+    /// A broker that leaves a request unanswered past `request.timeout.ms` is stalled: its connection is closed
+    /// (a late answer would otherwise hold up every later request on it) and, for requests any broker can answer,
+    /// its address is tried last, as Kafka's clients disconnect a node whose request timed out.
+    private func settingAsideIfStalled<T>(_ connection: BrokerConnection, _ send: () async throws -> T) async throws -> T {
+        do {
+            return try await send()
+        } catch let error as KafkactlError where error.category == .timeout {
+            await pool.setAside(connection)
+            throw error
+        }
+    }
+
+    private func withTransportRetries<T>(
+        _ apiKey: ApiKey, _ destination: Destination, _ operation: () async throws -> T
+    ) async throws -> T {
         var attempt = 1
         var backoff = configuration.retryBackoff
+        let deadline = ContinuousClock.now + configuration.apiTimeout
         while true {
             do {
                 return try await operation()
+            } catch let error as KafkactlError where error.category == .timeout && attempt < 3
+                && destination == .any && !Self.mutatingApis.contains(apiKey) && ContinuousClock.now < deadline
+            {
+                // A stalled broker was set aside: another one may answer (no backoff, the timeout was the wait).
+                attempt += 1
             } catch let error as KafkactlError where error.category == .unreachable && attempt < 3
                 && (!Self.mutatingApis.contains(apiKey) || error.message.hasPrefix("no broker reachable"))
             {
