@@ -50,6 +50,41 @@ struct ClusterFailoverTests {
         }
     }
 
+    /// Errors a cluster answers while it changes: a leader that moves as a ListOffsets reaches it, a node still
+    /// loading its groups. Admin commands retry them, as Kafka's admin client does.
+    @Test func adminCommandsRetryWhatAChangingClusterAnswers() async throws {
+        try await ProxyCluster.with { cluster in
+            let topic = BrokerHarness.uniqueName("cluster-transient")
+            let group = BrokerHarness.uniqueName("cluster-transient")
+            let b = cluster.bootstrapList
+            try await ProxyCluster.succeed("topics", b, ["--create", "--topic", topic, "--partitions", "3", "--replication-factor", "1"])
+            try await ProxyCluster.succeed("console-producer", b, ["--topic", topic], stdin: "a\nb\nc\n")
+            try await ProxyCluster.succeed("console-consumer", b, ["--topic", topic, "--group", group, "--from-beginning", "--exit-at-end"]
+                                           + GroupTestSupport.fastGroupProperties)
+
+            // Every leader moves the moment the first ListOffsets arrives: that request is refused.
+            cluster.inject(.trigger {
+                for partition in Int32(0)..<3 {
+                    let current = cluster.leader(of: topic, partition: partition) ?? 1
+                    cluster.moveLeader(of: topic, partition: partition, to: current % 3 + 1)
+                }
+            }, on: .listOffsets)
+            let offsets = try await ProxyCluster.succeed("get-offsets", b, ["--topic", topic, "--time", "earliest"])
+            #expect(ProxyCluster.lines(offsets.stdout).sorted() == (0..<3).map { "\(topic):\($0):0" })
+            #expect(cluster.refusalCount(.notLeaderOrFollower) > 0)
+
+            // The node that coordinates the group is still loading it.
+            let coordinator = try #require(cluster.coordinator(of: group))
+            cluster.inject(.error(.coordinatorLoadInProgress), on: .listGroups, node: coordinator)
+            let groups = try await ProxyCluster.succeed("consumer-groups", b, ["--list"])
+            #expect(ProxyCluster.lines(groups.stdout).contains(group), "\(groups.stdout)")
+            #expect(cluster.refusalCount(.coordinatorLoadInProgress) == 1)
+
+            try await ProxyCluster.succeed("consumer-groups", b, ["--delete", "--group", group])
+            try await ProxyCluster.succeed("topics", b, ["--delete", "--topic", topic])
+        }
+    }
+
     @Test func noReachableNodeFailsWithinTheTimeoutNamingEveryAddressTried() async throws {
         try await ProxyCluster.with { cluster in
             for node in cluster.nodeIds { cluster.kill(node) }

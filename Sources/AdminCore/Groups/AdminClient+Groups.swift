@@ -7,13 +7,25 @@ extension AdminClient {
             for node in nodes {
                 group.addTask {
                     let destination: KafkaClient.Destination = node.map { .node($0) } ?? .any
-                    let response = try await client.send(to: destination) { (version: Int16) in
-                        ListGroupsRequest(statesFilter: version >= 4 ? states : [])
-                    }
-                    let code = ErrorCode(rawValue: response.errorCode)
-                    guard code == .none else { throw KafkactlError.broker(code, "cannot list groups") }
-                    return response.groups.map {
-                        GroupListing(groupId: $0.groupId, protocolType: $0.protocolType, state: $0.groupState, type: $0.groupType)
+                    // A broker still loading its groups (a coordinator that just moved there) is asked again
+                    // within the API timeout, as Kafka's admin client does, rather than failing the whole listing.
+                    let deadline = ContinuousClock.now + client.configuration.apiTimeout
+                    var backoff = client.configuration.retryBackoff
+                    while true {
+                        let response = try await client.send(to: destination) { (version: Int16) in
+                            ListGroupsRequest(statesFilter: version >= 4 ? states : [])
+                        }
+                        let code = ErrorCode(rawValue: response.errorCode)
+                        if code == .none {
+                            return response.groups.map {
+                                GroupListing(groupId: $0.groupId, protocolType: $0.protocolType, state: $0.groupState, type: $0.groupType)
+                            }
+                        }
+                        guard Self.isCoordinatorError(code), ContinuousClock.now + backoff < deadline else {
+                            throw KafkactlError.broker(code, "cannot list groups")
+                        }
+                        try await Task.sleep(for: backoff)
+                        backoff = min(backoff * 2, client.configuration.retryBackoffMax)
                     }
                 }
             }

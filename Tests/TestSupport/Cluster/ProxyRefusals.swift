@@ -162,6 +162,9 @@ enum ProxyRefusals {
             let (header, request) = try ProxyCodec.request(DescribeGroupsRequest.self, from: frame)
             let response = DescribeGroupsResponse(groups: request.groups.map { .init(errorCode: error, groupId: $0) })
             return try ProxyCodec.responseFrame(DescribeGroupsRequest.self, to: header, response)
+        case .listGroups:
+            let header = try ProxyCodec.request(ListGroupsRequest.self, from: frame).0
+            return try ProxyCodec.responseFrame(ListGroupsRequest.self, to: header, ListGroupsResponse(errorCode: error))
         case .deleteGroups:
             let (header, request) = try ProxyCodec.request(DeleteGroupsRequest.self, from: frame)
             let response = DeleteGroupsResponse(results: request.groupsNames.map { .init(groupId: $0, errorCode: error) })
