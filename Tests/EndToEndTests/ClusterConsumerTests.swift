@@ -153,8 +153,9 @@ struct ClusterConsumerTests {
             try await ProxyCluster.waitUntil("every record was printed", within: .seconds(60)) {
                 Set(ProxyCluster.lines(consumer.stdoutSoFar)).isSuperset(of: second) || !consumer.isRunning
             }
-            // Let a commit at the new coordinator happen, then stop the consumer as a user would (it commits and leaves).
-            try await Task.sleep(for: .seconds(1))
+            // Let a heartbeat and a commit reach the new coordinator, then stop the consumer as a user would (it
+            // commits and leaves).
+            try await Task.sleep(for: .seconds(2))
             consumer.send(SIGTERM)
             let result = try await consumer.finish(timeout: .seconds(30))
             let printed = ProxyCluster.lines(result.stdout)

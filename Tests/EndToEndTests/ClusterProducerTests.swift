@@ -128,6 +128,22 @@ struct ClusterProducerTests {
         }
     }
 
+    /// After chunk 0, answers from `victim` to Produce are held (the broker has written the records); after chunk 1,
+    /// once a Produce has reached it since, `victim` dies with that request in flight.
+    static func holdThenKill(_ cluster: ClusterProxy, _ victim: Int32, chunk: Int, heldFrom: inout Int) async throws {
+        if chunk == 0 {
+            cluster.inject(.delay(.seconds(5)), on: .produce, node: victim, times: 1000)
+            heldFrom = cluster.requestCount(.produce, node: victim)
+        }
+        if chunk == 1 {
+            let before = heldFrom
+            try await ProxyCluster.waitUntil("a Produce reached node \(victim) after its answers were held") {
+                cluster.requestCount(.produce, node: victim) > before
+            }
+            cluster.kill(victim)
+        }
+    }
+
     /// Requests held in flight (the broker has written them, the answers are delayed) when their leader dies: their
     /// fate is unknown to the producer, and idempotence must make the retry at the new leader safe.
     @Test func requestsInFlightWhenTheirLeaderDiesAreWrittenOnce() async throws {
@@ -135,9 +151,9 @@ struct ClusterProducerTests {
             let topic = BrokerHarness.uniqueName("cluster-produce-inflight")
             try await Self.createTopic(cluster, topic)
             let victim = try #require(cluster.leader(of: topic, partition: 0))
+            var heldFrom = 0
             let audit = try await Self.produce(cluster, topic: topic, bootstrap: cluster.bootstrapList) { chunk in
-                if chunk == 0 { cluster.inject(.delay(.seconds(5)), on: .produce, node: victim, times: 1000) }
-                if chunk == 1 { cluster.kill(victim) }
+                try await Self.holdThenKill(cluster, victim, chunk: chunk, heldFrom: &heldFrom)
             }
             print("in flight at the kill of node \(victim): \(audit); Produce requests cut off: \(cluster.cutOffCount(.produce))")
             #expect(cluster.cutOffCount(.produce) > 0, "requests were in flight when the node died")
@@ -155,12 +171,12 @@ struct ClusterProducerTests {
             let topic = BrokerHarness.uniqueName("cluster-produce-plain")
             try await Self.createTopic(cluster, topic)
             let victim = try #require(cluster.leader(of: topic, partition: 0))
+            var heldFrom = 0
             let audit = try await Self.produce(
                 cluster, topic: topic, bootstrap: cluster.bootstrapList,
                 extra: ["--producer-property", "enable.idempotence=false"]
             ) { chunk in
-                if chunk == 0 { cluster.inject(.delay(.seconds(5)), on: .produce, node: victim, times: 1000) }
-                if chunk == 1 { cluster.kill(victim) }
+                try await Self.holdThenKill(cluster, victim, chunk: chunk, heldFrom: &heldFrom)
             }
             print("no idempotence, node \(victim) killed with requests in flight: \(audit); Produce requests cut off: \(cluster.cutOffCount(.produce))")
             #expect(audit.result.exitCode != 0, "requests in flight at the kill cannot be known delivered")

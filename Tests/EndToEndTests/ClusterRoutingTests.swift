@@ -89,6 +89,8 @@ struct ClusterRoutingTests {
             }
             try await run("configs", ["--entity-type", "brokers", "--entity-name", "3", "--describe"])
             #expect(cluster.requestCount(.describeConfigs, node: 3) > 0, "broker 3's configs are asked of broker 3")
+            try await run("configs", ["--entity-type", "brokers", "--describe"])
+            for node in cluster.nodeIds { #expect(cluster.requestCount(.describeConfigs, node: node) > 0, "each broker describes its own configs") }
 
             let overview = try await run("cluster", ["--output", "json"])
             let brokers = try #require(try overview.jsonObject()["brokers"] as? [[String: Any]])

@@ -28,7 +28,8 @@ public final class ClusterProxy: Sendable {
         /// Close the connection without forwarding it.
         case closeConnection
         /// Run `action` when the request arrives, then serve the request as usual: e.g. move a coordinator just as
-        /// a request reaches it, which a client cannot see coming.
+        /// a request reaches it, which a client cannot see coming. It runs on the proxy's event loop, so it must
+        /// not kill or revive nodes (those wait for that loop).
         case trigger(@Sendable () -> Void)
     }
 
