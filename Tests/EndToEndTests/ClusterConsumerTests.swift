@@ -50,6 +50,10 @@ struct ClusterConsumerTests {
             Self.rotateLeaders(cluster, topic)
             try await Self.produceDirectly(topic, second)
             try await printedAll(second)
+            // An election: partition 0 has no leader for a moment (records keep arriving on the others).
+            cluster.dropLeader(of: topic, partition: 0)
+            try await Task.sleep(for: .milliseconds(700))
+            cluster.electLeader(of: topic, partition: 0, node: 3)
             let refusals = cluster.refusalCount(.notLeaderOrFollower)
             // The node it was bootstrapped from dies: it goes on with the nodes it learnt from metadata.
             cluster.kill(bootstrapNode)

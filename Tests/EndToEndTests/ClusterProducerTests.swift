@@ -128,6 +128,35 @@ struct ClusterProducerTests {
         }
     }
 
+    /// A rolling restart: one partition at a time has no leader for a while (Metadata says LEADER_NOT_AVAILABLE, every
+    /// node refuses it), then a new one. The producer waits for each election; nothing fails, repeats or reorders.
+    @Test func everyLineIsAcknowledgedOnceThroughLeaderElections() async throws {
+        try await ProxyCluster.with { cluster in
+            let topic = BrokerHarness.uniqueName("cluster-produce-elections")
+            try await Self.createTopic(cluster, topic)
+            // After chunk i, partition i mod 3 loses its leader, so chunk i + 1 is produced during the election;
+            // the election ends after chunk i + 1 (on the next node). The last chunk ends the last election.
+            var electing: (partition: Int32, next: Int32)?
+            let audit = try await Self.produce(cluster, topic: topic, bootstrap: cluster.bootstrapList) { chunk in
+                if let (partition, next) = electing {
+                    try await Task.sleep(for: .milliseconds(300))
+                    cluster.electLeader(of: topic, partition: partition, node: next)
+                    electing = nil
+                }
+                guard chunk < Self.chunks - 1 else { return }
+                let partition = Int32(chunk % Int(Self.partitions))
+                let next = (cluster.leader(of: topic, partition: partition) ?? 1) % 3 + 1
+                cluster.dropLeader(of: topic, partition: partition)
+                electing = (partition, next)
+            }
+            print("leader elections: \(audit); NOT_LEADER answers: \(cluster.refusalCount(.notLeaderOrFollower))")
+            #expect(audit.result.exitCode == 0, "\(audit.result.stderr)")
+            #expect(audit.read.count == audit.total, "\(audit)")
+            #expect(audit.duplicates.isEmpty, "\(audit)")
+            #expect(audit.reordered.isEmpty, "\(audit)")
+        }
+    }
+
     /// After chunk 0, answers from `victim` to Produce are held (the broker has written the records); after chunk 1,
     /// once a Produce has reached it since, `victim` dies with that request in flight.
     static func holdThenKill(_ cluster: ClusterProxy, _ victim: Int32, chunk: Int, heldFrom: inout Int) async throws {

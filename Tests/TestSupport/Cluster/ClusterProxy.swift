@@ -83,7 +83,22 @@ public final class ClusterProxy: Sendable {
 
     /// Makes `node` the leader of a partition (as a preferred-leader election or a reassignment would).
     public func moveLeader(of topic: String, partition: Int32, to node: Int32) {
-        router.cluster.withLock { $0.leaderOverrides[TopicPartition(topic, partition)] = node }
+        electLeader(of: topic, partition: partition, node: node)
+    }
+
+    /// Takes a partition's leader away (an election under way) until `moveLeader` or `electLeader` gives it one:
+    /// Metadata says LEADER_NOT_AVAILABLE and every node refuses it with NOT_LEADER_OR_FOLLOWER.
+    public func dropLeader(of topic: String, partition: Int32) {
+        router.cluster.withLock { _ = $0.leaderless.insert(TopicPartition(topic, partition)) }
+    }
+
+    /// Ends an election: the partition is led by `node` (or its preferred replica).
+    public func electLeader(of topic: String, partition: Int32, node: Int32? = nil) {
+        router.cluster.withLock { cluster in
+            let key = TopicPartition(topic, partition)
+            cluster.leaderless.remove(key)
+            if let node { cluster.leaderOverrides[key] = node }
+        }
     }
 
     public func coordinator(of group: String) -> Int32? {

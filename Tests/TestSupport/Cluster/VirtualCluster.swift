@@ -14,6 +14,8 @@ struct VirtualCluster {
     var ports: [Int32: Int] = [:]
     var down: Set<Int32> = []
     var leaderOverrides: [TopicPartition: Int32] = [:]
+    /// Partitions between leaders (an election under way): no node leads them.
+    var leaderless: Set<TopicPartition> = []
     var coordinatorOverrides: [String: Int32] = [:]
     var faults: [FaultRule] = []
     /// Requests received, by node and API key.
@@ -42,6 +44,7 @@ struct VirtualCluster {
 
     /// The node that leads `partition` now: the chosen (or preferred) one while it is up, else the next live replica.
     func leader(_ partition: TopicPartition) -> Int32? {
+        if leaderless.contains(partition) { return nil }
         let replicas = replicas(partition)
         let chosen = leaderOverrides[partition] ?? replicas[0]
         if !down.contains(chosen) { return chosen }
@@ -92,6 +95,8 @@ struct VirtualCluster {
                 let key = TopicPartition(name, partition.partitionIndex)
                 let replicas = replicas(key)
                 partition.leaderId = leader(key) ?? -1
+                // Kafka names a partition without a leader LEADER_NOT_AVAILABLE in Metadata.
+                partition.errorCode = partition.leaderId < 0 ? ErrorCode.leaderNotAvailable.rawValue : 0
                 partition.replicaNodes = replicas
                 partition.isrNodes = replicas.filter { !down.contains($0) }
                 partition.offlineReplicas = replicas.filter { down.contains($0) }
