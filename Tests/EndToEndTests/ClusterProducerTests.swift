@@ -217,6 +217,21 @@ struct ClusterProducerTests {
         }
     }
 
+    /// A broker still fetching a block of producer ids from the controller answers InitProducerId with
+    /// COORDINATOR_LOAD_IN_PROGRESS (KIP-730); the producer asks again, as Kafka's does.
+    @Test func theProducerWaitsForProducerIds() async throws {
+        try await ProxyCluster.with { cluster in
+            let topic = BrokerHarness.uniqueName("cluster-produce-pid")
+            try await Self.createTopic(cluster, topic)
+            cluster.inject(.error(.coordinatorLoadInProgress), on: .initProducerId, times: 2)
+            let result = try await ProxyCluster.run("console-producer", cluster.bootstrapList, ["--topic", topic], stdin: "a\nb\nc\n")
+            #expect(result.exitCode == 0, "\(result.stderr)")
+            #expect(cluster.refusalCount(.coordinatorLoadInProgress) == 2)
+            let read = try await ProducerHarness.readBack(topic, expecting: 3)
+            #expect(read.values.compactMap { $0 }.sorted() == ["a", "b", "c"])
+        }
+    }
+
     @Test func lostAndRefusedAnswersAreRetriedWithoutDuplicates() async throws {
         try await ProxyCluster.with { cluster in
             let topic = BrokerHarness.uniqueName("cluster-produce-faults")

@@ -162,6 +162,10 @@ enum ProxyRefusals {
             let (header, request) = try ProxyCodec.request(DescribeGroupsRequest.self, from: frame)
             let response = DescribeGroupsResponse(groups: request.groups.map { .init(errorCode: error, groupId: $0) })
             return try ProxyCodec.responseFrame(DescribeGroupsRequest.self, to: header, response)
+        case .initProducerId:
+            let header = try ProxyCodec.request(InitProducerIdRequest.self, from: frame).0
+            let response = InitProducerIdResponse(errorCode: error, producerId: -1, producerEpoch: -1)
+            return try ProxyCodec.responseFrame(InitProducerIdRequest.self, to: header, response)
         case .listGroups:
             let header = try ProxyCodec.request(ListGroupsRequest.self, from: frame).0
             return try ProxyCodec.responseFrame(ListGroupsRequest.self, to: header, ListGroupsResponse(errorCode: error))
