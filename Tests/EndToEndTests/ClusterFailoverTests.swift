@@ -80,6 +80,14 @@ struct ClusterFailoverTests {
             #expect(ProxyCluster.lines(groups.stdout).contains(group), "\(groups.stdout)")
             #expect(cluster.refusalCount(.coordinatorLoadInProgress) == 1)
 
+            // The controller moved: the node asked answers NOT_CONTROLLER (as brokers before KRaft do) once.
+            let other = BrokerHarness.uniqueName("cluster-transient-create")
+            cluster.inject(.error(.notController), on: .createTopics)
+            try await ProxyCluster.succeed("topics", b, ["--create", "--topic", other, "--partitions", "1", "--replication-factor", "1"])
+            cluster.inject(.error(.notController), on: .deleteTopics)
+            try await ProxyCluster.succeed("topics", b, ["--delete", "--topic", other])
+            #expect(cluster.refusalCount(.notController) == 2)
+
             try await ProxyCluster.succeed("consumer-groups", b, ["--delete", "--group", group])
             try await ProxyCluster.succeed("topics", b, ["--delete", "--topic", topic])
         }

@@ -162,6 +162,17 @@ enum ProxyRefusals {
             let (header, request) = try ProxyCodec.request(DescribeGroupsRequest.self, from: frame)
             let response = DescribeGroupsResponse(groups: request.groups.map { .init(errorCode: error, groupId: $0) })
             return try ProxyCodec.responseFrame(DescribeGroupsRequest.self, to: header, response)
+        case .createTopics:
+            let (header, request) = try ProxyCodec.request(CreateTopicsRequest.self, from: frame)
+            let response = CreateTopicsResponse(topics: request.topics.map {
+                .init(name: $0.name, errorCode: error, numPartitions: -1, replicationFactor: -1)
+            })
+            return try ProxyCodec.responseFrame(CreateTopicsRequest.self, to: header, response)
+        case .deleteTopics:
+            let (header, request) = try ProxyCodec.request(DeleteTopicsRequest.self, from: frame)
+            let names = header.apiVersion >= 6 ? request.topics.compactMap(\.name) : request.topicNames
+            let response = DeleteTopicsResponse(responses: names.map { .init(name: $0, errorCode: error) })
+            return try ProxyCodec.responseFrame(DeleteTopicsRequest.self, to: header, response)
         case .initProducerId:
             let header = try ProxyCodec.request(InitProducerIdRequest.self, from: frame).0
             let response = InitProducerIdResponse(errorCode: error, producerId: -1, producerEpoch: -1)
