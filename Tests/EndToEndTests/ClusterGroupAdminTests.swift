@@ -31,6 +31,12 @@ struct ClusterGroupAdminTests {
             #expect(cluster.refusalCount(.notCoordinator) >= 2, "both moves were met")
             #expect(cluster.refusalCount(.coordinatorLoadInProgress) == 1)
 
+            // The coordinator shown is the one that answered, after the moves.
+            cluster.inject(moveOnArrival, on: .describeGroups)
+            let state = try await ProxyCluster.succeed("consumer-groups", b, ["--describe", "--group", group, "--state"])
+            let coordinator = try #require(cluster.coordinator(of: group))
+            #expect(state.stdout.contains("\(cluster.address(of: coordinator))  (\(coordinator))"), "\(state.stdout)")
+
             let refusedBefore = cluster.refusalCount(.notCoordinator)
             cluster.inject(moveOnArrival, on: .offsetCommit)
             cluster.inject(moveOnArrival, on: .offsetFetch)
