@@ -9,7 +9,8 @@ import Glibc
 /// console-consumer, alone and in a group, against the three-node cluster while leaders and the group's coordinator
 /// move and the node it was bootstrapped from dies. Records are written straight to the real broker (not through
 /// the proxy), so the only moving part is the consumer.
-@Suite("Cluster: consumers follow leader and coordinator moves")
+/// One test at a time: each runs several processes, and the rest of the suite runs beside them on 2 cores.
+@Suite("Cluster: consumers follow leader and coordinator moves", .serialized)
 struct ClusterConsumerTests {
     static let partitions: Int32 = 3
 

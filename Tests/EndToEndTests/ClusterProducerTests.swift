@@ -6,7 +6,8 @@ import Testing
 /// dies mid-stream and answers get lost or delayed. Every input line must be acknowledged exactly once, in order
 /// within its partition, or be named as failed with a non-zero exit; the records are counted by confluent-kafka
 /// reading the real broker directly.
-@Suite("Cluster: console-producer under leader moves and node failures")
+/// One test at a time: each runs several processes, and the rest of the suite runs beside them on 2 cores.
+@Suite("Cluster: console-producer under leader moves and node failures", .serialized)
 struct ClusterProducerTests {
     static let partitions: Int32 = 3
     static let chunks = 6

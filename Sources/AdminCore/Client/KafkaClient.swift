@@ -160,8 +160,19 @@ public final class KafkaClient: Sendable {
             return try await send()
         } catch let error as KafkactlError where error.category == .timeout {
             await pool.setAside(connection)
-            throw error
+            throw SetAside(error: error, address: connection.address)
         }
+    }
+
+    /// A request timed out on an open connection, which was then closed (see `settingAsideIfStalled`).
+    private struct SetAside: Error {
+        var error: KafkactlError
+        var address: BrokerAddress
+    }
+
+    /// Whether a broker other than `address` is known (a seed, or named by metadata).
+    private func knowsAnotherBroker(than address: BrokerAddress) async -> Bool {
+        (configuration.bootstrapServers + (await knownBrokers())).contains { $0 != address }
     }
 
     private func withTransportRetries<T>(
@@ -173,10 +184,12 @@ public final class KafkaClient: Sendable {
         while true {
             do {
                 return try await operation()
-            } catch let error as KafkactlError where error.category == .timeout && attempt < 3
-                && destination == .any && !Self.mutatingApis.contains(apiKey) && ContinuousClock.now < deadline
-            {
-                // A stalled broker was set aside: another one may answer (no backoff, the timeout was the wait).
+            } catch let stalled as SetAside {
+                // A stalled broker was set aside: another one may answer a request for any broker (no backoff, the
+                // timeout was the wait). With no other broker known, or for anything else, the timeout stands.
+                guard attempt < 3, destination == .any, !Self.mutatingApis.contains(apiKey), ContinuousClock.now < deadline,
+                    await knowsAnotherBroker(than: stalled.address)
+                else { throw stalled.error }
                 attempt += 1
             } catch let error as KafkactlError where error.category == .unreachable && attempt < 3
                 && (!Self.mutatingApis.contains(apiKey) || error.message.hasPrefix("no broker reachable"))
