@@ -188,6 +188,7 @@ final class OpenStdinProducer: @unchecked Sendable {
     var pid: Int32 { process.processIdentifier }
     var isRunning: Bool { process.isRunning }
     var stderrSoFar: String { lock.withLock { String(decoding: stderrData, as: UTF8.self) } }
+    var stdoutSoFar: String { lock.withLock { String(decoding: stdoutData, as: UTF8.self) } }
 
     /// Writes `text` to the process's standard input (on a thread where SIGPIPE is blocked, so a process that
     /// died cannot take the test runner with it). Returns false if the pipe was closed.

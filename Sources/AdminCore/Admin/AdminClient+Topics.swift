@@ -127,26 +127,45 @@ extension AdminClient {
         return topics.map { ItemResult(name: $0.name, result: results[$0.name]!) }
     }
 
-    /// Deletes topics by name on the controller.
+    /// Deletes topics by name on the controller. Like `createTopics`, a NOT_CONTROLLER answer (the controller moved)
+    /// refreshes the metadata and asks the new controller, within the API timeout.
     public func deleteTopics(_ names: [String]) async throws -> [ItemResult<Void>] {
         guard !names.isEmpty else { return [] }
-        let timeoutMs = Int32(clamping: client.configuration.requestTimeout.milliseconds)
-        let response = try await client.send(to: .controller) { (version: Int16) in
-            version >= 6
-                ? DeleteTopicsRequest(topics: names.map { .init(name: $0, topicId: .zero) }, timeoutMs: timeoutMs)
-                : DeleteTopicsRequest(topicNames: names, timeoutMs: timeoutMs)
-        }
-        return names.map { name in
-            guard let answer = response.responses.first(where: { $0.name == name }) else {
-                return ItemResult(name: name, result: .failure(KafkactlError(.internal, "the broker did not answer for topic '\(name)'")))
+        var results: [String: Result<Void, KafkactlError>] = [:]
+        var remaining = names
+        let deadline = ContinuousClock.now + client.configuration.apiTimeout
+        var backoff = client.configuration.retryBackoff
+        while !remaining.isEmpty {
+            let timeoutMs = Int32(clamping: client.configuration.requestTimeout.milliseconds)
+            let asked = remaining
+            let response = try await client.send(to: .controller) { (version: Int16) in
+                version >= 6
+                    ? DeleteTopicsRequest(topics: asked.map { .init(name: $0, topicId: .zero) }, timeoutMs: timeoutMs)
+                    : DeleteTopicsRequest(topicNames: asked, timeoutMs: timeoutMs)
             }
-            let code = ErrorCode(rawValue: answer.errorCode)
-            if code == .none { return ItemResult(name: name, result: .success(())) }
-            if code == .unknownTopicOrPartition {
-                return ItemResult(name: name, result: .failure(KafkactlError(.notFound, "Topic '\(name)' does not exist [UNKNOWN_TOPIC_OR_PARTITION]", code: code)))
+            remaining = []
+            for name in asked {
+                guard let answer = response.responses.first(where: { $0.name == name }) else {
+                    results[name] = .failure(KafkactlError(.internal, "the broker did not answer for topic '\(name)'"))
+                    continue
+                }
+                let code = ErrorCode(rawValue: answer.errorCode)
+                switch code {
+                case .none: results[name] = .success(())
+                case .notController where ContinuousClock.now + backoff < deadline: remaining.append(name)
+                case .unknownTopicOrPartition:
+                    results[name] = .failure(KafkactlError(.notFound, "Topic '\(name)' does not exist [UNKNOWN_TOPIC_OR_PARTITION]", code: code))
+                default:
+                    results[name] = .failure(.broker(code, "cannot delete topic '\(name)'", brokerMessage: answer.errorMessage))
+                }
             }
-            return ItemResult(name: name, result: .failure(.broker(code, "cannot delete topic '\(name)'", brokerMessage: answer.errorMessage)))
+            if !remaining.isEmpty {
+                try await Task.sleep(for: backoff)
+                backoff = min(backoff * 2, client.configuration.retryBackoffMax)
+                _ = try await client.metadata(topics: [])
+            }
         }
+        return names.map { ItemResult(name: $0, result: results[$0]!) }
     }
 
     /// Raises a topic's partition count to `totalCount`.

@@ -18,6 +18,8 @@ public actor BrokerPool {
     private var connections: [Key: Task<BrokerConnection, Error>] = [:]
     /// The seed that answered last, tried first next time.
     private var preferredSeed: BrokerAddress?
+    /// A broker whose request timed out, tried last by `anySeedConnection` (see `setAside`).
+    private var stalled: BrokerAddress?
     /// Loaded once (CAs, client certificate and key) and shared by every TLS connection of this client.
     private var tlsContext: NIOSSLContext?
 
@@ -51,15 +53,20 @@ public actor BrokerPool {
         }
     }
 
-    /// A connection to any seed broker, trying them in order (the last one that answered first), and again
-    /// with backoff until `socket.connection.setup.timeout.ms` has passed. Names every address on failure.
-    func anySeedConnection() async throws -> BrokerConnection {
+    /// A connection to any seed broker, trying them in order (the last one that answered first), then the brokers
+    /// in `known` (from metadata) that are not seeds, and all again with backoff until
+    /// `socket.connection.setup.timeout.ms` has passed. Names every address on failure.
+    func anySeedConnection(orKnown known: [BrokerAddress] = []) async throws -> BrokerConnection {
         for (key, task) in connections where key.lane == .general {
             if let connection = try? await task.value, connection.isActive { return connection }
         }
         var seeds = configuration.bootstrapServers
+        seeds += known.filter { !seeds.contains($0) }
         if let preferred = preferredSeed, let index = seeds.firstIndex(of: preferred) {
             seeds.insert(seeds.remove(at: index), at: 0)
+        }
+        if let stalled, let index = seeds.firstIndex(of: stalled) {
+            seeds.append(seeds.remove(at: index))
         }
         let deadline = ContinuousClock.now + configuration.connectTimeout
         var backoff = configuration.retryBackoff
@@ -83,6 +90,17 @@ public actor BrokerPool {
         throw KafkactlError(
             .unreachable,
             "no broker reachable at \(seeds.map(\.description).joined(separator: ",")) (\(failures.joined(separator: "; "))); check --bootstrap-server and that the broker is running")
+    }
+
+    /// Closes a connection whose request timed out, so no later request waits behind the late answer, and has
+    /// `anySeedConnection` try its broker last.
+    func setAside(_ connection: BrokerConnection) async {
+        for (key, task) in connections {
+            if let open = try? await task.value, open === connection { connections[key] = nil }
+        }
+        stalled = connection.address
+        if preferredSeed == connection.address { preferredSeed = nil }
+        await connection.close()
     }
 
     private func sharedTLSContext() throws -> NIOSSLContext? {

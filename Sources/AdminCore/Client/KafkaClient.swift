@@ -55,9 +55,9 @@ public final class KafkaClient: Sendable {
     public func send<R: KafkaRequest>(
         _ request: R, to destination: Destination = .any, feature: String? = nil
     ) async throws -> R.Response {
-        try await withTransportRetries(R.apiKey) {
+        try await withTransportRetries(R.apiKey, destination) {
             let connection = try await self.connection(for: destination)
-            return try await connection.send(request, feature: feature)
+            return try await self.settingAsideIfStalled(connection) { try await connection.send(request, feature: feature) }
         }
     }
 
@@ -66,10 +66,10 @@ public final class KafkaClient: Sendable {
     public func send<R: KafkaRequest>(
         to destination: Destination = .any, feature: String? = nil, _ build: (Int16) -> R
     ) async throws -> R.Response {
-        try await withTransportRetries(R.apiKey) {
+        try await withTransportRetries(R.apiKey, destination) {
             let connection = try await self.connection(for: destination)
             let version = try connection.version(for: R.self, feature: feature)
-            return try await connection.send(build(version), version: version)
+            return try await self.settingAsideIfStalled(connection) { try await connection.send(build(version), version: version) }
         }
     }
 
@@ -80,11 +80,11 @@ public final class KafkaClient: Sendable {
     public func connection(for destination: Destination, lane: Lane = .general) async throws -> BrokerConnection {
         switch destination {
         case .any:
-            return try await pool.anySeedConnection()
+            return try await pool.anySeedConnection(orKnown: await knownBrokers())
         case .controller:
             let metadata = try await cachedMetadata()
             guard metadata.controllerId >= 0, metadata.brokers[metadata.controllerId] != nil else {
-                return try await pool.anySeedConnection()
+                return try await pool.anySeedConnection(orKnown: await knownBrokers())
             }
             return try await connection(for: .node(metadata.controllerId), lane: lane)
         case .node(let id):
@@ -98,6 +98,12 @@ public final class KafkaClient: Sendable {
             let address = try await coordinatorAddress(group: group)
             return try await pool.connection(to: address, lane: lane)
         }
+    }
+
+    /// The brokers the last metadata named: once the cluster is known, any of them will do when the bootstrap
+    /// servers are gone (a client bootstrapped from one broker must outlive that broker, as Kafka's clients do).
+    private func knownBrokers() async -> [BrokerAddress] {
+        await metadataCache.latest?.brokers.values.sorted { $0.nodeId < $1.nodeId }.map(\.address) ?? []
     }
 
     // MARK: Group coordinators
@@ -146,12 +152,45 @@ public final class KafkaClient: Sendable {
         .leaveGroup,
     ]
 
-    private func withTransportRetries<T>(_ apiKey: ApiKey, _ operation: () async throws -> T) async throws -> T {
+    /// A broker that leaves a request unanswered past `request.timeout.ms` is stalled: its connection is closed
+    /// (a late answer would otherwise hold up every later request on it) and, for requests any broker can answer,
+    /// its address is tried last, as Kafka's clients disconnect a node whose request timed out.
+    private func settingAsideIfStalled<T>(_ connection: BrokerConnection, _ send: () async throws -> T) async throws -> T {
+        do {
+            return try await send()
+        } catch let error as KafkactlError where error.category == .timeout {
+            await pool.setAside(connection)
+            throw SetAside(error: error, address: connection.address)
+        }
+    }
+
+    /// A request timed out on an open connection, which was then closed (see `settingAsideIfStalled`).
+    private struct SetAside: Error {
+        var error: KafkactlError
+        var address: BrokerAddress
+    }
+
+    /// Whether a broker other than `address` is known (a seed, or named by metadata).
+    private func knowsAnotherBroker(than address: BrokerAddress) async -> Bool {
+        (configuration.bootstrapServers + (await knownBrokers())).contains { $0 != address }
+    }
+
+    private func withTransportRetries<T>(
+        _ apiKey: ApiKey, _ destination: Destination, _ operation: () async throws -> T
+    ) async throws -> T {
         var attempt = 1
         var backoff = configuration.retryBackoff
+        let deadline = ContinuousClock.now + configuration.apiTimeout
         while true {
             do {
                 return try await operation()
+            } catch let stalled as SetAside {
+                // A stalled broker was set aside: another one may answer a request for any broker (no backoff, the
+                // timeout was the wait). With no other broker known, or for anything else, the timeout stands.
+                guard attempt < 3, destination == .any, !Self.mutatingApis.contains(apiKey), ContinuousClock.now < deadline,
+                    await knowsAnotherBroker(than: stalled.address)
+                else { throw stalled.error }
+                attempt += 1
             } catch let error as KafkactlError where error.category == .unreachable && attempt < 3
                 && (!Self.mutatingApis.contains(apiKey) || error.message.hasPrefix("no broker reachable"))
             {

@@ -7,13 +7,25 @@ extension AdminClient {
             for node in nodes {
                 group.addTask {
                     let destination: KafkaClient.Destination = node.map { .node($0) } ?? .any
-                    let response = try await client.send(to: destination) { (version: Int16) in
-                        ListGroupsRequest(statesFilter: version >= 4 ? states : [])
-                    }
-                    let code = ErrorCode(rawValue: response.errorCode)
-                    guard code == .none else { throw KafkactlError.broker(code, "cannot list groups") }
-                    return response.groups.map {
-                        GroupListing(groupId: $0.groupId, protocolType: $0.protocolType, state: $0.groupState, type: $0.groupType)
+                    // A broker still loading its groups (a coordinator that just moved there) is asked again
+                    // within the API timeout, as Kafka's admin client does, rather than failing the whole listing.
+                    let deadline = ContinuousClock.now + client.configuration.apiTimeout
+                    var backoff = client.configuration.retryBackoff
+                    while true {
+                        let response = try await client.send(to: destination) { (version: Int16) in
+                            ListGroupsRequest(statesFilter: version >= 4 ? states : [])
+                        }
+                        let code = ErrorCode(rawValue: response.errorCode)
+                        if code == .none {
+                            return response.groups.map {
+                                GroupListing(groupId: $0.groupId, protocolType: $0.protocolType, state: $0.groupState, type: $0.groupType)
+                            }
+                        }
+                        guard Self.isCoordinatorError(code), ContinuousClock.now + backoff < deadline else {
+                            throw KafkactlError.broker(code, "cannot list groups")
+                        }
+                        try await Task.sleep(for: backoff)
+                        backoff = min(backoff * 2, client.configuration.retryBackoffMax)
                     }
                 }
             }
@@ -34,7 +46,12 @@ extension AdminClient {
         for group in groups {
             do {
                 let response = try await withCoordinator(group) { destination in
-                    try await client.send(DescribeGroupsRequest(groups: [group]), to: destination)
+                    let response = try await client.send(DescribeGroupsRequest(groups: [group]), to: destination)
+                    // The coordinator moved (or is loading) after FindCoordinator named it: find it again.
+                    if let code = response.groups.map({ ErrorCode(rawValue: $0.errorCode) }).first(where: Self.isCoordinatorError) {
+                        throw CoordinatorMoved(code: code)
+                    }
+                    return response
                 }
                 guard let described = response.groups.first(where: { $0.groupId == group }) ?? response.groups.first else {
                     results[group] = .failure(KafkactlError(.internal, "the broker did not describe group '\(group)'"))
@@ -76,7 +93,7 @@ extension AdminClient {
     /// commit are left out.
     public func committedOffsets(group: String, partitions: [TopicPartition]? = nil) async throws -> [TopicPartition: CommittedOffset] {
         let response = try await withCoordinator(group) { destination in
-            try await client.send(to: destination) { (version: Int16) -> OffsetFetchRequest in
+            let response = try await client.send(to: destination) { (version: Int16) -> OffsetFetchRequest in
                 let byTopic = partitions.map { Dictionary(grouping: $0, by: \.topic) }
                 if version >= 8 {
                     return OffsetFetchRequest(groups: [.init(groupId: group, topics: byTopic?.map {
@@ -87,6 +104,10 @@ extension AdminClient {
                     .init(name: $0.key, partitionIndexes: $0.value.map(\.partition))
                 })
             }
+            // The group's error is per group from v8 on, for the whole response before.
+            let code = ErrorCode(rawValue: response.groups.first?.errorCode ?? response.errorCode)
+            if Self.isCoordinatorError(code) { throw CoordinatorMoved(code: code) }
+            return response
         }
         var result: [TopicPartition: CommittedOffset] = [:]
         func take(_ topic: String, _ index: Int32, _ offset: Int64, _ epoch: Int32, _ metadata: String?, _ code: Int16) throws {

@@ -307,15 +307,40 @@ public actor GroupMember {
                     .init(partitionIndex: $0.partition, committedOffset: positions[$0]!, committedLeaderEpoch: -1, committedMetadata: "")
                 })
             })
-        let response = try await client.send(request, to: destination)
+        // A coordinator that moved, is still loading the group, or dropped the connection is found again and asked
+        // again within the API timeout, as Kafka's commitSync does: the final commit of a run must not be lost to a
+        // coordinator move (committing the same positions twice is harmless).
+        let deadline = ContinuousClock.now + client.configuration.apiTimeout
+        var backoff = client.configuration.retryBackoff
+        while true {
+            var retry: KafkactlError
+            do {
+                let response = try await client.send(request, to: destination)
+                guard let moved = try coordinatorError(in: response) else { return }
+                retry = moved
+            } catch let error as KafkactlError where error.category == .unreachable {
+                retry = error
+            }
+            await client.invalidateCoordinator(group: groupId)
+            guard ContinuousClock.now + backoff < deadline else { throw retry }
+            try await Task.sleep(for: backoff)
+            backoff = min(backoff * 2, client.configuration.retryBackoffMax)
+        }
+    }
+
+    /// The commit's outcome: nil when every partition was committed, an error to retry when the coordinator moved
+    /// or is loading; throws any other error (a lost membership also asks for a rebalance).
+    private func coordinatorError(in response: OffsetCommitResponse) throws -> KafkactlError? {
         for topic in response.topics {
             for partition in topic.partitions where partition.errorCode != 0 {
                 let code = ErrorCode(rawValue: partition.errorCode)
+                let error = KafkactlError.broker(code, "cannot commit the position of group '\(groupId)' in \(topic.name)-\(partition.partitionIndex)")
+                if AdminClient.isCoordinatorError(code) { return error }
                 if code == .rebalanceInProgress || code == .illegalGeneration || code == .unknownMemberId { requestRebalance() }
-                if code == .notCoordinator { await client.invalidateCoordinator(group: groupId) }
-                throw KafkactlError.broker(code, "cannot commit the position of group '\(groupId)' in \(topic.name)-\(partition.partitionIndex)")
+                throw error
             }
         }
+        return nil
     }
 
     /// The committed positions of this member's partitions.

@@ -92,17 +92,26 @@ public actor Producer {
             }
             try await Task.sleep(for: .milliseconds(100))
         }
-        if configuration.idempotence { try await initProducerId() }
+        if configuration.idempotence { try await initProducerId(until: deadline) }
     }
 
-    private func initProducerId() async throws {
-        let response = try await client.send(
-            InitProducerIdRequest(transactionalId: nil, transactionTimeoutMs: Int32.max, producerId: producerId,
-                                  producerEpoch: producerEpoch),
-            feature: "idempotent producing (set enable.idempotence=false to produce without it)")
-        let code = ErrorCode(rawValue: response.errorCode)
-        guard code == .none else {
-            throw KafkactlError.broker(code, "cannot start an idempotent producer (set enable.idempotence=false to produce without it)")
+    private func initProducerId(until deadline: ContinuousClock.Instant) async throws {
+        var backoff = client.configuration.retryBackoff
+        var response: InitProducerIdResponse
+        while true {
+            response = try await client.send(
+                InitProducerIdRequest(transactionalId: nil, transactionTimeoutMs: Int32.max, producerId: producerId,
+                                      producerEpoch: producerEpoch),
+                feature: "idempotent producing (set enable.idempotence=false to produce without it)")
+            let code = ErrorCode(rawValue: response.errorCode)
+            if code == .none { break }
+            // A broker still fetching a block of producer ids answers COORDINATOR_LOAD_IN_PROGRESS (KIP-730): ask
+            // again, as Kafka's producer does, until max.block.ms.
+            guard code.isRetriable || AdminClient.isCoordinatorError(code), ContinuousClock.now + backoff < deadline else {
+                throw KafkactlError.broker(code, "cannot start an idempotent producer (set enable.idempotence=false to produce without it)")
+            }
+            try await Task.sleep(for: backoff)
+            backoff = min(backoff * 2, client.configuration.retryBackoffMax)
         }
         producerId = response.producerId
         producerEpoch = response.producerEpoch
@@ -343,8 +352,23 @@ public actor Producer {
             transactionalId: nil, acks: configuration.acks.rawValue,
             timeoutMs: Int32(clamping: configuration.requestTimeout.milliseconds),
             topicData: [.init(name: topic, partitionData: batches.map { .init(index: $0.partition, records: $0.bytes) })])
+        let connection: BrokerConnection
         do {
-            let connection = try await client.connection(for: .node(leader), lane: .produce)
+            connection = try await client.connection(for: .node(leader), lane: .produce)
+        } catch let error as KafkactlError where error.category == .unreachable || error.category == .timeout {
+            // No connection, so nothing was sent: the batches may go to the partitions' (new) leaders, with or
+            // without idempotence. Only a request that was written and then lost its answer has an unknown fate.
+            for batch in batches { retryOrFail(batch, error: error, retriable: true) }
+            let giveUp = batches.map { $0.createdAt + configuration.deliveryTimeout }.max() ?? .now
+            await refreshLeaders(until: giveUp)
+            requestSettled(leader: leader)
+            return nil
+        } catch {
+            await connectionFailed(batches, error: error as? KafkactlError ?? KafkactlError(.internal, "\(error)"))
+            requestSettled(leader: leader)
+            return nil
+        }
+        do {
             let version = try connection.version(for: ProduceRequest.self)
             if configuration.acks == .none {
                 try await connection.sendWithoutResponse(request, version: version)
