@@ -96,87 +96,84 @@ struct ClusterConsumerTests {
     /// keeps its membership, fetches from the new leaders and commits at the new coordinator.
     @Test func groupConsumerOutlivesItsCoordinatorNode() async throws {
         try await ProxyCluster.with { cluster in
-            let topic = BrokerHarness.uniqueName("cluster-group-kill")
-            let group = BrokerHarness.uniqueName("cluster-group-kill")
-            try await ProxyCluster.succeed("topics", cluster.bootstrapList,
-                                           ["--create", "--topic", topic, "--partitions", String(Self.partitions), "--replication-factor", "1"])
-            let first = (0..<300).map { "a\($0)" }
-            let second = (0..<300).map { "b\($0)" }
-            try await Self.produceDirectly(topic, first)
-            let consumer = try OpenStdinProducer([
-                "console-consumer", "--bootstrap-server", cluster.bootstrapList, "--topic", topic, "--group", group,
-                "--from-beginning", "--consumer-property", "auto.commit.interval.ms=500",
-            ] + GroupTestSupport.fastGroupProperties)
-            try await ProxyCluster.waitUntil("the first records were printed", within: .seconds(60)) {
-                Set(ProxyCluster.lines(consumer.stdoutSoFar)).isSuperset(of: first) || !consumer.isRunning
-            }
+            let (topic, group, consumer) = try await Self.startGroupConsumer(cluster, name: "cluster-group-kill")
             let victim = try #require(cluster.coordinator(of: group))
             cluster.kill(victim)
-            try await Self.produceDirectly(topic, second)
+            try await Self.produceDirectly(topic, Self.second)
             try await ProxyCluster.waitUntil("every record was printed", within: .seconds(60)) {
-                Set(ProxyCluster.lines(consumer.stdoutSoFar)).isSuperset(of: second) || !consumer.isRunning
+                Set(ProxyCluster.lines(consumer.stdoutSoFar)).isSuperset(of: Self.second) || !consumer.isRunning
             }
             try await Task.sleep(for: .seconds(1))
             consumer.send(SIGTERM)
             let result = try await consumer.finish(timeout: .seconds(30))
-            let printed = ProxyCluster.lines(result.stdout)
-            let repeated = printed.count - Set(printed).count
-            print("coordinator node \(victim) killed: \(printed.count) printed of \(first.count + second.count), \(repeated) repeated, now coordinated by \(cluster.coordinator(of: group).map(String.init) ?? "none")")
-            #expect(Set(printed) == Set(first + second), "no record lost: \(result.stderr)")
-            #expect(repeated <= second.count, "\(repeated) records repeated")
-            let again = try await ProxyCluster.succeed("console-consumer", cluster.bootstrapList,
-                                                       ["--topic", topic, "--group", group, "--exit-at-end"] + GroupTestSupport.fastGroupProperties)
-            #expect(again.stdout.isEmpty, "already committed records came again: \(ProxyCluster.lines(again.stdout).count)")
+            try await Self.expectEveryRecordOnceCommitted(
+                result, cluster: cluster, topic: topic, group: group,
+                what: "coordinator node \(victim) killed, now coordinated by \(cluster.coordinator(of: group).map(String.init) ?? "none")")
         }
     }
 
     @Test func groupConsumerFollowsCoordinatorAndLeaderMoves() async throws {
         try await ProxyCluster.with { cluster in
-            let topic = BrokerHarness.uniqueName("cluster-group-moves")
-            let group = BrokerHarness.uniqueName("cluster-group")
-            try await ProxyCluster.succeed("topics", cluster.bootstrapList,
-                                           ["--create", "--topic", topic, "--partitions", String(Self.partitions), "--replication-factor", "1"])
-            let first = (0..<300).map { "a\($0)" }
-            let second = (0..<300).map { "b\($0)" }
-            try await Self.produceDirectly(topic, first)
-            let consumer = try OpenStdinProducer([
-                "console-consumer", "--bootstrap-server", cluster.bootstrapList, "--topic", topic, "--group", group,
-                "--from-beginning", "--consumer-property", "auto.commit.interval.ms=500",
-            ] + GroupTestSupport.fastGroupProperties)
-            try await ProxyCluster.waitUntil("the first records were printed", within: .seconds(60)) {
-                ProxyCluster.lines(consumer.stdoutSoFar).count >= first.count || !consumer.isRunning
-            }
+            let (topic, group, consumer) = try await Self.startGroupConsumer(cluster, name: "cluster-group-moves")
             // First the leaders move (the member fetches from the old ones until refused), then the coordinator.
             Self.rotateLeaders(cluster, topic)
-            try await Self.produceDirectly(topic, second.prefix(150).map { $0 })
+            try await Self.produceDirectly(topic, Self.second.prefix(150).map { $0 })
             try await ProxyCluster.waitUntil("the records after the leader move were printed", within: .seconds(60)) {
-                Set(ProxyCluster.lines(consumer.stdoutSoFar)).isSuperset(of: second.prefix(150)) || !consumer.isRunning
+                Set(ProxyCluster.lines(consumer.stdoutSoFar)).isSuperset(of: Self.second.prefix(150)) || !consumer.isRunning
             }
             let oldCoordinator = try #require(cluster.coordinator(of: group))
             cluster.moveCoordinator(of: group, to: oldCoordinator % 3 + 1)
-            try await Self.produceDirectly(topic, second.dropFirst(150).map { $0 })
+            try await Self.produceDirectly(topic, Self.second.dropFirst(150).map { $0 })
             try await ProxyCluster.waitUntil("every record was printed", within: .seconds(60)) {
-                Set(ProxyCluster.lines(consumer.stdoutSoFar)).isSuperset(of: second) || !consumer.isRunning
+                Set(ProxyCluster.lines(consumer.stdoutSoFar)).isSuperset(of: Self.second) || !consumer.isRunning
             }
             // Let a heartbeat and a commit reach the new coordinator, then stop the consumer as a user would (it
             // commits and leaves).
             try await Task.sleep(for: .seconds(2))
             consumer.send(SIGTERM)
             let result = try await consumer.finish(timeout: .seconds(30))
-            let printed = ProxyCluster.lines(result.stdout)
-            let repeated = printed.count - Set(printed).count
-            print("group consumer: \(printed.count) printed of \(first.count + second.count), \(repeated) repeated, NOT_COORDINATOR answers: \(cluster.refusalCount(.notCoordinator)), NOT_LEADER answers: \(cluster.refusalCount(.notLeaderOrFollower))")
-            #expect(Set(printed) == Set(first + second), "no record lost: \(result.stderr)")
-            // At-least-once: only what was not yet committed when the coordinator moved may come again, and commits
-            // run every 500 ms, so at most the second batch could repeat.
-            #expect(repeated <= second.count, "\(repeated) records repeated")
+            try await Self.expectEveryRecordOnceCommitted(
+                result, cluster: cluster, topic: topic, group: group,
+                what: "NOT_COORDINATOR answers: \(cluster.refusalCount(.notCoordinator)), NOT_LEADER answers: \(cluster.refusalCount(.notLeaderOrFollower))")
             #expect(cluster.refusalCount(.notCoordinator) > 0, "the member kept talking to the old coordinator until refused")
             #expect(cluster.refusalCount(.notLeaderOrFollower) > 0, "the member kept fetching from the old leaders until refused")
-
-            // Everything was committed at the new coordinator: a second run of the group reads nothing new.
-            let again = try await ProxyCluster.succeed("console-consumer", cluster.bootstrapList,
-                                                       ["--topic", topic, "--group", group, "--exit-at-end"] + GroupTestSupport.fastGroupProperties)
-            #expect(again.stdout.isEmpty, "already committed records came again: \(ProxyCluster.lines(again.stdout).count)")
         }
+    }
+
+    /// The records each group test produces before and after its fault.
+    static let first = (0..<300).map { "a\($0)" }
+    static let second = (0..<300).map { "b\($0)" }
+
+    /// A topic with `first` in it and a group member (committing every 500 ms) that has printed all of it.
+    static func startGroupConsumer(_ cluster: ClusterProxy, name: String) async throws -> (String, String, OpenStdinProducer) {
+        let topic = BrokerHarness.uniqueName(name)
+        let group = BrokerHarness.uniqueName(name)
+        try await ProxyCluster.succeed("topics", cluster.bootstrapList,
+                                       ["--create", "--topic", topic, "--partitions", String(partitions), "--replication-factor", "1"])
+        try await produceDirectly(topic, first)
+        let consumer = try OpenStdinProducer([
+            "console-consumer", "--bootstrap-server", cluster.bootstrapList, "--topic", topic, "--group", group,
+            "--from-beginning", "--consumer-property", "auto.commit.interval.ms=500",
+        ] + GroupTestSupport.fastGroupProperties)
+        try await ProxyCluster.waitUntil("the first records were printed", within: .seconds(60)) {
+            Set(ProxyCluster.lines(consumer.stdoutSoFar)).isSuperset(of: first) || !consumer.isRunning
+        }
+        return (topic, group, consumer)
+    }
+
+    /// The stopped member printed every record of `first` and `second`, repeating at most what it had not committed
+    /// (at-least-once: commits run every 500 ms, so at most `second`), and everything was committed at the new
+    /// coordinator: a second run of the group reads nothing.
+    static func expectEveryRecordOnceCommitted(
+        _ result: ProcessResult, cluster: ClusterProxy, topic: String, group: String, what: String
+    ) async throws {
+        let printed = ProxyCluster.lines(result.stdout)
+        let repeated = printed.count - Set(printed).count
+        print("group consumer: \(printed.count) printed of \(first.count + second.count), \(repeated) repeated; \(what)")
+        #expect(Set(printed) == Set(first + second), "no record lost: \(result.stderr)")
+        #expect(repeated <= second.count, "\(repeated) records repeated")
+        let again = try await ProxyCluster.succeed("console-consumer", cluster.bootstrapList,
+                                                   ["--topic", topic, "--group", group, "--exit-at-end"] + GroupTestSupport.fastGroupProperties)
+        #expect(again.stdout.isEmpty, "already committed records came again: \(ProxyCluster.lines(again.stdout).count)")
     }
 }
