@@ -129,20 +129,12 @@ public struct RecordBatchReader {
         case nil: return nil
         case .legacy(let batch): return batch
         case .v2(let batch):
-            var body = batch.body
+            // Owned copies of what the consumer reads in place: one decoder of the record format serves both.
             var records: [Record] = []
             records.reserveCapacity(Int(batch.count))
-            do {
-                for _ in 0..<batch.count {
-                    var record = try Self.readRecord(&body, baseOffset: batch.baseOffset, baseTimestamp: batch.baseTimestamp)
-                    if batch.isLogAppendTime {
-                        record.timestamp = batch.maxTimestamp
-                        record.isLogAppendTime = true
-                    }
-                    records.append(record)
-                }
-            } catch let error as WireError {
-                throw CorruptBatchError(offset: batch.baseOffset, reason: "\(error)")
+            _ = try batch.forEachRecord { view in
+                records.append(view.record)
+                return true
             }
             return RecordBatch(
                 baseOffset: batch.baseOffset, nextOffset: batch.nextOffset, magic: 2, compression: batch.compression,
@@ -219,37 +211,6 @@ public struct RecordBatchReader {
         return BatchV2(baseOffset: baseOffset, lastOffsetDelta: lastOffsetDelta, attributes: attributes,
                        baseTimestamp: baseTimestamp, maxTimestamp: maxTimestamp, producerId: producerId, count: count,
                        compression: compression, body: body)
-    }
-
-    static func readRecord(_ body: inout ByteBuffer, baseOffset: Int64, baseTimestamp: Int64) throws -> Record {
-        let length = try body.readVarint(field: "Record.Length")
-        guard length >= 0, var record = body.readSlice(length: Int(length)) else { throw WireError.truncated("Record") }
-        _ = try record.readKafkaInteger(as: UInt8.self, field: "Record.Attributes")  // unused
-        let timestampDelta = try record.readVarlong(field: "Record.TimestampDelta")
-        let offsetDelta = try record.readVarint(field: "Record.OffsetDelta")
-        let key = try readVarintBytes(&record, field: "Record.Key")
-        let value = try readVarintBytes(&record, field: "Record.Value")
-        let headerCount = try record.readVarint(field: "Record.HeadersCount")
-        guard headerCount >= 0, Int(headerCount) <= record.readableBytes else { throw WireError.invalid("Record.HeadersCount", "\(headerCount)") }
-        var headers: [RecordHeader] = []
-        if headerCount > 0 { headers.reserveCapacity(Int(headerCount)) }
-        for _ in 0..<headerCount {
-            guard let keyBytes = try readVarintBytes(&record, field: "Record.HeaderKey") else {
-                throw WireError.invalid("Record.HeaderKey", "null header key")
-            }
-            let headerValue = try readVarintBytes(&record, field: "Record.HeaderValue")
-            headers.append(RecordHeader(key: String(buffer: keyBytes), value: headerValue))
-        }
-        // Wrapping, as Java's DefaultRecord computes them: the deltas come off the wire and may be anything.
-        return Record(offset: baseOffset &+ Int64(offsetDelta), timestamp: baseTimestamp &+ timestampDelta, key: key,
-                      value: value, headers: headers)
-    }
-
-    private static func readVarintBytes(_ buffer: inout ByteBuffer, field: String) throws -> ByteBuffer? {
-        let length = try buffer.readVarint(field: field)
-        if length < 0 { return nil }
-        guard let slice = buffer.readSlice(length: Int(length)) else { throw WireError.truncated(field) }
-        return slice
     }
 }
 

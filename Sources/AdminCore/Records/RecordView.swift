@@ -156,21 +156,13 @@ struct RawRecordReader {
                 throw WireError.invalid("Record.HeadersCount", "\(headerCount)")
             }
             let headerBytes = try record.readBytes(record.remaining, field: "Record.Headers")
-            if headerCount > 0 {
-                // Check the header section now, so a view's headers can always be read.
-                var headers = RawRecordReader(headerBytes)
-                for _ in 0..<headerCount {
-                    guard try headers.readVarintBytes(field: "Record.HeaderKey") != nil else {
-                        throw WireError.invalid("Record.HeaderKey", "null header key")
-                    }
-                    _ = try headers.readVarintBytes(field: "Record.HeaderValue")
-                }
-            }
             // Wrapping, as Java's DefaultRecord computes them: the deltas come off the wire and may be anything.
             let view = RecordView(
                 offset: baseOffset &+ Int64(offsetDelta), timestamp: logAppendTime ?? baseTimestamp &+ timestampDelta,
                 isLogAppendTime: logAppendTime != nil, key: key, value: value, headerCount: Int(headerCount),
                 headerBytes: headerBytes)
+            // Read the header section once now, so that a view's headers can always be read later.
+            if headerCount > 0 { try view.forEachHeader { _, _ in } }
             if try !body(view) { return false }
         }
         return true
