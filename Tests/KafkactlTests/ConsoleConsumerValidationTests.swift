@@ -1,6 +1,5 @@
 import AdminCore
 import ArgumentParser
-import Synchronization
 import Testing
 
 @testable import kafkactl
@@ -111,27 +110,12 @@ import Testing
 
     // MARK: - Rules checked when the command starts, before any connection
 
-    struct Outcome {
-        var code: Int32
-        var stdout: String
-        var stderr: String
-        var clientsRequested: Int
-    }
-
-    struct NoBrokerInUnitTests: Error {}
+    typealias Outcome = CommandRunnerTests.Outcome
 
     /// Runs `console-consumer` with `arguments` in a capturing context whose client factory never connects.
     static func run(_ arguments: [String], bootstrap: Bool = true) async -> Outcome {
-        let out = CapturedOutput()
-        let err = CapturedOutput()
-        let requested = Mutex(0)
-        let context = CommandContext(stdout: out, stderr: err, clientProvider: { _ in
-            requested.withLock { $0 += 1 }
-            throw NoBrokerInUnitTests()
-        })
         let prefix = ["console-consumer"] + (bootstrap ? ["--bootstrap-server", "localhost:9092"] : [])
-        let code = await CommandRunner.run(prefix + arguments, context: context)
-        return Outcome(code: code, stdout: out.text, stderr: err.text, clientsRequested: requested.withLock { $0 })
+        return await CommandRunnerTests.run(prefix + arguments)
     }
 
     @Test func aMalformedConsumerPropertyIsAUsageErrorBeforeConnecting() async {

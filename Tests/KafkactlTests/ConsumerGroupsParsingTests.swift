@@ -1,7 +1,6 @@
 import AdminCore
 import ArgumentParser
 import Foundation
-import Synchronization
 import Testing
 
 @testable import kafkactl
@@ -348,23 +347,13 @@ import Testing
 
     // MARK: Before any connection
 
-    struct NoBrokerInUnitTests: Error {}
-
     @Test func ruleErrorsExitWithTheUsageCodeBeforeAnyClientIsMade() async {
-        let out = CapturedOutput()
-        let err = CapturedOutput()
-        let requested = Mutex(0)
-        let context = CommandContext(stdout: out, stderr: err, clientProvider: { _ in
-            requested.withLock { $0 += 1 }
-            throw NoBrokerInUnitTests()
-        })
-        let code = await CommandRunner.run(
-            ["consumer-groups", "--bootstrap-server", "localhost:9092", "--reset-offsets", "--group", "g", "--to-earliest"],
-            context: context)
-        #expect(code == 64)
-        #expect(requested.withLock { $0 } == 0)
-        #expect(out.text.isEmpty)
-        #expect(err.text == """
+        let outcome = await CommandRunnerTests.run(
+            ["consumer-groups", "--bootstrap-server", "localhost:9092", "--reset-offsets", "--group", "g", "--to-earliest"])
+        #expect(outcome.code == 64)
+        #expect(outcome.clientsRequested == 0)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr == """
             Error: One of the reset scopes should be defined: --all-topics, --topic.
             See 'kafkactl consumer-groups --help' for usage.
 
