@@ -59,16 +59,9 @@ import Testing
                     guard let request = try? MetadataRequest(from: &body, version: version) else { return .close }
                     let names = request.topics?.compactMap(\.name) ?? Array(partitions.keys)
                     box.log.withLock { $0.metadataTopics.append(names.sorted()) }
-                    let response = MetadataResponse(
-                        brokers: [.init(nodeId: 1, host: "127.0.0.1", port: Int32(ownPort.load(ordering: .relaxed)))],
-                        clusterId: "scripted", controllerId: 1,
-                        topics: names.sorted().compactMap { name in
-                            guard let count = partitions[name] else { return nil }
-                            return .init(name: name, partitions: (0..<count).map {
-                                .init(partitionIndex: Int32($0), leaderId: 1, leaderEpoch: 0, replicaNodes: [1], isrNodes: [1])
-                            })
-                        })
-                    return ScriptedBroker.reply(response, to: MetadataRequest.self, version: version)
+                    return ScriptedBroker.oneNodeMetadataReply(
+                        port: Int(ownPort.load(ordering: .relaxed)), topics: partitions.filter { names.contains($0.key) },
+                        version: version)
                 case .findCoordinator:
                     let lookup = box.log.withLock { log in
                         log.findCoordinator += 1

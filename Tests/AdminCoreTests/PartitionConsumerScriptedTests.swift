@@ -38,13 +38,9 @@ import Testing
                 var body = body
                 switch header.apiKey {
                 case .metadata:
-                    let response = MetadataResponse(
-                        brokers: [.init(nodeId: 1, host: "127.0.0.1", port: Int32(port.load(ordering: .relaxed)))],
-                        clusterId: "scripted", controllerId: 1,
-                        topics: [.init(name: PartitionConsumerScriptedTests.topic, partitions: logs.indices.map {
-                            .init(partitionIndex: Int32($0), leaderId: 1, leaderEpoch: 0, replicaNodes: [1], isrNodes: [1])
-                        })])
-                    return ScriptedBroker.reply(response, to: MetadataRequest.self, version: header.apiVersion)
+                    return ScriptedBroker.oneNodeMetadataReply(
+                        port: Int(port.load(ordering: .relaxed)), topics: [PartitionConsumerScriptedTests.topic: logs.count],
+                        version: header.apiVersion)
                 case .listOffsets:
                     guard let request = try? ListOffsetsRequest(from: &body, version: header.apiVersion) else { return .close }
                     let response = ListOffsetsResponse(topics: request.topics.map { topic in

@@ -122,11 +122,8 @@ import Testing
             var body = body
             switch header.apiKey {
             case .metadata:
-                let response = MetadataResponse(
-                    brokers: [.init(nodeId: 1, host: "127.0.0.1", port: Int32(port.load(ordering: .relaxed)))],
-                    clusterId: "scripted", controllerId: 1,
-                    topics: [.init(name: "flaky", partitions: [.init(partitionIndex: 0, leaderId: 1, replicaNodes: [1], isrNodes: [1])])])
-                return ScriptedBroker.reply(response, to: MetadataRequest.self, version: header.apiVersion)
+                return ScriptedBroker.oneNodeMetadataReply(
+                    port: Int(port.load(ordering: .relaxed)), topics: ["flaky": 1], version: header.apiVersion)
             case .listOffsets:
                 guard let request = try? ListOffsetsRequest(from: &body, version: header.apiVersion) else { return .close }
                 let response = ListOffsetsResponse(topics: request.topics.map { topic in

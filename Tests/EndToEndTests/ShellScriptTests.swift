@@ -139,10 +139,7 @@ import Testing
         let port = PortBox()
         let broker = try ScriptedBroker(apiVersions: [18: 0...3, 3: 0...12]) { header, _ in
             guard header.apiKey == .metadata else { return .silence }
-            let response = MetadataResponse(
-                brokers: [.init(nodeId: 1, host: "127.0.0.1", port: Int32(port.value))], clusterId: "scripted", controllerId: 1,
-                topics: [.init(name: name, partitions: [.init(partitionIndex: 0, leaderId: 1, replicaNodes: [1], isrNodes: [1])])])
-            return ScriptedBroker.reply(response, to: MetadataRequest.self, version: header.apiVersion)
+            return ScriptedBroker.oneNodeMetadataReply(port: Int(port.value), topics: [name: 1], version: header.apiVersion)
         }
         port.value = broker.port
         return broker

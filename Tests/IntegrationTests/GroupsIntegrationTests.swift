@@ -129,9 +129,7 @@ import Testing
             let version = header.apiVersion
             switch header.apiKey {
             case .metadata:
-                let response = MetadataResponse(brokers: [.init(nodeId: 1, host: "127.0.0.1", port: Int32(port.load(ordering: .relaxed)))],
-                                                clusterId: "scripted", controllerId: 1)
-                return ScriptedBroker.reply(response, to: MetadataRequest.self, version: version)
+                return ScriptedBroker.oneNodeMetadataReply(port: Int(port.load(ordering: .relaxed)), version: version)
             case .findCoordinator:
                 guard let request = try? FindCoordinatorRequest(from: &body, version: version) else { return .close }
                 let response = FindCoordinatorResponse(coordinators: request.coordinatorKeys.map {

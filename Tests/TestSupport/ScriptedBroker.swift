@@ -70,6 +70,19 @@ public final class ScriptedBroker: Sendable {
         return .body(buffer, flexibleHeader: R.responseHeaderVersion(version) >= 1)
     }
 
+    /// The Metadata answer of a one-node cluster: node 1 at 127.0.0.1:`port`, controller and leader of every
+    /// partition of `topics` (name: partition count), listed by name.
+    public static func oneNodeMetadataReply(port: Int, topics: [String: Int] = [:], version: Int16) -> Reply {
+        let response = MetadataResponse(
+            brokers: [.init(nodeId: 1, host: "127.0.0.1", port: Int32(port))], clusterId: "scripted", controllerId: 1,
+            topics: topics.keys.sorted().map { name in
+                .init(name: name, partitions: (0..<topics[name]!).map {
+                    .init(partitionIndex: Int32($0), leaderId: 1, leaderEpoch: 0, replicaNodes: [1], isrNodes: [1])
+                })
+            })
+        return reply(response, to: MetadataRequest.self, version: version)
+    }
+
     /// The ApiVersions answer for `ranges` at `version`.
     public static func apiVersionsReply(_ ranges: [Int16: ClosedRange<Int16>], version: Int16) -> Reply {
         let response = ApiVersionsResponse(
