@@ -48,8 +48,23 @@ import Glibc
     // MARK: A group with a live member
 
     @Test func resetWhileAKafkactlConsumerIsInTheGroupIsRefusedAndChangesNothing() async throws {
+        try await Self.withLiveKafkactlMember("cg-busy-kafkactl") { topics, group in
+            let result = try await Self.run(["--reset-offsets", "--group", group, "--topic", topics.main, "--to-earliest", "--execute"])
+            let message = Self.expectOneError(result, exitCode: 1, containing: [
+                "Assignments can only be reset if the group '\(group)' is inactive, but the current state is Stable.",
+            ])
+            #expect(message?.contains("nothing was changed") == true)
+            try await Fixture.expectCommitted(group, topics, main: Self.atTheEnd, other: [nil, nil])
+        }
+    }
+
+    /// A group whose offsets are at the end, with a kafkactl console-consumer as its one stable member while `body`
+    /// runs; the member is then stopped with Ctrl-C and must exit 130.
+    static func withLiveKafkactlMember(
+        _ name: String, _ body: (Fixture.Topics, String) async throws -> Void
+    ) async throws {
         let topics = try await Fixture.topics()
-        let group = try await Self.groupAtTheEnd(topics, "cg-busy-kafkactl")
+        let group = try await groupAtTheEnd(topics, name)
         let address = try await brokerAddress()
         try await withBackgroundProcesses { processes in
             let consumer = processes.add(try BackgroundProcess.kafkactl([
@@ -57,12 +72,7 @@ import Glibc
             ] + GroupTestSupport.fastGroupProperties))
             let stable = try await GroupTestSupport.waitUntilStable(group, members: 1)
             try #require(stable != nil, "the consumer never joined; stderr: \(consumer.stderr)")
-            let result = try await Self.run(["--reset-offsets", "--group", group, "--topic", topics.main, "--to-earliest", "--execute"])
-            let message = Self.expectOneError(result, exitCode: 1, containing: [
-                "Assignments can only be reset if the group '\(group)' is inactive, but the current state is Stable.",
-            ])
-            #expect(message?.contains("nothing was changed") == true)
-            try await Fixture.expectCommitted(group, topics, main: Self.atTheEnd, other: [nil, nil])
+            try await body(topics, group)
             consumer.send(SIGINT)
             #expect(await consumer.waitForExit(within: .seconds(15)) == 130)
         }
@@ -108,21 +118,11 @@ import Glibc
     }
 
     @Test func deleteWhileAConsumerIsInTheGroupIsRefusedAndChangesNothing() async throws {
-        let topics = try await Fixture.topics()
-        let group = try await Self.groupAtTheEnd(topics, "cg-busy-delete")
-        let address = try await brokerAddress()
-        try await withBackgroundProcesses { processes in
-            let consumer = processes.add(try BackgroundProcess.kafkactl([
-                "console-consumer", "--bootstrap-server", address, "--topic", topics.main, "--group", group,
-            ] + GroupTestSupport.fastGroupProperties))
-            let stable = try await GroupTestSupport.waitUntilStable(group, members: 1)
-            try #require(stable != nil, "the consumer never joined; stderr: \(consumer.stderr)")
+        try await Self.withLiveKafkactlMember("cg-busy-delete") { topics, group in
             let result = try await Self.run(["--delete", "--group", group])
             Self.expectOneError(result, exitCode: 1, containing: ["'\(group)'", "not empty", "Stable"])
             try await Fixture.expectCommitted(group, topics, main: Self.atTheEnd, other: [nil, nil])
             #expect(try await GroupTestSupport.state(of: group)?.members == 1)
-            consumer.send(SIGINT)
-            #expect(await consumer.waitForExit(within: .seconds(15)) == 130)
         }
     }
 
