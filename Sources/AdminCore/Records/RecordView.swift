@@ -93,30 +93,12 @@ struct RawRecordReader {
 
     var remaining: Int { bytes.count - index }
 
-    private mutating func readUnsignedVarint(maxBytes: Int, field: @autoclosure () -> String) throws -> UInt64 {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        for _ in 0..<maxBytes {
-            guard index < bytes.count else { throw WireError.truncated(field()) }
-            let byte = bytes[index]
-            index += 1
-            result |= UInt64(byte & 0x7f) << shift
-            if byte & 0x80 == 0 { return result }
-            shift += 7
-        }
-        throw WireError.invalid(field(), "varint longer than \(maxBytes) bytes")
-    }
-
     mutating func readVarint(field: @autoclosure () -> String) throws -> Int32 {
-        let raw = try readUnsignedVarint(maxBytes: 5, field: field())
-        guard raw <= UInt64(UInt32.max) else { throw WireError.invalid(field(), "varint exceeds 32 bits") }
-        let zigzag = UInt32(raw)
-        return Int32(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1)))
+        try KafkaVarint.zigzag32(try KafkaVarint.readUnsigned(bytes, at: &index, maxBytes: 5, field: field), field: field)
     }
 
     mutating func readVarlong(field: @autoclosure () -> String) throws -> Int64 {
-        let zigzag = try readUnsignedVarint(maxBytes: 10, field: field())
-        return Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1)))
+        KafkaVarint.zigzag64(try KafkaVarint.readUnsigned(bytes, at: &index, maxBytes: 10, field: field))
     }
 
     mutating func readBytes(_ count: Int, field: @autoclosure () -> String) throws -> UnsafeRawBufferPointer {
