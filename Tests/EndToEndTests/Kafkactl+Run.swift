@@ -2,17 +2,6 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Runs a blocking call (a child process and the wait for it) on a thread of its own, so that waiting never holds
-/// one of the few threads Swift Concurrency shares with every other test running in parallel.
-func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        // A full-size stack: Foundation's Process.run copies through stack buffers (see `launch`).
-        let thread = Thread { continuation.resume(with: Result { try body() }) }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-}
-
 /// The test broker's address. The first call starts the broker and every concurrent caller waits for it, so this
 /// too runs off the shared threads.
 func brokerAddress() async throws -> String {

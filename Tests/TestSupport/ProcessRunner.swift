@@ -281,3 +281,15 @@ public func launch(_ process: Process) throws {
     done.wait()
     if let error = outcome.error { throw error }
 }
+
+/// Runs a blocking or long CPU-bound call (a child process and the wait for it, a fuzzing run) on a thread of its
+/// own, so that it never holds one of the few threads Swift Concurrency shares with every other test running in
+/// parallel: on two cores, two such calls on those threads stall every async test in the process.
+public func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        // A full-size stack: Foundation's Process.run copies through stack buffers (see `launch`).
+        let thread = Thread { continuation.resume(with: Result { try body() }) }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+}
