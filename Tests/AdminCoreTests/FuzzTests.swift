@@ -31,25 +31,27 @@ import Testing
     }
 
     /// Every target starts from real bytes: a target without seeds would be skipped silently.
-    @Test func everyTargetHasSeeds() {
-        let empty = Self.targets.filter(\.seeds.isEmpty).map(\.name)
+    @Test func everyTargetHasSeeds() async throws {
+        // Building the targets (every codec's batches, the fixtures) takes a while: not on the shared threads.
+        let empty = try await offThePool { Self.targets.filter(\.seeds.isEmpty).map(\.name) }
         #expect(empty.isEmpty, "no seeds: \(empty)")
     }
 
     /// A message added to Schemas/ without a fuzz target would escape the goal "every response decoder".
-    @Test func everyGeneratedResponseDecoderIsATarget() throws {
+    @Test func everyGeneratedResponseDecoderIsATarget() async throws {
         let generated = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/AdminCore/Messages/Generated")
         let apis = try FileManager.default.contentsOfDirectory(atPath: generated.path).filter { $0.hasSuffix(".swift") }
             .map { String($0.dropLast(".swift".count)) }
-        let targeted = Set(Self.targets.filter { $0.family == .messages }.compactMap { $0.name.split(separator: " ").first }
+        let targets = try await offThePool { Self.targets }
+        let targeted = Set(targets.filter { $0.family == .messages }.compactMap { $0.name.split(separator: " ").first }
             .map { String($0.dropLast("Response".count)) })
         #expect(Set(apis) == targeted)
     }
 
     /// A slow input is one that takes CPU time, not one whose process was preempted: the long run shares the
     /// machine under nice, and a wall-clock check flagged a 90 ms input that had waited 2 s for the CPU.
-    @Test func onlyCPUTimeMakesAnInputSlow() {
+    @Test func onlyCPUTimeMakesAnInputSlow() async throws {
         struct Waits: FuzzTarget {
             let seeds: [[UInt8]] = [[1]]
             var family: FuzzFamily { .handshake }
@@ -75,8 +77,13 @@ import Testing
         }
         var configuration = FuzzConfiguration(executionsPerFamily: 2, seed: 1)
         configuration.slowInputNanoseconds = 10_000_000
-        #expect(FuzzRunner(targets: [Waits()], configuration: configuration).run(.handshake).findings.isEmpty)
-        let findings = FuzzRunner(targets: [Spins()], configuration: configuration).run(.handshake).findings
+        // Sleeping and spinning on a thread of its own, not on one every async test needs.
+        let (waited, spun) = try await offThePool { [configuration] in
+            (FuzzRunner(targets: [Waits()], configuration: configuration).run(.handshake).findings,
+             FuzzRunner(targets: [Spins()], configuration: configuration).run(.handshake).findings)
+        }
+        #expect(waited.isEmpty)
+        let findings = spun
         #expect(findings.count == 1 && findings.first?.message.contains("of CPU") == true)
     }
 }
