@@ -34,11 +34,14 @@ let package = Package(
             ],
             exclude: ["Messages/Schemas"]
         ),
-        // Debian's compression libraries, as Kafka's codecs need them (installed by scripts/setup).
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
-        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
-        .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
+        // Debian's compression libraries, as Kafka's codecs need them (zlib1g-dev, liblz4-dev, libzstd-dev,
+        // libsnappy-dev; installed by scripts/setup). Their module maps link the static archives (`link ":libz.a"`),
+        // not the shared objects: every shared library costs each command's start-up a search, a mapping and its
+        // relocations, about 0.1 ms apiece (BENCHMARKS.md). No pkgConfig: it would add `-lz` and bring them back.
+        .systemLibrary(name: "CZlib"),
+        .systemLibrary(name: "CLZ4"),
+        .systemLibrary(name: "CZstd"),
+        .systemLibrary(name: "CSnappy"),
         // CRC-32C with the CPU's instruction (SSE 4.2 / ARMv8 CRC), detected at run time.
         .target(name: "CCRC32C"),
         // The command-line tool: flags, output, exit codes.
@@ -58,8 +61,9 @@ let package = Package(
             // them saves about 0.5 ms of each command's start-up (measured, BENCHMARKS.md).
             linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]
         ),
-        // libedit's readline interface for the shell (Debian's libedit-dev).
-        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // libedit's readline interface for the shell (Debian's libedit-dev), linked statically with what it needs
+        // (libtinfo, libbsd, libmd), like the codecs above.
+        .systemLibrary(name: "CLibEdit"),
         // Reads Messages/Schemas/*.schema and writes Messages/Generated/*.swift.
         .target(name: "MessageGenerator"),
         .executableTarget(name: "generate-messages", dependencies: ["MessageGenerator"]),
