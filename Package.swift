@@ -15,7 +15,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         // 4.x: on Linux it builds on FoundationEssentials rather than all of Foundation (no ICU data at start-up).
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
-        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
     ],
     targets: [
         // The Kafka protocol and the client behaviour built on it. Never prints, never exits.
@@ -52,8 +51,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // ByteBuffer as a byte container for record keys and values read from stdin; no protocol code.
                 .product(name: "NIOCore", package: "swift-nio"),
-                // The connection contexts file ($XDG_CONFIG_HOME/kafkactl/config.yaml).
-                .product(name: "Yams", package: "Yams"),
+                // The connection contexts file ($XDG_CONFIG_HOME/kafkactl/config.yaml), read with libyaml.
+                "CYAML",
                 "CLibEdit",
             ],
             // The Swift driver exports every symbol of an executable (about 30,000 here) for plugins kafkactl does
@@ -64,6 +63,10 @@ let package = Package(
         // libedit's readline interface for the shell (Debian's libedit-dev), linked statically with what it needs
         // (libtinfo, libbsd, libmd), like the codecs above.
         .systemLibrary(name: "CLibEdit"),
+        // libyaml (Debian's libyaml-dev, static) parses the contexts file. Not Yams: Yams is built on Foundation,
+        // whose initialisation and relocations cost every command about 1 ms of start-up (BENCHMARKS.md), a third
+        // of the 3 ms budget; libyaml is the parser Yams itself wraps.
+        .systemLibrary(name: "CYAML"),
         // Reads Messages/Schemas/*.schema and writes Messages/Generated/*.swift.
         .target(name: "MessageGenerator"),
         .executableTarget(name: "generate-messages", dependencies: ["MessageGenerator"]),

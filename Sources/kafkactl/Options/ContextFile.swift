@@ -1,5 +1,4 @@
 import AdminCore
-import Yams
 
 #if canImport(Glibc)
 import Glibc
@@ -119,21 +118,20 @@ struct ContextFile: Sendable {
 
     static func parse(_ text: String, path: String) throws -> ContextFile {
         func fail(_ what: String) -> KafkactlError { KafkactlUsageError("invalid contexts file '\(path)': \(what)") }
-        let root: Node?
+        let root: YAMLNode?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try YAMLNode.parse(text)
         } catch {
-            let first = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
-            throw fail(first)
+            throw fail(error.message)
         }
         guard let root else { return ContextFile(path: path, currentContext: nil, contexts: []) }
         guard let mapping = root.mapping else { throw fail("expected a mapping with current-context and contexts") }
         var file = ContextFile(path: path, currentContext: nil, contexts: [])
         for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
+            let key = keyNode.scalar ?? ""
             switch key {
             case "current-context", "currentContext":
-                file.currentContext = value.scalar?.string.nonEmpty
+                file.currentContext = value.scalar?.nonEmpty
             case "contexts":
                 guard let list = value.sequence else { throw fail("contexts must be a list of contexts, each with a name") }
                 for entry in list { file.contexts.append(try context(entry, fail: fail)) }
@@ -148,16 +146,16 @@ struct ContextFile: Sendable {
         return file
     }
 
-    private static func context(_ node: Node, fail: (String) -> KafkactlError) throws -> ConnectionContext {
+    private static func context(_ node: YAMLNode, fail: (String) -> KafkactlError) throws -> ConnectionContext {
         guard let mapping = node.mapping else { throw fail("each context must be a mapping with a name") }
-        guard let name = mapping["name"]?.scalar?.string.nonEmpty else { throw fail("a context has no name") }
+        guard let name = node["name"]?.scalar?.nonEmpty else { throw fail("a context has no name") }
         var context = ConnectionContext(name: name)
-        func string(_ value: Node, _ key: String) throws -> String {
-            guard let text = value.scalar?.string else { throw fail("\(key) of context '\(name)' must be a single value") }
+        func string(_ value: YAMLNode, _ key: String) throws -> String {
+            guard let text = value.scalar else { throw fail("\(key) of context '\(name)' must be a single value") }
             return text
         }
         for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
+            let key = keyNode.scalar ?? ""
             switch key {
             case "name":
                 break
@@ -172,8 +170,8 @@ struct ContextFile: Sendable {
                     throw fail("properties of context '\(name)' must be a mapping of Kafka client properties")
                 }
                 for (propertyKey, propertyValue) in properties {
-                    let property = propertyKey.string ?? ""
-                    guard let text = propertyValue.scalar?.string else {
+                    let property = propertyKey.scalar ?? ""
+                    guard let text = propertyValue.scalar else {
                         throw fail("property \(property) of context '\(name)' must be a single value")
                     }
                     context.properties.append((property, text))
