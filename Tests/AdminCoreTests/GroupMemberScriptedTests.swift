@@ -148,9 +148,11 @@ import Testing
         _ body: (GroupMember) async throws -> T
     ) async throws -> T {
         var clientConfiguration = ClientConfiguration(bootstrapServers: [BrokerAddress(coordinator.address)!])
-        clientConfiguration.apiTimeout = .seconds(10)
-        clientConfiguration.requestTimeout = .seconds(5)
-        clientConfiguration.connectTimeout = .seconds(2)
+        // Generous: nothing here waits for a timeout, and the whole suite shares two cores with hundreds of tests,
+        // which has held this process's threads for over 15 s (a join then gave up on NOT_COORDINATOR).
+        clientConfiguration.apiTimeout = .seconds(60)
+        clientConfiguration.requestTimeout = .seconds(30)
+        clientConfiguration.connectTimeout = .seconds(10)
         clientConfiguration.retryBackoff = .milliseconds(20)
         let client = KafkaClient(configuration: clientConfiguration)
         let member = GroupMember(client: client, topics: topics, configuration: configuration)
