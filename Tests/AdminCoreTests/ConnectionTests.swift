@@ -148,4 +148,50 @@ import Testing
         #expect(error?.category == .unreachable)
         #expect(error?.message.hasPrefix("no broker reachable at 127.0.0.1:1,127.0.0.1:2") == true)
     }
+
+    /// A client whose only seed refuses connections, retrying for `connectTimeout`.
+    private static func refusedClient(connectTimeout: Duration) -> KafkaClient {
+        var configuration = ClientConfiguration(bootstrapServers: [BrokerAddress("127.0.0.1:1")!])
+        configuration.connectTimeout = connectTimeout
+        configuration.retryBackoff = .milliseconds(50)
+        configuration.retryBackoffMax = .milliseconds(100)
+        return KafkaClient(configuration: configuration)
+    }
+
+    @Test func aCallerArrivingDuringASeedSearchSharesItsOutcome() async throws {
+        // kafkactl starts connecting before it has parsed its arguments; the command's first request joins that
+        // search. A second search would make a dead cluster take up to twice the connect timeout to report.
+        let client = Self.refusedClient(connectTimeout: .seconds(2))
+        let clock = ContinuousClock()
+        let first = Task { () -> (ContinuousClock.Instant, String) in
+            do { _ = try await client.connection(for: .any); return (clock.now, "connected") } catch { return (clock.now, "\(error)") }
+        }
+        try await Task.sleep(for: .seconds(1))
+        let second = Task { () -> (ContinuousClock.Instant, String) in
+            do { _ = try await client.connection(for: .any); return (clock.now, "connected") } catch { return (clock.now, "\(error)") }
+        }
+        let (firstEnd, firstError) = await first.value
+        let (secondEnd, secondError) = await second.value
+        await client.shutdown()
+        #expect(firstError.contains("no broker reachable at 127.0.0.1:1"))
+        #expect(secondError == firstError)
+        // Its own search would have ended a second after the first one.
+        #expect(secondEnd - firstEnd < .milliseconds(500), "\(secondEnd - firstEnd)")
+    }
+
+    @Test func aCancelledCallerLeavesTheOthersSearching() async throws {
+        let client = Self.refusedClient(connectTimeout: .seconds(1))
+        let waiting = Task { () -> String in
+            do { _ = try await client.connection(for: .any); return "connected" } catch { return "\(error)" }
+        }
+        let cancelled = Task { () -> String in
+            do { _ = try await client.connection(for: .any); return "connected" } catch { return "\(type(of: error))" }
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        cancelled.cancel()
+        #expect(await cancelled.value == "CancellationError")
+        // The other caller's search went on (again, after the shared one was cancelled) and ended as searches do.
+        #expect(await waiting.value.contains("no broker reachable at 127.0.0.1:1"))
+        await client.shutdown()
+    }
 }

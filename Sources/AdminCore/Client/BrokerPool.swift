@@ -18,6 +18,8 @@ public actor BrokerPool {
     private var connections: [Key: Task<BrokerConnection, Error>] = [:]
     /// The seed that answered last, tried first next time.
     private var preferredSeed: BrokerAddress?
+    /// The seed search under way, which later callers join (see `anySeedConnection`).
+    private var seedSearch: Task<BrokerConnection, Error>?
     /// A broker whose request timed out, tried last by `anySeedConnection` (see `setAside`).
     private var stalled: BrokerAddress?
     /// Loaded once (CAs, client certificate and key) and shared by every TLS connection of this client.
@@ -56,10 +58,38 @@ public actor BrokerPool {
     /// A connection to any seed broker, trying them in order (the last one that answered first), then the brokers
     /// in `known` (from metadata) that are not seeds, and all again with backoff until
     /// `socket.connection.setup.timeout.ms` has passed. Names every address on failure.
+    ///
+    /// Callers that arrive while a search is under way wait for it instead of starting their own: a command's first
+    /// requests, one of them possibly made before the command knew what it would ask (kafkactl's
+    /// `ConnectionWarmUp`), then share one outcome, and a cluster that is down fails once, in the usual time.
     func anySeedConnection(orKnown known: [BrokerAddress] = []) async throws -> BrokerConnection {
         for (key, task) in connections where key.lane == .general {
             if let connection = try? await task.value, connection.isActive { return connection }
         }
+        let search: Task<BrokerConnection, Error>
+        if let current = seedSearch {
+            search = current
+        } else {
+            search = Task { try await self.searchSeeds(orKnown: known) }
+            seedSearch = search
+        }
+        do {
+            let connection = try await withTaskCancellationHandler { try await search.value } onCancel: { search.cancel() }
+            if seedSearch == search { seedSearch = nil }
+            return connection
+        } catch is CancellationError where !Task.isCancelled {
+            // Another caller was cancelled (Ctrl-C in the shell) and the search with it; this one still wants a
+            // connection.
+            if seedSearch == search { seedSearch = nil }
+            return try await anySeedConnection(orKnown: known)
+        } catch {
+            if seedSearch == search { seedSearch = nil }
+            throw error
+        }
+    }
+
+    /// The search itself: every seed, then the known brokers, with backoff until the connect timeout.
+    private func searchSeeds(orKnown known: [BrokerAddress]) async throws -> BrokerConnection {
         var seeds = configuration.bootstrapServers
         seeds += known.filter { !seeds.contains($0) }
         if let preferred = preferredSeed, let index = seeds.firstIndex(of: preferred) {
