@@ -169,7 +169,8 @@ enum Main {
         // A closed pipe must surface as EPIPE (a quiet exit 0), not kill the process.
         signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let context = CommandContext.standard()
+        // Connecting begins on the other core while this thread parses (ConnectionWarmUp says why and when).
+        let context = CommandContext.standard(warmUp: ConnectionWarmUp.start(for: arguments))
         guard let (parsed, normalized) = CommandRunner.parseWithoutConcurrency(arguments, context: context) else {
             exit(runBlocking { await CommandRunner.run(arguments, context: context, isProcessEntry: true) })
         }
