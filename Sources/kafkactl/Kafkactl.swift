@@ -169,8 +169,8 @@ enum Main {
         // A closed pipe must surface as EPIPE (a quiet exit 0), not kill the process.
         signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
-        // Connecting begins on the other core while this thread parses (ConnectionWarmUp says why and when).
-        let context = CommandContext.standard(warmUp: ConnectionWarmUp.start(for: arguments))
+        // The client is prepared on the other core while this thread parses (ClientWarmUp says why and when).
+        let context = CommandContext.standard(warmUp: ClientWarmUp.start(for: arguments))
         guard let (parsed, normalized) = CommandRunner.parseWithoutConcurrency(arguments, context: context) else {
             exit(runBlocking { await CommandRunner.run(arguments, context: context, isProcessEntry: true) })
         }

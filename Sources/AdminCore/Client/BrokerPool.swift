@@ -59,9 +59,9 @@ public actor BrokerPool {
     /// in `known` (from metadata) that are not seeds, and all again with backoff until
     /// `socket.connection.setup.timeout.ms` has passed. Names every address on failure.
     ///
-    /// Callers that arrive while a search is under way wait for it instead of starting their own: a command's first
-    /// requests, one of them possibly made before the command knew what it would ask (kafkactl's
-    /// `ConnectionWarmUp`), then share one outcome, and a cluster that is down fails once, in the usual time.
+    /// Callers that arrive while a search is under way wait for it instead of starting their own: requests made
+    /// together (a producer's first batches, the shell's name cache next to a command) share one outcome, and a
+    /// cluster that is down is reported once, after one connect timeout.
     func anySeedConnection(orKnown known: [BrokerAddress] = []) async throws -> BrokerConnection {
         for (key, task) in connections where key.lane == .general {
             if let connection = try? await task.value, connection.isActive { return connection }

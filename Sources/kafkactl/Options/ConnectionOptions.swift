@@ -40,7 +40,7 @@ struct ConnectionOptions: ParsableArguments {
 }
 
 /// The values of `--bootstrap-server`, `--command-config` and `--context`, and the client configuration they lead
-/// to. Apart from `ConnectionOptions` so that `ConnectionWarmUp` can reach the same configuration from the raw
+/// to. Apart from `ConnectionOptions` so that `ClientWarmUp` can reach the same configuration from the raw
 /// arguments before ArgumentParser has parsed them.
 struct ConnectionFlags: Equatable, Sendable {
     var bootstrapServer: String?

@@ -25,7 +25,7 @@ final class CommandContext: Sendable {
     }
 
     /// The context of a process run: stdout and stderr, a fresh client per command (the warmed one when it fits).
-    static func standard(warmUp: ConnectionWarmUp? = nil) -> CommandContext {
+    static func standard(warmUp: ClientWarmUp? = nil) -> CommandContext {
         let out = FileOutput(descriptor: 1)
         let err = FileOutput(descriptor: 2)
         // The process exits as soon as the command returns, and the kernel closes its sockets: tearing the

@@ -4,8 +4,8 @@ import Testing
 
 @testable import kafkactl
 
-/// What the warm-up reads from the raw arguments, and when it starts at all.
-@Suite struct ConnectionWarmUpTests {
+/// What the client warm-up reads from the raw arguments, when it starts at all, and to whom it hands its client.
+@Suite struct ClientWarmUpTests {
     @Test("the connection flags are read in both spellings, the last one counting, nothing after --", arguments: [
         (["topics", "--bootstrap-server", "a:1", "--list"], ConnectionFlags(bootstrapServer: "a:1")),
         (["topics", "--bootstrap-server=a:1", "--list"], ConnectionFlags(bootstrapServer: "a:1")),
@@ -30,7 +30,7 @@ import Testing
         ["generate-docs"], ["shell"], ["topics", "--generate-completion-script", "bash"],
     ])
     func notStarted(arguments: [String]) {
-        #expect(ConnectionWarmUp.start(for: arguments) == nil)
+        #expect(ClientWarmUp.start(for: arguments) == nil)
     }
 
     @Test func theListOfConnectingSubcommandsIsEveryOneWithConnectionOptions() {
@@ -38,13 +38,13 @@ import Testing
             Mirror(reflecting: command.init()).children.contains { $0.value is OptionGroup<ConnectionOptions> }
         }
         // The shell keeps one client of its own for the whole session; it is not warmed.
-        #expect(Set(withConnection.map { $0._commandName }).subtracting(["shell"]) == ConnectionWarmUp.connectingSubcommands)
+        #expect(Set(withConnection.map { $0._commandName }).subtracting(["shell"]) == ClientWarmUp.connectingSubcommands)
     }
 
     @Test func theWarmedClientIsHandedOnlyToTheConfigurationItWasMadeFor() async throws {
-        // A port nothing listens on: the warm-up's connection attempt fails quietly in the background.
+        // A port nothing listens on: the warm-up does not connect, so nothing notices.
         let arguments = ["topics", "--bootstrap-server", "127.0.0.1:1", "--list"]
-        let warmUp = try #require(ConnectionWarmUp.start(for: arguments))
+        let warmUp = try #require(ClientWarmUp.start(for: arguments))
         let configuration = try ConnectionFlags.scanning(arguments).clientConfiguration()
         let client = await warmUp.client(for: configuration)
         #expect(client?.configuration == configuration)
