@@ -169,8 +169,7 @@ enum Main {
         // A closed pipe must surface as EPIPE (a quiet exit 0), not kill the process.
         signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
-        // The client is prepared on the other core while this thread parses (ClientWarmUp says why and when).
-        let context = CommandContext.standard(warmUp: ClientWarmUp.start(for: arguments))
+        let context = CommandContext.standard()
         guard let (parsed, normalized) = CommandRunner.parseWithoutConcurrency(arguments, context: context) else {
             exit(runBlocking { await CommandRunner.run(arguments, context: context, isProcessEntry: true) })
         }

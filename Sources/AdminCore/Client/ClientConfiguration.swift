@@ -1,6 +1,6 @@
 /// Client settings, named and defaulted as Kafka's Java clients name and default them, so a
 /// `--command-config` properties file written for the Apache tools means the same here.
-public struct ClientConfiguration: Sendable, Equatable {
+public struct ClientConfiguration: Sendable {
     public var bootstrapServers: [BrokerAddress]
     /// `client.id`
     public var clientId: String = "kafkactl"

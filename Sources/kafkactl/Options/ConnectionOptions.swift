@@ -18,35 +18,7 @@ struct ConnectionOptions: ParsableArguments {
         valueName: "name"))
     var contextName: String?
 
-    /// The three flags' values, which is all the connection depends on.
-    var flags: ConnectionFlags {
-        ConnectionFlags(bootstrapServer: bootstrapServer, commandConfig: commandConfig, contextName: contextName)
-    }
-
     /// The properties and bootstrap servers after flags, environment and contexts file are combined.
-    func resolve(extraProperties: [String: String] = [:]) throws -> ConnectionResolution {
-        try flags.resolve(extraProperties: extraProperties)
-    }
-
-    /// True when anything names a cluster: a flag, an environment variable or the contexts file's current-context.
-    func namesACluster() throws -> Bool {
-        try resolve().bootstrap != nil
-    }
-
-    /// The client configuration: the context, then the properties files, then the flag, which always wins.
-    func clientConfiguration(timeout: Duration? = nil, extraProperties: [String: String] = [:]) throws -> ClientConfiguration {
-        try flags.clientConfiguration(timeout: timeout, extraProperties: extraProperties)
-    }
-}
-
-/// The values of `--bootstrap-server`, `--command-config` and `--context`, and the client configuration they lead
-/// to. Apart from `ConnectionOptions` so that `ClientWarmUp` can reach the same configuration from the raw
-/// arguments before ArgumentParser has parsed them.
-struct ConnectionFlags: Equatable, Sendable {
-    var bootstrapServer: String?
-    var commandConfig: String?
-    var contextName: String?
-
     func resolve(extraProperties: [String: String] = [:]) throws -> ConnectionResolution {
         var properties = try commandConfig.map { try PropertiesFile.load(path: $0, flag: "--command-config") } ?? [:]
         properties.merge(extraProperties) { _, new in new }
@@ -55,6 +27,12 @@ struct ConnectionFlags: Equatable, Sendable {
             environment: ConnectionResolver.processEnvironment, loadFile: ConnectionResolver.loadDefaultFile)
     }
 
+    /// True when anything names a cluster: a flag, an environment variable or the contexts file's current-context.
+    func namesACluster() throws -> Bool {
+        try resolve().bootstrap != nil
+    }
+
+    /// The client configuration: the context, then the properties files, then the flag, which always wins.
     func clientConfiguration(timeout: Duration? = nil, extraProperties: [String: String] = [:]) throws -> ClientConfiguration {
         let resolution = try resolve(extraProperties: extraProperties)
         guard let bootstrap = resolution.bootstrap else {
@@ -67,28 +45,6 @@ struct ConnectionFlags: Equatable, Sendable {
             configuration.connectTimeout = min(configuration.connectTimeout, timeout)
         }
         return configuration
-    }
-
-    /// The flags as the command line gives them (`--bootstrap-server H:P` or `--bootstrap-server=H:P`; the last one
-    /// counts), read without ArgumentParser; nothing after `--`.
-    static func scanning(_ arguments: [String]) -> ConnectionFlags {
-        var flags = ConnectionFlags()
-        var index = 0
-        while index < arguments.count, arguments[index] != "--" {
-            let argument = arguments[index]
-            for (name, keyPath) in [("--bootstrap-server", \ConnectionFlags.bootstrapServer),
-                                    ("--command-config", \ConnectionFlags.commandConfig),
-                                    ("--context", \ConnectionFlags.contextName)] {
-                if argument == name, index + 1 < arguments.count {
-                    flags[keyPath: keyPath] = arguments[index + 1]
-                    index += 1
-                } else if argument.hasPrefix(name + "=") {
-                    flags[keyPath: keyPath] = String(argument.dropFirst(name.count + 1))
-                }
-            }
-            index += 1
-        }
-        return flags
     }
 }
 

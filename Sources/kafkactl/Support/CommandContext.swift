@@ -24,18 +24,14 @@ final class CommandContext: Sendable {
         self.clientRelease = clientRelease
     }
 
-    /// The context of a process run: stdout and stderr, a fresh client per command (the warmed one when it fits).
-    static func standard(warmUp: ClientWarmUp? = nil) -> CommandContext {
+    /// The context of a process run: stdout and stderr, a fresh client per command.
+    static func standard() -> CommandContext {
         let out = FileOutput(descriptor: 1)
         let err = FileOutput(descriptor: 2)
         // The process exits as soon as the command returns, and the kernel closes its sockets: tearing the
         // connections and the event loop down first would only add to every command's wall time.
-        return CommandContext(
-            stdout: out, stderr: err, stdoutIsTerminal: out.isTerminal, stderrIsTerminal: err.isTerminal,
-            clientProvider: { configuration in
-                await warmUp?.client(for: configuration) ?? KafkaClient(configuration: configuration)
-            },
-            clientRelease: { _ in })
+        return CommandContext(stdout: out, stderr: err, stdoutIsTerminal: out.isTerminal, stderrIsTerminal: err.isTerminal,
+                              clientRelease: { _ in })
     }
 
     /// Runs `body` with a client for `configuration` and releases the client afterwards, whatever happens.
