@@ -218,9 +218,49 @@ def bench_codecs(bootstrap, args, env, workdir):
     print("(vs none: wall time relative to uncompressed; the target is at most 1.5x)")
 
 
+def spawn_times(commands, rounds, env):
+    """Wall time of each command (argv lists) in ms, interleaved round by round so that drift in the machine's speed
+    touches all alike; output to /dev/null, posix_spawn to keep the harness's own cost small and equal."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    actions = [(os.POSIX_SPAWN_DUP2, devnull, 1), (os.POSIX_SPAWN_DUP2, devnull, 2)]
+    times = [[] for _ in commands]
+    for round_ in range(rounds + 10):
+        for index, argv in enumerate(commands):
+            start = time.perf_counter_ns()
+            pid = os.posix_spawn(argv[0], argv, env, file_actions=actions)
+            _, status = os.waitpid(pid, 0)
+            elapsed = (time.perf_counter_ns() - start) / 1e6
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise SystemExit(f"bench: {' '.join(argv)} failed")
+            if round_ >= 10:  # the first rounds warm the page cache
+                times[index].append(elapsed)
+    os.close(devnull)
+    return times
+
+
+def bench_startup(bootstrap, args, env):
+    for topic in ("bench-startup-a", "bench-startup-b"):
+        create_topic(bootstrap, topic, 3)
+    kcat = subprocess.run(["which", "kcat"], capture_output=True, text=True).stdout.strip()
+    commands = [
+        ("kafkactl --version", [KAFKACTL, "--version"]),
+        ("kafkactl topics --list", [KAFKACTL, "topics", "--bootstrap-server", bootstrap, "--list"]),
+        ("kcat -L (metadata listing)", [kcat, "-L", "-b", bootstrap]),
+    ]
+    rounds = args.rounds * 60
+    times = spawn_times([argv for _, argv in commands], rounds, env)
+    medians = [statistics.median(t) for t in times]
+    print(f"\nStart-up: {rounds} interleaved runs each, wall time from spawn to exit")
+    print(f"{'command':<30}{'median ms':>10}{'p10 ms':>9}{'p90 ms':>9}")
+    for (name, _), samples, median in zip(commands, times, medians):
+        samples = sorted(samples)
+        print(f"{name:<30}{median:>10.2f}{samples[len(samples) // 10]:>9.2f}{samples[9 * len(samples) // 10]:>9.2f}")
+    print(f"kcat -L / kafkactl topics --list: {medians[2] / medians[1]:.2f}x (targets: --version 3 ms, topics --list 5 ms)")
+
+
 def main():
     parser = argparse.ArgumentParser(prog="scripts/bench")
-    parser.add_argument("what", nargs="?", default="all", choices=["produce", "consume", "codecs", "all"])
+    parser.add_argument("what", nargs="?", default="all", choices=["produce", "consume", "codecs", "startup", "all"])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--no-build", action="store_true")
@@ -243,6 +283,8 @@ def main():
             bench_consume(bootstrap, args, env, workdir)
         if args.what in ("codecs", "all"):
             bench_codecs(bootstrap, args, env, workdir)
+        if args.what in ("startup", "all"):
+            bench_startup(bootstrap, args, env)
     finally:
         stop_broker(state)
 
