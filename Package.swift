@@ -1,6 +1,22 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// How the kafkactl executable is linked.
+///
+/// The Swift driver exports every symbol of an executable (about 30,000 here) for plugins kafkactl does not have; the
+/// dynamic loader and libc's dladdr then search that table at every start. Not exporting them saves about 0.5 ms of
+/// each command's start-up (measured, BENCHMARKS.md).
+///
+/// `scripts/build-release` (KAFKACTL_STATIC=1, `--disable-local-rpath`) links the shipped binary as one static PIE
+/// executable: no dynamic loader, no shared libraries to find, map and bind (glibc, libstdc++, libm, libgcc_s), and
+/// still placed at a random address. That saves about 0.9 ms of every command's start-up (BENCHMARKS.md). It needs lld
+/// (gold cannot link static PIE) and no DT_RUNPATH, which glibc's static-PIE start-up refuses, hence the rpath flag.
+/// Builds for development and tests stay dynamic.
+var kafkactlLinkerFlags = ["-Xlinker", "--no-export-dynamic"]
+if Context.environment["KAFKACTL_STATIC"] == "1" {
+    kafkactlLinkerFlags += ["-static-executable", "-use-ld=lld", "-Xclang-linker", "-static-pie"]
+}
+
 let package = Package(
     name: "kafkactl",
     platforms: [.macOS(.v14)],
@@ -55,10 +71,7 @@ let package = Package(
                 "CYAML",
                 "CLibEdit",
             ],
-            // The Swift driver exports every symbol of an executable (about 30,000 here) for plugins kafkactl does
-            // not have; the dynamic loader and libc's dladdr then search that table at every start. Not exporting
-            // them saves about 0.5 ms of each command's start-up (measured, BENCHMARKS.md).
-            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]
+            linkerSettings: [.unsafeFlags(kafkactlLinkerFlags)]
         ),
         // libedit's readline interface for the shell (Debian's libedit-dev), linked statically with what it needs
         // (libtinfo, libbsd, libmd), like the codecs above.
