@@ -159,7 +159,7 @@ public final class ClusterProxy: Sendable {
         let upstream = self.upstream
         let server = try ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
                 let id = ObjectIdentifier(channel)
                 let accepted = self.listeners.withLock { listeners in
