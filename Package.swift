@@ -69,6 +69,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // ByteBuffer as a byte container for record keys and values read from stdin; no protocol code.
                 .product(name: "NIOCore", package: "swift-nio"),
+                // The main thread runs the event loop of a command's clients (Main.runWithMainThreadAsEventLoop).
+                .product(name: "NIOPosix", package: "swift-nio"),
                 // The connection contexts file ($XDG_CONFIG_HOME/kafkactl/config.yaml), read with libyaml.
                 "CYAML",
                 "CLibEdit",

@@ -17,7 +17,7 @@ public final class KafkaClient: Sendable {
     }
 
     public let configuration: ClientConfiguration
-    private let eventLoopGroup: MultiThreadedEventLoopGroup
+    private let eventLoopGroup: any EventLoopGroup
     private let pool: BrokerPool
     private let metadataCache = MetadataCache()
 
@@ -26,6 +26,13 @@ public final class KafkaClient: Sendable {
         self.configuration = configuration
         self.eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: threads)
         self.pool = BrokerPool(configuration: configuration, eventLoopGroup: eventLoopGroup)
+    }
+
+    /// A client whose connections live on `eventLoop`, run by the caller.
+    public init(configuration: ClientConfiguration, eventLoop: any EventLoop) {
+        self.configuration = configuration
+        self.eventLoopGroup = eventLoop
+        self.pool = BrokerPool(configuration: configuration, eventLoopGroup: eventLoop)
     }
 
     /// Closes every connection and stops the event loop. Call once, when done.

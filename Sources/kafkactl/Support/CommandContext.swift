@@ -1,4 +1,5 @@
 import AdminCore
+import NIOCore
 import Synchronization
 
 /// What a command needs from the world: where to print, whether that is a terminal, and a Kafka client.
@@ -25,13 +26,18 @@ final class CommandContext: Sendable {
     }
 
     /// The context of a process run: stdout and stderr, a fresh client per command.
-    static func standard() -> CommandContext {
+    static func standard(eventLoop: (any EventLoop)? = nil) -> CommandContext {
         let out = FileOutput(descriptor: 1)
         let err = FileOutput(descriptor: 2)
         // The process exits as soon as the command returns, and the kernel closes its sockets: tearing the
         // connections and the event loop down first would only add to every command's wall time.
-        return CommandContext(stdout: out, stderr: err, stdoutIsTerminal: out.isTerminal, stderrIsTerminal: err.isTerminal,
-                              clientRelease: { _ in })
+        return CommandContext(
+            stdout: out, stderr: err, stdoutIsTerminal: out.isTerminal, stderrIsTerminal: err.isTerminal,
+            clientProvider: { configuration in
+                if let eventLoop { return KafkaClient(configuration: configuration, eventLoop: eventLoop) }
+                return KafkaClient(configuration: configuration)
+            },
+            clientRelease: { _ in })
     }
 
     /// Runs `body` with a client for `configuration` and releases the client afterwards, whatever happens.
