@@ -9,7 +9,7 @@ import PackageDescription
 ///
 /// `scripts/build-release` (KAFKACTL_STATIC=1, `--disable-local-rpath`) links the shipped binary as one static PIE
 /// executable: no dynamic loader, no shared libraries to find, map and bind (glibc, libstdc++, libm, libgcc_s), and
-/// still placed at a random address. That saves about 0.9 ms of every command's start-up (BENCHMARKS.md). It needs lld
+/// still placed at a random address. That saves 0.6-0.9 ms of every command's start-up (BENCHMARKS.md). It needs lld
 /// (gold cannot link static PIE) and no DT_RUNPATH, which glibc's static-PIE start-up refuses, hence the rpath flag.
 /// Builds for development and tests stay dynamic.
 var kafkactlLinkerFlags = ["-Xlinker", "--no-export-dynamic"]
