@@ -1,5 +1,6 @@
 @testable import AdminCore
 import NIOCore
+import NIOPosix
 import TestSupport
 import Testing
 
@@ -193,5 +194,20 @@ import Testing
         // The other caller's search went on (again, after the shared one was cancelled) and ended as searches do.
         #expect(await waiting.value.contains("no broker reachable at 127.0.0.1:1"))
         await client.shutdown()
+    }
+
+    @Test func aClientOnALoopItWasGivenLeavesTheLoopRunningWhenShutDown() async throws {
+        // kafkactl hands its clients the loop the main thread runs; shutting a client down must not stop it.
+        let broker = try ScriptedBroker { header, _ in
+            header.apiKey == .metadata ? Self.metadataReply(header.apiVersion) : .silence
+        }
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let loop = group.next()
+        let client = KafkaClient(configuration: ClientConfiguration(bootstrapServers: [BrokerAddress(broker.address)!]), eventLoop: loop)
+        #expect(try await client.metadata(topics: []).clusterId == "c")
+        await client.shutdown()
+        #expect(try await loop.submit { 42 }.get() == 42)
+        try await group.shutdownGracefully()
+        broker.stop()
     }
 }

@@ -18,6 +18,8 @@ public final class KafkaClient: Sendable {
 
     public let configuration: ClientConfiguration
     private let eventLoopGroup: any EventLoopGroup
+    /// Its own group is stopped by `shutdown`; a loop the caller runs is the caller's to stop.
+    private let ownsEventLoopGroup: Bool
     private let pool: BrokerPool
     private let metadataCache = MetadataCache()
 
@@ -25,6 +27,7 @@ public final class KafkaClient: Sendable {
     public init(configuration: ClientConfiguration, threads: Int = 1) {
         self.configuration = configuration
         self.eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: threads)
+        self.ownsEventLoopGroup = true
         self.pool = BrokerPool(configuration: configuration, eventLoopGroup: eventLoopGroup)
     }
 
@@ -32,13 +35,14 @@ public final class KafkaClient: Sendable {
     public init(configuration: ClientConfiguration, eventLoop: any EventLoop) {
         self.configuration = configuration
         self.eventLoopGroup = eventLoop
+        self.ownsEventLoopGroup = false
         self.pool = BrokerPool(configuration: configuration, eventLoopGroup: eventLoop)
     }
 
-    /// Closes every connection and stops the event loop. Call once, when done.
+    /// Closes every connection and stops the event loop (when the client made it). Call once, when done.
     public func shutdown() async {
         await pool.closeAll()
-        try? await eventLoopGroup.shutdownGracefully()
+        if ownsEventLoopGroup { try? await eventLoopGroup.shutdownGracefully() }
     }
 
     /// Runs `body` with a new client for `configuration` and shuts the client down afterwards, whether `body`
