@@ -81,82 +81,86 @@ extension AdminClient {
 
     /// Creates topics on the controller. A per-topic result says which were created.
     public func createTopics(_ topics: [NewTopic], validateOnly: Bool = false) async throws -> [ItemResult<Void>] {
-        var results: [String: Result<Void, KafkactlError>] = [:]
-        var remaining = topics
-        let deadline = ContinuousClock.now + client.configuration.apiTimeout
-        var backoff = client.configuration.retryBackoff
-        while !remaining.isEmpty {
-            let timeoutMs = Int32(clamping: client.configuration.requestTimeout.milliseconds)
-            let response = try await client.send(to: .controller) { (version: Int16) in
-                CreateTopicsRequest(
-                    topics: remaining.map { topic in
-                        CreateTopicsRequest.CreatableTopic(
-                            name: topic.name,
-                            numPartitions: topic.replicaAssignment != nil ? -1 : (topic.partitions ?? -1),
-                            replicationFactor: topic.replicaAssignment != nil ? -1 : (topic.replicationFactor ?? -1),
-                            assignments: (topic.replicaAssignment ?? []).enumerated().map {
-                                .init(partitionIndex: Int32($0.offset), brokerIds: $0.element)
-                            },
-                            configs: topic.configs.map { .init(name: $0.name, value: $0.value) })
-                    },
-                    timeoutMs: timeoutMs, validateOnly: validateOnly)
-            }
-            var retry: [NewTopic] = []
-            for topic in remaining {
-                guard let answer = response.topics.first(where: { $0.name == topic.name }) else {
-                    results[topic.name] = .failure(KafkactlError(.internal, "the broker did not answer for topic '\(topic.name)'"))
-                    continue
+        try await askingTheController(
+            about: topics.map(\.name),
+            send: { names, timeoutMs in
+                let asked = topics.filter { names.contains($0.name) }
+                return try await client.send(to: .controller) { (version: Int16) in
+                    CreateTopicsRequest(
+                        topics: asked.map { topic in
+                            CreateTopicsRequest.CreatableTopic(
+                                name: topic.name,
+                                numPartitions: topic.replicaAssignment != nil ? -1 : (topic.partitions ?? -1),
+                                replicationFactor: topic.replicaAssignment != nil ? -1 : (topic.replicationFactor ?? -1),
+                                assignments: (topic.replicaAssignment ?? []).enumerated().map {
+                                    .init(partitionIndex: Int32($0.offset), brokerIds: $0.element)
+                                },
+                                configs: topic.configs.map { .init(name: $0.name, value: $0.value) })
+                        },
+                        timeoutMs: timeoutMs, validateOnly: validateOnly)
                 }
-                let code = ErrorCode(rawValue: answer.errorCode)
-                switch code {
-                case .none: results[topic.name] = .success(())
-                case .notController where ContinuousClock.now + backoff < deadline: retry.append(topic)
-                case .topicAlreadyExists:
-                    results[topic.name] = .failure(KafkactlError(.conflict, "Topic '\(topic.name)' already exists. [TOPIC_ALREADY_EXISTS]", code: code))
-                default:
-                    results[topic.name] = .failure(.broker(code, "cannot create topic '\(topic.name)'", brokerMessage: answer.errorMessage))
-                }
-            }
-            remaining = retry
-            if !remaining.isEmpty {
-                try await Task.sleep(for: backoff)
-                backoff = min(backoff * 2, client.configuration.retryBackoffMax)
-                _ = try await client.metadata(topics: [])
-            }
-        }
-        return topics.map { ItemResult(name: $0.name, result: results[$0.name]!) }
+            },
+            answer: { (response: CreateTopicsResponse, name) in
+                response.topics.first { $0.name == name }.map { ($0.errorCode, $0.errorMessage) }
+            },
+            failure: { name, code, message in
+                code == .topicAlreadyExists
+                    ? KafkactlError(.conflict, "Topic '\(name)' already exists. [TOPIC_ALREADY_EXISTS]", code: code)
+                    : .broker(code, "cannot create topic '\(name)'", brokerMessage: message)
+            })
     }
 
     /// Deletes topics by name on the controller. Like `createTopics`, a NOT_CONTROLLER answer (the controller moved)
     /// refreshes the metadata and asks the new controller, within the API timeout.
     public func deleteTopics(_ names: [String]) async throws -> [ItemResult<Void>] {
         guard !names.isEmpty else { return [] }
+        return try await askingTheController(
+            about: names,
+            send: { asked, timeoutMs in
+                try await client.send(to: .controller) { (version: Int16) in
+                    version >= 6
+                        ? DeleteTopicsRequest(topics: asked.map { .init(name: $0, topicId: .zero) }, timeoutMs: timeoutMs)
+                        : DeleteTopicsRequest(topicNames: asked, timeoutMs: timeoutMs)
+                }
+            },
+            answer: { (response: DeleteTopicsResponse, name) in
+                response.responses.first { $0.name == name }.map { ($0.errorCode, $0.errorMessage) }
+            },
+            failure: { name, code, message in
+                code == .unknownTopicOrPartition
+                    ? KafkactlError(.notFound, "Topic '\(name)' does not exist [UNKNOWN_TOPIC_OR_PARTITION]", code: code)
+                    : .broker(code, "cannot delete topic '\(name)'", brokerMessage: message)
+            })
+    }
+
+    /// One request per round to the controller about `names`; the topics it answers NOT_CONTROLLER for (the
+    /// controller moved) are asked again after a backoff and a metadata refresh, within the API timeout. `answer`
+    /// reads a topic's error code and message from a response (nil: the broker did not answer for it); `failure`
+    /// says what any other code than NONE means. Results come in the order of `names`.
+    private func askingTheController<Response>(
+        about names: [String],
+        send: (_ names: [String], _ timeoutMs: Int32) async throws -> Response,
+        answer: (Response, String) -> (errorCode: Int16, errorMessage: String?)?,
+        failure: (String, ErrorCode, String?) -> KafkactlError
+    ) async throws -> [ItemResult<Void>] {
         var results: [String: Result<Void, KafkactlError>] = [:]
         var remaining = names
         let deadline = ContinuousClock.now + client.configuration.apiTimeout
         var backoff = client.configuration.retryBackoff
         while !remaining.isEmpty {
-            let timeoutMs = Int32(clamping: client.configuration.requestTimeout.milliseconds)
             let asked = remaining
-            let response = try await client.send(to: .controller) { (version: Int16) in
-                version >= 6
-                    ? DeleteTopicsRequest(topics: asked.map { .init(name: $0, topicId: .zero) }, timeoutMs: timeoutMs)
-                    : DeleteTopicsRequest(topicNames: asked, timeoutMs: timeoutMs)
-            }
+            let response = try await send(asked, Int32(clamping: client.configuration.requestTimeout.milliseconds))
             remaining = []
             for name in asked {
-                guard let answer = response.responses.first(where: { $0.name == name }) else {
+                guard let (errorCode, errorMessage) = answer(response, name) else {
                     results[name] = .failure(KafkactlError(.internal, "the broker did not answer for topic '\(name)'"))
                     continue
                 }
-                let code = ErrorCode(rawValue: answer.errorCode)
+                let code = ErrorCode(rawValue: errorCode)
                 switch code {
                 case .none: results[name] = .success(())
                 case .notController where ContinuousClock.now + backoff < deadline: remaining.append(name)
-                case .unknownTopicOrPartition:
-                    results[name] = .failure(KafkactlError(.notFound, "Topic '\(name)' does not exist [UNKNOWN_TOPIC_OR_PARTITION]", code: code))
-                default:
-                    results[name] = .failure(.broker(code, "cannot delete topic '\(name)'", brokerMessage: answer.errorMessage))
+                default: results[name] = .failure(failure(name, code, errorMessage))
                 }
             }
             if !remaining.isEmpty {
