@@ -85,7 +85,7 @@ public struct SecuredCluster: Sendable {
         guard certificates.exitCode == 0 else {
             throw Unavailable(description: "make_certs.sh exited \(certificates.exitCode): \(certificates.stderr)")
         }
-        let ports = try freePorts(8)
+        let ports = try LoopbackPorts.unused(8)
         let (tlsPort, mtlsPort, saslSSLPort, innerProxyPort, saslPlainPort, expiredPort, wrongHostPort, limitedPort) =
             (ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7])
         let brokerA = try startBroker("a", advertised: tlsPort, in: directory)
@@ -209,32 +209,6 @@ public struct SecuredCluster: Sendable {
         return withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         } == 0
-    }
-
-    /// Ports the kernel hands out for port 0, all held open at once so they differ, then released for our listeners.
-    private static func freePorts(_ count: Int) throws -> [Int] {
-        var descriptors: [Int32] = []
-        defer { descriptors.forEach { close($0) } }
-        var ports: [Int] = []
-        for _ in 0..<count {
-            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            guard descriptor >= 0 else { throw Unavailable(description: "socket() failed") }
-            descriptors.append(descriptor)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = 0
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let bound = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            guard bound == 0 else { throw Unavailable(description: "could not bind a loopback port") }
-            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            _ = withUnsafeMutablePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-            }
-            ports.append(Int(UInt16(bigEndian: address.sin_port)))
-        }
-        return ports
     }
 
     /// Stops what this process started, by pid: the supervisors (each stops its child), then the brokers.

@@ -38,6 +38,9 @@ public final class ClusterProxy: Sendable {
     private let upstream: SocketAddress
     private let router: ProxyRouter
     private let listeners = Mutex<[Int32: Listener]>([:])
+    /// The ports of killed nodes, held by a socket that does not listen: connecting is refused, and no listener of a
+    /// test running alongside can take the port (it came from the ephemeral range) and answer in the node's place.
+    private let heldPorts = Mutex<[Int32: HeldPort]>([:])
 
     private struct Listener {
         var server: Channel
@@ -62,6 +65,7 @@ public final class ClusterProxy: Sendable {
     /// Closes every listener and connection.
     public func stop() {
         for node in nodeIds { kill(node) }
+        heldPorts.withLock { held in held.values.forEach { $0.release() }; held = [:] }
         try? group.syncShutdownGracefully()
     }
 
@@ -117,6 +121,9 @@ public final class ClusterProxy: Sendable {
         router.cluster.withLock { _ = $0.down.insert(node) }
         guard let listener = listeners.withLock({ $0.removeValue(forKey: node) }) else { return }
         try? listener.server.close().wait()
+        if let port = router.cluster.withLock({ $0.ports[node] }), let held = HeldPort(port: port) {
+            heldPorts.withLock { $0[node] = held }
+        }
         // Connections accepted from now on find no listener entry and are closed at once.
         for connection in listener.connections.values { try? connection.close().wait() }
     }
@@ -124,6 +131,7 @@ public final class ClusterProxy: Sendable {
     /// Starts a killed node again on its old port.
     public func revive(_ node: Int32) throws {
         let port = router.cluster.withLock { $0.ports[node] ?? 0 }
+        heldPorts.withLock { $0.removeValue(forKey: node) }?.release()
         try listen(node, port: port)
         router.cluster.withLock { _ = $0.down.remove(node) }
     }
