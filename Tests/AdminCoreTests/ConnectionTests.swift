@@ -162,7 +162,7 @@ import Testing
     @Test func aCallerArrivingDuringASeedSearchSharesItsOutcome() async throws {
         // kafkactl starts connecting before it has parsed its arguments; the command's first request joins that
         // search. A second search would make a dead cluster take up to twice the connect timeout to report.
-        let client = Self.refusedClient(connectTimeout: .seconds(2))
+        let client = Self.refusedClient(connectTimeout: .seconds(4))
         let clock = ContinuousClock()
         let first = Task { () -> (ContinuousClock.Instant, String) in
             do { _ = try await client.connection(for: .any); return (clock.now, "connected") } catch { return (clock.now, "\(error)") }
@@ -176,8 +176,8 @@ import Testing
         await client.shutdown()
         #expect(firstError.contains("no broker reachable at 127.0.0.1:1"))
         #expect(secondError == firstError)
-        // Its own search would have ended a second after the first one.
-        #expect(secondEnd - firstEnd < .milliseconds(500), "\(secondEnd - firstEnd)")
+        // Its own search would have ended three seconds after the first one; the margin allows for a loaded machine.
+        #expect(secondEnd - firstEnd < .seconds(2), "\(secondEnd - firstEnd)")
     }
 
     @Test func aCancelledCallerLeavesTheOthersSearching() async throws {

@@ -174,6 +174,11 @@ import Testing
     }
 
     /// `body`'s result, or `TimedOut` once `timeout` has passed.
+    /// How long a test waits for something that should happen at once (a signal, a few 50 ms heartbeats). Long,
+    /// because waits end as soon as it happens and the full suite shares two cores with hundreds of tests, which has
+    /// held this process's threads for over 15 s; a wait that blocks for good still fails.
+    static let patience: Duration = .seconds(30)
+
     static func within<T: Sendable>(_ timeout: Duration, _ what: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await body() }
@@ -189,7 +194,7 @@ import Testing
     }
 
     /// Polls `condition` until it holds or `timeout` passes; returns whether it held.
-    static func eventually(within timeout: Duration = .seconds(5), _ condition: () -> Bool) async throws -> Bool {
+    static func eventually(within timeout: Duration = patience, _ condition: () -> Bool) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if condition() { return true }
@@ -349,7 +354,7 @@ import Testing
                 let returnedEarly = returned.load(ordering: .relaxed)
                 #expect(!returnedEarly, "waitForRebalance returned while the heartbeats were answered OK")
                 rebalance.store(true, ordering: .relaxed)
-                try await Self.within(.seconds(5), "waitForRebalance") { await waiter.value }
+                try await Self.within(Self.patience, "waitForRebalance") { await waiter.value }
                 let returnedAfterSignal = returned.load(ordering: .relaxed)
                 #expect(returnedAfterSignal)
             }
@@ -363,7 +368,7 @@ import Testing
         try await Self.withMember(coordinator) { member in
             _ = try await member.join()
             try await Self.withHeartbeats(member) {
-                try await Self.within(.seconds(5), "waitForRebalance") { await member.waitForRebalance() }
+                try await Self.within(Self.patience, "waitForRebalance") { await member.waitForRebalance() }
             }
             _ = try await member.join()
             #expect(await member.generation == 2)
@@ -377,7 +382,7 @@ import Testing
         try await Self.withMember(coordinator) { member in
             _ = try await member.join()
             try await Self.withHeartbeats(member) {
-                try await Self.within(.seconds(5), "waitForRebalance") { await member.waitForRebalance() }
+                try await Self.within(Self.patience, "waitForRebalance") { await member.waitForRebalance() }
             }
             #expect(await member.memberId == "")
             _ = try await member.join()
@@ -394,7 +399,7 @@ import Testing
             heartbeats.cancel()
             await heartbeats.value
             // The signal came before anyone waited: the wait must not block.
-            try await Self.within(.seconds(2), "waitForRebalance") { await member.waitForRebalance() }
+            try await Self.within(Self.patience, "waitForRebalance") { await member.waitForRebalance() }
         }
     }
 
@@ -418,7 +423,7 @@ import Testing
             _ = try await member.join()
             #expect(coordinator.received.findCoordinator == 1)
             try await Self.withHeartbeats(member) {
-                try await Self.within(.seconds(5), "waitForRebalance") { await member.waitForRebalance() }
+                try await Self.within(Self.patience, "waitForRebalance") { await member.waitForRebalance() }
             }
             _ = try await member.join()
         }
@@ -449,7 +454,7 @@ import Testing
             _ = try await member.join()
             let error = await #expect(throws: KafkactlError.self) { try await member.commit([TopicPartition("orders", 0): 1]) }
             #expect(error?.code == .rebalanceInProgress)
-            try await Self.within(.seconds(2), "waitForRebalance") { await member.waitForRebalance() }
+            try await Self.within(Self.patience, "waitForRebalance") { await member.waitForRebalance() }
         }
     }
 
@@ -518,7 +523,7 @@ import Testing
             _ = try await member.join()
             #expect(await member.takePartitionsLost() == false)
             try await Scripted.withHeartbeats(member) {
-                try await Scripted.within(.seconds(5), "the rebalance signal") { await member.waitForRebalance() }
+                try await Scripted.within(Scripted.patience, "the rebalance signal") { await member.waitForRebalance() }
             }
             #expect(await member.takePartitionsLost() == true)
             #expect(await member.takePartitionsLost() == false, "the mark is cleared once read")

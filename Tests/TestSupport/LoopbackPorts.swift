@@ -34,7 +34,7 @@ public enum LoopbackPorts {
     }
 
     /// The first port of `net.ipv4.ip_local_port_range` (32768 unless changed).
-    static func ephemeralRangeStart() -> Int {
+    public static func ephemeralRangeStart() -> Int {
         guard let file = fopen("/proc/sys/net/ipv4/ip_local_port_range", "r") else { return 32_768 }
         defer { fclose(file) }
         var line = [CChar](repeating: 0, count: 64)
