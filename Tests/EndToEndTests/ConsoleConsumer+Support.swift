@@ -157,7 +157,7 @@ enum ConsumerTestSupport {
 /// A kafkactl process the test talks to while it runs: read its stdout line by line (with a deadline), close its
 /// stdout early, interrupt it, and wait for it (with a deadline). stderr is collected in the background.
 final class LiveKafkactl: @unchecked Sendable {
-    private let process = Process()
+    private let process = ChildProcess()
     private let stdout = Pipe()
     private let stderrPipe = Pipe()
     private let exited = DispatchSemaphore(value: 0)
@@ -174,7 +174,7 @@ final class LiveKafkactl: @unchecked Sendable {
         process.standardError = stderrPipe
         process.standardInput = FileHandle.nullDevice
         process.terminationHandler = { [exited] _ in exited.signal() }
-        try launch(process)
+        try process.run()
         let handle = stderrPipe.fileHandleForReading
         Thread.detachNewThread { [self] in
             var chunk = [UInt8](repeating: 0, count: 4096)
@@ -248,7 +248,7 @@ final class LiveKafkactl: @unchecked Sendable {
     /// Ends it at once if it is still running.
     func kill() {
         if process.isRunning {
-            Glibc.kill(process.processIdentifier, SIGKILL)
+            process.sendSignal(SIGKILL)
             _ = exited.wait(timeout: .now() + 5)
         }
         closeStdout()

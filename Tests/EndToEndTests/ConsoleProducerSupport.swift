@@ -144,7 +144,7 @@ enum ProducerHarness {
 /// A kafkactl process whose standard input stays open until the test closes it, so a test can act (stop the broker,
 /// send a signal) while the tool is still reading.
 final class OpenStdinProducer: @unchecked Sendable {
-    private let process = Process()
+    private let process = ChildProcess()
     private let input = Pipe()
     private let output = Pipe()
     private let errors = Pipe()
@@ -162,7 +162,7 @@ final class OpenStdinProducer: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = errors
         process.terminationHandler = { [exited] _ in exited.signal() }
-        try launch(process)
+        try process.run()
         drain(output.fileHandleForReading, isStdout: true)
         drain(errors.fileHandleForReading, isStdout: false)
     }
@@ -224,7 +224,7 @@ final class OpenStdinProducer: @unchecked Sendable {
     }
 
     func send(_ signalNumber: Int32) {
-        kill(process.processIdentifier, signalNumber)
+        process.sendSignal(signalNumber)
     }
 
     /// Waits for the process to exit (killing it after `timeout`, which fails the test) and returns what it wrote.
@@ -233,7 +233,7 @@ final class OpenStdinProducer: @unchecked Sendable {
         let exited = self.exited
         let finished = try await offThePool { exited.wait(timeout: .now() + seconds) == .success }
         if !finished {
-            kill(process.processIdentifier, SIGKILL)
+            process.sendSignal(SIGKILL)
             _ = try await offThePool { exited.wait(timeout: .now() + 5) }
         }
         closeInput()
@@ -244,7 +244,7 @@ final class OpenStdinProducer: @unchecked Sendable {
         let result = ProcessResult(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
                                    exitCode: status, stdoutData: out)
         if !finished {
-            throw ProcessRunnerError.timedOut(command: "kafkactl \(process.arguments?.joined(separator: " ") ?? "")",
+            throw ProcessRunnerError.timedOut(command: "kafkactl \(process.arguments.joined(separator: " "))",
                                               timeout: timeout, killed: true, stdout: result.stdout, stderr: result.stderr)
         }
         return result

@@ -230,7 +230,7 @@ enum GroupTestSupport {
 /// A process started in the background that the test can watch: its stdout lines so far, stderr, a signal, and its
 /// exit (with a deadline). Output is collected by threads of its own.
 final class BackgroundProcess: @unchecked Sendable {
-    private let process = Process()
+    private let process = ChildProcess()
     private let lock = NSLock()
     private var out = Data()
     private var err = Data()
@@ -250,7 +250,7 @@ final class BackgroundProcess: @unchecked Sendable {
         process.standardError = errPipe
         process.standardInput = stdinPipe
         process.terminationHandler = { [exited] _ in exited.signal() }
-        try launch(process)
+        try process.run()
         collect(outPipe.fileHandleForReading, done: outDone) { [self] chunk in lock.withLock { out.append(chunk) } }
         collect(errPipe.fileHandleForReading, done: errDone) { [self] chunk in lock.withLock { err.append(chunk) } }
     }
@@ -291,7 +291,7 @@ final class BackgroundProcess: @unchecked Sendable {
 
     /// Sends `signal` if it still runs (never to a pid that may have been reused).
     func send(_ signal: Int32) {
-        if process.isRunning { Glibc.kill(process.processIdentifier, signal) }
+        process.sendSignal(signal)
     }
 
     /// The exit status (128 + n for signal n) once it has exited and its output has ended, or nil if that did not
@@ -315,7 +315,7 @@ final class BackgroundProcess: @unchecked Sendable {
     /// Ends it at once if it still runs (SIGKILL, no clean-up: use only for failed tests).
     func kill() {
         if process.isRunning {
-            Glibc.kill(process.processIdentifier, SIGKILL)
+            process.sendSignal(SIGKILL)
             _ = exited.wait(timeout: .now() + 5)
             exited.signal()
         }

@@ -124,7 +124,7 @@ import Glibc
             FileManager.default.createFile(atPath: producerErr.path, contents: nil)
 
             let pipe = Pipe()
-            let consumer = Process()
+            let consumer = ChildProcess()
             consumer.executableURL = kafkactlBinary
             consumer.arguments = ["console-consumer", "--bootstrap-server", bootstrap, "--topic", source,
                                   "--from-beginning", "--exit-at-end", "--output", "json"]
@@ -132,7 +132,7 @@ import Glibc
             consumer.standardInput = FileHandle.nullDevice
             consumer.standardOutput = pipe.fileHandleForWriting
             consumer.standardError = try FileHandle(forWritingTo: consumerErr)
-            let producer = Process()
+            let producer = ChildProcess()
             producer.executableURL = kafkactlBinary
             producer.arguments = ["console-producer", "--bootstrap-server", bootstrap, "--topic", target, "--input-format", "json"]
             producer.environment = environment
@@ -144,11 +144,11 @@ import Glibc
             let producerDone = DispatchSemaphore(value: 0)
             consumer.terminationHandler = { _ in consumerDone.signal() }
             producer.terminationHandler = { _ in producerDone.signal() }
-            try launch(producer)
+            try producer.run()
             do {
-                try launch(consumer)
+                try consumer.run()
             } catch {
-                kill(producer.processIdentifier, SIGKILL)
+                producer.sendSignal(SIGKILL)
                 throw error
             }
             // Only the children may hold the pipe now, so the producer sees its end when the consumer exits.
@@ -158,7 +158,7 @@ import Glibc
             let deadline = DispatchTime.now() + 60
             let finished = consumerDone.wait(timeout: deadline) == .success && producerDone.wait(timeout: deadline) == .success
             if !finished {
-                for process in [consumer, producer] where process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                for process in [consumer, producer] { process.sendSignal(SIGKILL) }
                 consumerDone.wait()
                 producerDone.wait()
             }

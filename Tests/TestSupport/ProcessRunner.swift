@@ -120,7 +120,7 @@ public func runProcess(
         throw ProcessRunnerError.launchFailed(command: command, reason: "no executable at \(executable.path)\(hint)")
     }
 
-    let process = Process()
+    let process = ChildProcess()
     process.executableURL = executable
     process.arguments = args
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
@@ -134,17 +134,11 @@ public func runProcess(
     let exited = DispatchSemaphore(value: 0)
     process.terminationHandler = { _ in exited.signal() }
     do {
-        try launch(process)
+        try process.run()
     } catch {
         throw ProcessRunnerError.launchFailed(command: command, reason: "\(error)")
     }
     let launched = ContinuousClock.now
-    // The child has its own copies now; the parent keeps only its ends, so descriptors do not pile up: Foundation's
-    // Process.run over-reads /proc/self/fd entries (swift-corelibs-foundation#5472) once the test process holds
-    // well over a thousand descriptors, which crashed two CI runs.
-    try? outPipe.fileHandleForWriting.close()
-    try? errPipe.fileHandleForWriting.close()
-    try? inPipe?.fileHandleForReading.close()
 
     // One thread per pipe: a child that fills one pipe while we block on another would otherwise hang.
     let stdoutData = drain(outPipe.fileHandleForReading)
@@ -171,20 +165,15 @@ public func runProcess(
     let finished = exited.wait(timeout: deadline) == .success
     let elapsed = ContinuousClock.now - launched
     guard finished, stdoutData.waitForEnd(until: deadline), stderrData.waitForEnd(until: deadline) else {
-        let pid = process.processIdentifier
-        // Foundation notices an exit only once every copy of the child's descriptors is closed.
-        let leftOpen = finished || isZombie(pid)
-        if !leftOpen {  // once it has exited, the pid may soon belong to someone else
-            kill(pid, SIGTERM)
-            if exited.wait(timeout: .now() + 2) == .timedOut {
-                kill(pid, SIGKILL)
-            }
+        if !finished {
+            process.terminate()
+            if exited.wait(timeout: .now() + 2) == .timedOut { process.sendSignal(SIGKILL) }
         }
         // A grandchild may still hold the pipes open: take what came so far, do not wait for it.
         _ = stdoutData.waitForEnd(until: .now() + 0.5)
         _ = stderrData.waitForEnd(until: .now() + 0.5)
         throw ProcessRunnerError.timedOut(
-            command: command, timeout: timeout, killed: !leftOpen,
+            command: command, timeout: timeout, killed: !finished,
             stdout: String(decoding: stdoutData.data, as: UTF8.self),
             stderr: String(decoding: stderrData.data, as: UTF8.self))
     }
@@ -198,14 +187,6 @@ public func runProcess(
         exitCode: status,
         stdoutData: output,
         elapsed: elapsed)
-}
-
-/// True when `pid` has exited but was not reaped yet.
-private func isZombie(_ pid: Int32) -> Bool {
-    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-        let end = stat.range(of: ") ", options: .backwards)
-    else { return false }
-    return stat[end.upperBound...].hasPrefix("Z")
 }
 
 /// Reads `handle` to its end on a thread of its own.
@@ -261,33 +242,11 @@ private func seconds(_ duration: Duration) -> Double {
     return Double(seconds) + Double(attoseconds) / 1e18
 }
 
-/// Foundation's `Process.run()` crashed twice in CI inside a memcpy that hit a page boundary, on a thread started by
-/// `Thread.detachNewThread` (a small stack): it copies its arguments, environment and descriptor list through stack
-/// buffers. Every launch in the tests therefore runs on a thread of its own with an 8 MiB stack, one at a time.
-private let launchLock = NSLock()
-
-public func launch(_ process: Process) throws {
-    launchLock.lock()
-    defer { launchLock.unlock() }
-    final class Outcome: @unchecked Sendable { var error: Error? }
-    let outcome = Outcome()
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        do { try process.run() } catch { outcome.error = error }
-        done.signal()
-    }
-    thread.stackSize = 8 << 20
-    thread.start()
-    done.wait()
-    if let error = outcome.error { throw error }
-}
-
 /// Runs a blocking or long CPU-bound call (a child process and the wait for it, a fuzzing run) on a thread of its
 /// own, so that it never holds one of the few threads Swift Concurrency shares with every other test running in
 /// parallel: on two cores, two such calls on those threads stall every async test in the process.
 public func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        // A full-size stack: Foundation's Process.run copies through stack buffers (see `launch`).
         let thread = Thread { continuation.resume(with: Result { try body() }) }
         thread.stackSize = 8 << 20
         thread.start()

@@ -176,15 +176,15 @@ public struct SecuredCluster: Sendable {
 
     /// Starts `command` under `Tests/Support/supervise.py`, which stops it when told to or when this process is gone.
     private static func supervise(_ name: String, _ command: [String], in directory: URL) throws {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", repoRoot.appendingPathComponent("Tests/Support/supervise.py").path, String(getpid()),
                              directory.appendingPathComponent("\(name).log").path, "--"] + command
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try TestSupport.launch(process)
-        owned.add(process.processIdentifier)
+        try process.run()
+        owned.add(process)
     }
 
     private static func waitForListener(port: Int, in directory: URL) throws {
@@ -213,10 +213,11 @@ public struct SecuredCluster: Sendable {
 
     /// Stops what this process started, by pid: the supervisors (each stops its child), then the brokers.
     private static func stopAll() {
-        for pid in owned.pids { kill(pid, SIGTERM) }
+        let supervisors = owned.processes
+        for supervisor in supervisors { supervisor.terminate() }
         let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline, owned.pids.contains(where: { kill($0, 0) == 0 && !isZombie($0) }) { usleep(50_000) }
-        for pid in owned.pids where kill(pid, 0) == 0 && !isZombie(pid) { kill(pid, SIGKILL) }
+        while Date() < deadline, supervisors.contains(where: \.isRunning) { usleep(50_000) }
+        for supervisor in supervisors { supervisor.sendSignal(SIGKILL) }
         let brokers = owned.brokerDirectories
         DispatchQueue.concurrentPerform(iterations: brokers.count) { index in
             _ = try? runProcess(repoRoot.appendingPathComponent("scripts/broker"), ["stop"], timeout: .seconds(10),
@@ -225,24 +226,17 @@ public struct SecuredCluster: Sendable {
         if let directory = owned.directory { try? FileManager.default.removeItem(at: directory) }
         owned.reset()
     }
-
-    private static func isZombie(_ pid: Int32) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-            let end = stat.range(of: ") ", options: .backwards)
-        else { return false }
-        return stat[end.upperBound...].hasPrefix("Z")
-    }
 }
 
 /// What `SecuredCluster` started, for stopping it.
 private final class OwnedProcesses: @unchecked Sendable {
     private let lock = NSLock()
-    private var _pids: [Int32] = []
+    private var _processes: [ChildProcess] = []
     private var _brokers: [URL] = []
     private var _directory: URL?
 
-    var pids: [Int32] { lock.withLock { _pids } }
-    func add(_ pid: Int32) { lock.withLock { _pids.append(pid) } }
+    var processes: [ChildProcess] { lock.withLock { _processes } }
+    func add(_ process: ChildProcess) { lock.withLock { _processes.append(process) } }
     var brokerDirectories: [URL] {
         get { lock.withLock { _brokers } }
         set { lock.withLock { _brokers = newValue } }
@@ -251,5 +245,5 @@ private final class OwnedProcesses: @unchecked Sendable {
         get { lock.withLock { _directory } }
         set { lock.withLock { _directory = newValue } }
     }
-    func reset() { lock.withLock { _pids = []; _brokers = []; _directory = nil } }
+    func reset() { lock.withLock { _processes = []; _brokers = []; _directory = nil } }
 }
