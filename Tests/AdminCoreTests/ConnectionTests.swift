@@ -96,6 +96,16 @@ import Testing
         #expect(error?.message.contains("lost the connection to \(broker.address)") == true)
     }
 
+    @Test func aConnectionResetIsALostConnectionNotABrokenProtocol() async throws {
+        // What a killed broker's socket does: the request is lost in transit, and retrying it elsewhere is right.
+        let broker = try ScriptedBroker { header, _ in header.apiKey == .metadata ? .reset : .silence }
+        let error = await #expect(throws: KafkactlError.self) {
+            try await withClient(broker) { try await $0.metadata(topics: []) }
+        }
+        #expect(error?.category == .unreachable)
+        #expect(error?.message == "lost the connection to \(broker.address) during Metadata: connection reset by peer")
+    }
+
     @Test func aTruncatedBodyIsAMalformedResponse() async throws {
         let broker = try ScriptedBroker { header, _ in
             guard header.apiKey == .metadata else { return .silence }

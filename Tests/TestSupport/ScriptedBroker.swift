@@ -19,6 +19,8 @@ public final class ScriptedBroker: Sendable {
         case silence
         /// Close the connection at once.
         case close
+        /// Reset the connection (a TCP RST, as when a broker's process dies with unread bytes).
+        case reset
     }
 
     public typealias Script = @Sendable (RequestHeader, ByteBuffer) -> Reply
@@ -135,6 +137,10 @@ private final class ScriptHandler: ChannelInboundHandler, @unchecked Sendable {
             break
         case .close:
             context.close(promise: nil)
+        case .reset:
+            // A zero linger time makes close() send RST instead of FIN.
+            guard let socket = context.channel as? SocketOptionProvider else { context.close(promise: nil); return }
+            socket.setSoLinger(linger(l_onoff: 1, l_linger: 0)).whenComplete { _ in context.close(promise: nil) }
         }
     }
 

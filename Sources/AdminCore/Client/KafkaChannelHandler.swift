@@ -1,5 +1,13 @@
 import NIOCore
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One request on its way to the broker: the whole frame (correlation id already in place) and, unless it is
 /// a Produce with acks=0 that gets no answer, the promise for the response body.
 struct OutboundRequest {
@@ -62,6 +70,10 @@ final class KafkaChannelHandler: ChannelDuplexHandler {
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         if let sizeError = error as? FrameSizeError {
             fail(context: context, reason: "a frame of \(sizeError.size) bytes (the limit is \(sizeError.limit)); is this a Kafka listener, and does it need TLS?")
+        } else if let ioError = error as? IOError {
+            // The connection broke (reset by a broker that went away, a broken pipe, a keep-alive timeout): what was
+            // in flight is lost as with a close, and retried like it, not a broker breaking the protocol.
+            fail(context: context, reason: String(cString: strerror(ioError.errnoCode)).lowercased(), protocolError: false)
         } else {
             fail(context: context, reason: "\(error)")
         }
