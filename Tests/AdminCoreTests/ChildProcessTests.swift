@@ -46,6 +46,43 @@ import TestSupport
         process.sendSignal(SIGKILL)  // after the exit: nothing to signal, and no other process is hit
     }
 
+    @Test func aSignalIgnoredHereIsNotIgnoredByTheChild() throws {
+        // kafkactl commands run in this process (CommandRunnerTests) leave SIGINT and SIGTERM ignored, and an
+        // ignored signal survives exec: a child that inherited that could not be stopped. SIGUSR2 stands in for
+        // them here, as no test sends it to this process.
+        let previous = signal(SIGUSR2, SIG_IGN)
+        defer { signal(SIGUSR2, previous) }
+        let process = Self.shell("kill -USR2 $$; echo survived")
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let stdout = try output.fileHandleForReading.readToEnd() ?? Data()
+        process.waitUntilExit()
+        #expect(stdout.isEmpty)
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.terminationStatus == SIGUSR2)
+    }
+
+    @Test func aSignalBlockedInTheSpawningThreadIsNotBlockedInTheChild() throws {
+        // Threads of Swift's concurrency pool block signals; the mask is per thread, so this touches no other test.
+        var user = sigset_t()
+        sigemptyset(&user)
+        sigaddset(&user, SIGUSR2)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &user, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        let process = ChildProcess()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/grep")
+        process.arguments = ["^SigBlk:", "/proc/self/status"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let line = String(decoding: try output.fileHandleForReading.readToEnd() ?? Data(), as: UTF8.self)
+        process.waitUntilExit()
+        let mask = UInt64(line.dropFirst("SigBlk:".count).trimmingCharacters(in: .whitespacesAndNewlines), radix: 16)
+        #expect(mask == 0, "\(line)")
+    }
+
     @Test func theChildInheritsNoDescriptorButItsStandardOnes() throws {
         // A pipe the child was not given: if it inherited the writing end, a reader would never see the end.
         let unrelated = Pipe()

@@ -80,9 +80,18 @@ public final class ChildProcess: @unchecked Sendable {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        // Its own process group, as Process does: a signal for the test process's group does not reach it.
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        // Its own process group, as Process does: a signal for the test process's group does not reach it. And it
+        // starts as from a shell, with no signal blocked or ignored: in-process tests of kafkactl's signal handling
+        // leave SIGINT and SIGTERM ignored in the test process, and ignored signals survive exec.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         posix_spawnattr_setpgroup(&attributes, 0)
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var standardSignals = sigset_t()
+        sigemptyset(&standardSignals)
+        for signal in 1..<32 where signal != SIGKILL && signal != SIGSTOP { sigaddset(&standardSignals, Int32(signal)) }
+        posix_spawnattr_setsigdefault(&attributes, &standardSignals)
 
         let argv = CStringArray([executable] + arguments)
         let environment = self.environment ?? ProcessInfo.processInfo.environment

@@ -18,10 +18,17 @@ public enum LoopbackPorts {
     /// `count` different ports below the ephemeral range that nothing has bound, checked by binding each (all held at
     /// once, then released for the caller's listeners).
     public static func unused(_ count: Int) throws -> [Int] {
+        let held = try reserve(count)
+        held.forEach { $0.release() }
+        return held.map(\.port)
+    }
+
+    /// `count` different ports below the ephemeral range, held until the caller releases each just before its
+    /// listener binds it: while held, no other pick (scripts/broker's included, which checks by binding) takes it.
+    public static func reserve(_ count: Int) throws -> [HeldPort] {
         let ephemeralLow = ephemeralRangeStart()
         let lowest = 10_000
         var held: [HeldPort] = []
-        defer { held.forEach { $0.release() } }
         var attempts = 0
         while held.count < count {
             attempts += 1
@@ -30,7 +37,7 @@ public enum LoopbackPorts {
             if held.contains(where: { $0.port == port }) { continue }
             if let socket = HeldPort(port: port, reuseAddress: false) { held.append(socket) }
         }
-        return held.map(\.port)
+        return held
     }
 
     /// The first port of `net.ipv4.ip_local_port_range` (32768 unless changed).

@@ -26,8 +26,9 @@ public struct ProcessResult: Sendable {
     public var exitCode: Int32
     /// Standard output, byte for byte.
     public var stdoutData: Data
-    /// How long the child ran, from its launch to its exit. Tests that check a command honours its timeout use
-    /// this rather than their own clock, which also counts the wait for the test process's launch lock.
+    /// How long the child ran: from just before its spawn to the moment its exit was seen, so never less than its
+    /// life. Tests that check a command honours its timeout use this rather than their own clock, which also counts
+    /// the time the test waits for a thread to run the launch on.
     public var elapsed: Duration
 
     public init(stdout: String, stderr: String, exitCode: Int32, stdoutData: Data, elapsed: Duration = .zero) {
@@ -133,12 +134,14 @@ public func runProcess(
 
     let exited = DispatchSemaphore(value: 0)
     process.terminationHandler = { _ in exited.signal() }
+    // Taken before the spawn, so that `elapsed` is never shorter than the child's life even when this thread waits
+    // for a core after the spawn (tests check that a timeout was waited out).
+    let launched = ContinuousClock.now
     do {
         try process.run()
     } catch {
         throw ProcessRunnerError.launchFailed(command: command, reason: "\(error)")
     }
-    let launched = ContinuousClock.now
 
     // One thread per pipe: a child that fills one pipe while we block on another would otherwise hang.
     let stdoutData = drain(outPipe.fileHandleForReading)

@@ -85,7 +85,11 @@ public struct SecuredCluster: Sendable {
         guard certificates.exitCode == 0 else {
             throw Unavailable(description: "make_certs.sh exited \(certificates.exitCode): \(certificates.stderr)")
         }
-        let ports = try LoopbackPorts.unused(8)
+        // Held while the brokers start (each picks a free port of its own by binding), released just before stunnel
+        // and the proxies bind them.
+        let reserved = try LoopbackPorts.reserve(8)
+        defer { reserved.forEach { $0.release() } }
+        let ports = reserved.map(\.port)
         let (tlsPort, mtlsPort, saslSSLPort, innerProxyPort, saslPlainPort, expiredPort, wrongHostPort, limitedPort) =
             (ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7])
         let brokerA = try startBroker("a", advertised: tlsPort, in: directory)
@@ -129,6 +133,7 @@ public struct SecuredCluster: Sendable {
             cert = \(directory.appendingPathComponent("wronghost-bundle.pem").path)
 
             """
+        reserved.forEach { $0.release() }
         let stunnelConfiguration = directory.appendingPathComponent("stunnel.conf")
         try configuration.write(to: stunnelConfiguration, atomically: true, encoding: .utf8)
         try supervise("stunnel", ["/usr/bin/stunnel4", stunnelConfiguration.path], in: directory)
