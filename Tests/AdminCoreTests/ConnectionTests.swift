@@ -122,15 +122,14 @@ import Testing
     }
 
     @Test func aSilentBrokerTimesOut() async throws {
-        let broker = try ScriptedBroker { header, _ in header.apiKey == .apiVersions ? .silence : .silence }
-        let clock = ContinuousClock()
-        let start = clock.now
+        let broker = try ScriptedBroker { _, _ in .silence }
         let error = await #expect(throws: KafkactlError.self) {
             try await withClient(broker, requestTimeout: .milliseconds(300)) { try await $0.metadata(topics: []) }
         }
         #expect(error?.category == .timeout)
-        // Far below the 30 s default: the 300 ms request timeout ended it (loose, for a loaded 2-core machine).
-        #expect(clock.now - start < .seconds(15))
+        // The 300 ms request timeout ended it, not the 30 s default. Said by the error rather than timed: at the
+        // start of a full run this test waited up to 15 s for a thread, while hundreds of tests began at once.
+        #expect(error?.message == "Metadata to \(broker.address) got no answer within 300 ms (request.timeout.ms)")
     }
 
     @Test func pipelinedRequestsAreMatchedInOrder() async throws {

@@ -86,7 +86,9 @@ struct ClusterConsumerTests {
             let arguments = ["--topic", topic, "--group", group, "--from-beginning", "--exit-at-end"] + GroupTestSupport.fastGroupProperties
             let first = try await ProxyCluster.succeed("console-consumer", cluster.bootstrapList, arguments)
             #expect(ProxyCluster.lines(first.stdout).sorted() == values.sorted())
-            #expect(cluster.refusalCount(.notCoordinator) == 1 && cluster.refusalCount(.coordinatorLoadInProgress) == 2)
+            // At least the commit met the moved coordinator; a heartbeat sent just after the move may meet it too.
+            #expect(cluster.refusalCount(.notCoordinator) >= 1 && cluster.refusalCount(.coordinatorLoadInProgress) == 2,
+                    "NOT_COORDINATOR \(cluster.refusalCount(.notCoordinator)), COORDINATOR_LOAD_IN_PROGRESS \(cluster.refusalCount(.coordinatorLoadInProgress))")
             let second = try await ProxyCluster.succeed("console-consumer", cluster.bootstrapList, arguments)
             #expect(second.stdout.isEmpty, "the final commit was lost: \(ProxyCluster.lines(second.stdout).count) records read again")
         }
