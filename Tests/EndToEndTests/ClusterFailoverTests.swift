@@ -42,10 +42,8 @@ struct ClusterFailoverTests {
             try "request.timeout.ms=1500\n".write(to: properties, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(at: properties) }
             cluster.inject(.delay(.seconds(20)), on: .metadata, node: 1, times: 100)
-            let started = ContinuousClock.now
             let listed = try await ProxyCluster.succeed("topics", cluster.bootstrapList, ["--list", "--command-config", properties.path])
-            let elapsed = ContinuousClock.now - started
-            #expect(elapsed < .seconds(10), "took \(elapsed)")
+            #expect(listed.elapsed < .seconds(10), "took \(listed.elapsed)")
             #expect(cluster.requestCount(.metadata, node: 1) >= 1 && cluster.requestCount(.metadata, node: 2) >= 1, "\(listed.stderr)")
         }
     }
@@ -96,11 +94,9 @@ struct ClusterFailoverTests {
     @Test func noReachableNodeFailsWithinTheTimeoutNamingEveryAddressTried() async throws {
         try await ProxyCluster.with { cluster in
             for node in cluster.nodeIds { cluster.kill(node) }
-            let started = ContinuousClock.now
             let result = try await ProxyCluster.run("topics", cluster.bootstrapList, ["--list", "--timeout-ms", "2000"])
-            let elapsed = ContinuousClock.now - started
             expectFailure(result, exitCode: 69, containing: cluster.nodeIds.map(cluster.address(of:)))
-            #expect(elapsed < honouredTimeoutBound, "took \(elapsed)")
+            #expect(result.elapsed < honouredTimeoutBound, "took \(result.elapsed)")
         }
     }
 }
