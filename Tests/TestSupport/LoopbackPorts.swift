@@ -15,14 +15,6 @@ import Darwin
 /// place forwards to a real broker, and the test sees a wrong but plausible answer instead of an error. Ports below
 /// the ephemeral range are never handed out by the kernel, so only another deliberate pick could collide.
 public enum LoopbackPorts {
-    /// `count` different ports below the ephemeral range that nothing has bound, checked by binding each (all held at
-    /// once, then released for the caller's listeners).
-    public static func unused(_ count: Int) throws -> [Int] {
-        let held = try reserve(count)
-        held.forEach { $0.release() }
-        return held.map(\.port)
-    }
-
     /// `count` different ports below the ephemeral range, held until the caller releases each just before its
     /// listener binds it: while held, no other pick (scripts/broker's included, which checks by binding) takes it.
     public static func reserve(_ count: Int) throws -> [HeldPort] {
@@ -38,6 +30,39 @@ public enum LoopbackPorts {
             if let socket = HeldPort(port: port, reuseAddress: false) { held.append(socket) }
         }
         return held
+    }
+
+    /// 0 when a connection to 127.0.0.1:`port` is accepted, else the errno (ECONNREFUSED when nothing listens).
+    public static func connect(to port: Int) -> Int32 {
+        #if canImport(Glibc) || canImport(Musl)
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard descriptor >= 0 else { return errno }
+        defer { close(descriptor) }
+        var address = loopback(port: port)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                #if canImport(Glibc)
+                Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                #elseif canImport(Musl)
+                Musl.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                #else
+                Darwin.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                #endif
+            }
+        }
+        return connected == 0 ? 0 : errno
+    }
+
+    /// 127.0.0.1:`port` (0: any) as the socket calls take it.
+    static func loopback(port: Int) -> sockaddr_in {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return address
     }
 
     /// The first port of `net.ipv4.ip_local_port_range` (32768 unless changed).
@@ -70,10 +95,7 @@ public final class HeldPort: @unchecked Sendable {
         guard descriptor >= 0 else { return nil }
         var one: Int32 = 1
         if reuseAddress { setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size)) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var address = LoopbackPorts.loopback(port: port)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }

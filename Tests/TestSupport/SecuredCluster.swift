@@ -195,25 +195,12 @@ public struct SecuredCluster: Sendable {
     private static func waitForListener(port: Int, in directory: URL) throws {
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
-            if canConnect(port: port) { return }
+            if LoopbackPorts.connect(to: port) == 0 { return }
             usleep(50_000)
         }
         let logs = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".log") }
             .map { name in "\(name): \((try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)) ?? "")" }
         throw Unavailable(description: "nothing listens on 127.0.0.1:\(port) after 20 s; \(logs.joined(separator: "; "))")
-    }
-
-    private static func canConnect(port: Int) -> Bool {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        } == 0
     }
 
     /// Stops what this process started, by pid: the supervisors (each stops its child), then the brokers.
