@@ -47,7 +47,10 @@ struct StdinReader: AsyncSequence, Sendable {
 
     func makeAsyncIterator() -> Iterator {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: ByteBuffer.self)
-        let permits = DispatchSemaphore(value: prefetch)
+        // Created at zero and raised to `prefetch`: libdispatch traps when a semaphore is freed below the value it
+        // was created with, which is where a reader stopped mid-stream (Ctrl-C) leaves it.
+        let permits = DispatchSemaphore(value: 0)
+        for _ in 0..<prefetch { permits.signal() }
         let stopped = StopFlag()
         continuation.onTermination = { _ in
             stopped.set()
