@@ -100,6 +100,55 @@ import Testing
         }
     }
 
+    /// Issue 18, item 2: commands one after another, each ended by Ctrl-D or Ctrl-C, leave the shell usable. The
+    /// consumer's Ctrl-C after a producer ended by Ctrl-D was lost (the prompt never came back); the line typed after
+    /// an interrupted producer went to that producer's stdin reader; the producer's last `>` stood in front of the
+    /// next prompt.
+    @Test func everyCommandEndedByCtrlDOrCtrlCGivesBackAUsablePrompt() async throws {
+        let bootstrap = try await brokerAddress()
+        let topic = BrokerHarness.uniqueName("shell-pty-sequence")
+        let state = try temporaryStateDirectory()
+        defer { try? FileManager.default.removeItem(at: state) }
+        try await createTopic(topic)
+        try await withTopics(topic) {
+            let prompt = "kafkactl \(bootstrap)> "
+            let next = "\n" + prompt
+            typealias Step = TerminalSession.Step
+            let outcome = try await TerminalSession.run(.init(
+                command: [kafkactlBinary.path, "shell", "--bootstrap-server", bootstrap],
+                environment: Self.environment(state), bootstrap: bootstrap,
+                steps: [
+                    Step(name: "start", expect: prompt),
+                    Step(name: "producer", send: "console-producer --topic \(topic)\r", expect: ">"),
+                    Step(name: "line a", send: "a\r", expect: ">"),
+                    Step(name: "line b", send: "b\r", expect: ">"),
+                    Step(name: "producer ctrl-d", send: Self.ctrlD, expect: prompt, timeout: 10),
+                    Step(name: "consumer", send: "console-consumer --topic \(topic) --from-beginning\r", expect: "b\r\n"),
+                    Step(name: "consumer ctrl-c", send: Self.ctrlC, expect: next, timeout: 10),
+                    Step(name: "producer again", send: "console-producer --topic \(topic)\r", expect: ">"),
+                    Step(name: "line c", send: "c\r", expect: ">"),
+                    Step(name: "producer ctrl-c", send: Self.ctrlC, expect: next, timeout: 10),
+                    Step(name: "command after", send: "get-offsets --topic \(topic)\r", expect: next, timeout: 10),
+                    Step(name: "consumer again", send: "console-consumer --topic \(topic) --from-beginning\r", expect: "c\r\n"),
+                    Step(name: "consumer ctrl-c again", send: Self.ctrlC, expect: next, timeout: 10),
+                    Step(name: "ctrl-c at the prompt", send: Self.ctrlC + "topics --list --topic \(topic)\r", expect: next, timeout: 10),
+                    Step(name: "ctrl-d", send: Self.ctrlD, eof: true, timeout: 10),
+                ]))
+            let comment = Self.describe(outcome)
+            #expect(outcome.error == nil, comment)
+            // Ctrl-D ended the producer's input: the shell's prompt starts a line of its own.
+            #expect(outcome.seen("producer ctrl-d").contains("\n" + prompt), comment)
+            #expect(!outcome.seen("producer ctrl-d").contains(">" + prompt), comment)
+            #expect(outcome.seen("consumer ctrl-c").contains("Processed a total of 2 messages"), comment)
+            #expect(outcome.seen("producer ctrl-c").contains("interrupted: 1 records read before the signal were delivered"), comment)
+            // The line typed after the interrupted producer ran as a command.
+            #expect(outcome.seen("command after").contains("\(topic):0:"), comment)
+            #expect(outcome.seen("consumer ctrl-c again").contains("Processed a total of 3 messages"), comment)
+            #expect(outcome.seen("ctrl-c at the prompt").contains("\(topic)\r\n"), comment)
+            #expect(outcome.exitStatus == 0, comment)
+        }
+    }
+
     @Test func shellWithABootstrapServerPromptsWithItGoesOnAfterErrorsAndCompletesGroupsAndConfigKeys() async throws {
         let bootstrap = try await brokerAddress()
         let topic = BrokerHarness.uniqueName("shell-pty-configs")

@@ -119,6 +119,8 @@ struct ConsoleProducer: KafkactlCommand {
                 group.cancelAll()
                 return first
             }
+            // The last `>` prompt must not stay in front of what comes next (the shell's prompt, the summary).
+            if StdinReader.isTerminal() && context.stdoutIsTerminal { try? context.stdout.write("\n"); try? context.stdout.flush() }
             let summary = await producer.close()
             await sending
             try report(summary, outcome: outcome, context: context)

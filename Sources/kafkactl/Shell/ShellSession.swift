@@ -37,9 +37,8 @@ final class ShellSession {
 
     /// Runs until end of input or `exit`; returns the process exit code.
     func run() async -> Int32 {
+        // Ctrl-C at the prompt must not end the shell; a running command gets it through its own ShutdownSignal.
         ShutdownSignal.keepProcessOnRepeat = true
-        // Ctrl-C at the prompt must not end the shell; a running command gets it through its own handler.
-        signal(SIGINT, SIG_IGN)
         let interactive = isatty(0) == 1
         let editor = interactive ? LineEditor(historyPath: LineEditor.defaultHistoryPath(), completion: CompletionEngine(names: names)) : nil
         if let configuration { await connect(configuration) }

@@ -52,8 +52,10 @@ struct StdinReader: AsyncSequence, Sendable {
         let permits = DispatchSemaphore(value: 0)
         for _ in 0..<prefetch { permits.signal() }
         let stopped = StopFlag()
+        let wake = WakePipe()
         continuation.onTermination = { _ in
             stopped.set()
+            wake.ring()
             permits.signal()
         }
         let descriptor = self.descriptor
@@ -62,7 +64,9 @@ struct StdinReader: AsyncSequence, Sendable {
             let allocator = ByteBufferAllocator()
             while true {
                 permits.wait()
-                if stopped.isSet { return }
+                // A reader left blocked in read() would take the next line typed at the shell's prompt: wait
+                // until there is input or the reader is stopped, and read only while it is wanted.
+                guard wake.waitForInput(on: descriptor), !stopped.isSet else { return }
                 var buffer = allocator.buffer(capacity: chunkSize)
                 var failure: Int32 = 0
                 let count = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: chunkSize) { raw -> Int in
@@ -87,6 +91,45 @@ struct StdinReader: AsyncSequence, Sendable {
             }
         }
         return Iterator(stream: stream, permits: permits)
+    }
+}
+
+/// A pipe that wakes a thread waiting for input on another descriptor.
+final class WakePipe: Sendable {
+    private let readEnd: Int32
+    private let writeEnd: Int32
+
+    init() {
+        var descriptors: [Int32] = [-1, -1]
+        if pipe(&descriptors) == 0 {
+            for descriptor in descriptors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        }
+        (readEnd, writeEnd) = (descriptors[0], descriptors[1])
+    }
+
+    deinit {
+        close(readEnd)
+        close(writeEnd)
+    }
+
+    func ring() {
+        var byte: UInt8 = 1
+        _ = write(writeEnd, &byte, 1)
+    }
+
+    /// Waits until `descriptor` is readable (or at its end, or failed: the read says which); false when rung.
+    func waitForInput(on descriptor: Int32) -> Bool {
+        var watched = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)]
+        while true {
+            let result = poll(&watched, 2, -1)
+            if result < 0 {
+                if errno == EINTR { continue }
+                return true  // let read() report the failure
+            }
+            if watched[1].revents != 0 { return false }
+            if watched[0].revents != 0 { return true }
+        }
     }
 }
 
