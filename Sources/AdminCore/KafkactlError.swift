@@ -28,11 +28,22 @@ public struct KafkactlError: Error, Sendable, CustomStringConvertible, Equatable
     public var message: String
     /// The broker's error code, when the broker said no.
     public var code: ErrorCode?
+    /// Why a connection could not be opened, when that is the failure (typed, so no caller reads the message).
+    public var connectFailure: ConnectFailure?
 
-    public init(_ category: Category, _ message: String, code: ErrorCode? = nil) {
+    /// How opening a TCP connection failed. A refusal is an answer (the host is up, nothing listens on the port);
+    /// a time-out or an unknown host is not.
+    public enum ConnectFailure: Sendable, Equatable {
+        case refused
+        case timedOut
+        case other
+    }
+
+    public init(_ category: Category, _ message: String, code: ErrorCode? = nil, connectFailure: ConnectFailure? = nil) {
         self.category = category
         self.message = message
         self.code = code
+        self.connectFailure = connectFailure
     }
 
     /// The process exit code for this failure (see README "Exit codes").

@@ -83,7 +83,8 @@ public final class BrokerConnection: Sendable {
                 channel = try await bootstrap.connect(host: address.host, port: address.port).get()
             }
         } catch {
-            throw KafkactlError(.unreachable, "cannot connect to \(address): \(describeConnectError(error))")
+            let (failure, text) = describeConnectError(error)
+            throw KafkactlError(.unreachable, "cannot connect to \(address): \(text)", connectFailure: failure)
         }
         guard let parts = registry.parts(of: channel) else {
             channel.close(promise: nil)
@@ -375,13 +376,27 @@ extension ResponseHeader {
     }
 }
 
-private func describeConnectError(_ error: Error) -> String {
+/// What a failed connect means, typed, and how to say it.
+private func describeConnectError(_ error: Error) -> (KafkactlError.ConnectFailure, String) {
+    if let connection = error as? NIOConnectionError {
+        // One error per address the host name resolved to: refused only when every one refused.
+        let causes = connection.connectionErrors.map { describeConnectError($0.error) }
+        if !causes.isEmpty, causes.allSatisfy({ $0.0 == .refused }) { return (.refused, "connection refused") }
+        if let timedOut = causes.first(where: { $0.0 == .timedOut }) { return timedOut }
+        if let first = causes.first { return first }
+        if connection.dnsAAAAError != nil || connection.dnsAError != nil { return (.other, "could not resolve the host") }
+        return (.other, "could not resolve or reach the host")
+    }
+    if let io = error as? IOError {
+        if io.errnoCode == ECONNREFUSED { return (.refused, "connection refused") }
+        if io.errnoCode == ETIMEDOUT { return (.timedOut, "timed out") }
+        return (.other, io.description)
+    }
+    if error is ChannelError, case .connectTimeout = error as! ChannelError { return (.timedOut, "timed out") }
     let text = "\(error)"
-    if text.contains("refused") || text.contains("ECONNREFUSED") { return "connection refused" }
-    if text.contains("timeout") || text.contains("Timeout") { return "timed out" }
-    if let io = error as? IOError { return io.description }
-    if text.contains("NIOConnectionError") || text.contains("resolution") { return "could not resolve or reach the host" }
-    return text
+    if text.contains("refused") || text.contains("ECONNREFUSED") { return (.refused, "connection refused") }
+    if text.contains("timeout") || text.contains("Timeout") { return (.timedOut, "timed out") }
+    return (.other, text)
 }
 
 extension Duration {

@@ -88,7 +88,11 @@ public actor BrokerPool {
         }
     }
 
-    /// The search itself: every seed, then the known brokers, with backoff until the connect timeout.
+    /// How long a search keeps retrying while every address refuses the connection.
+    static let refusedRetryWindow: Duration = .seconds(1)
+
+    /// The search itself: every seed, then the known brokers, with backoff until the connect timeout (or, while
+    /// every address refuses, `refusedRetryWindow`).
     private func searchSeeds(orKnown known: [BrokerAddress]) async throws -> BrokerConnection {
         var seeds = configuration.bootstrapServers
         seeds += known.filter { !seeds.contains($0) }
@@ -98,11 +102,13 @@ public actor BrokerPool {
         if let stalled, let index = seeds.firstIndex(of: stalled) {
             seeds.append(seeds.remove(at: index))
         }
-        let deadline = ContinuousClock.now + configuration.connectTimeout
+        let started = ContinuousClock.now
+        let deadline = started + configuration.connectTimeout
         var backoff = configuration.retryBackoff
         var failures: [String] = []
         while true {
             failures.removeAll()
+            var everyOneRefused = true
             for seed in seeds {
                 do {
                     let connection = try await connection(to: seed)
@@ -110,10 +116,14 @@ public actor BrokerPool {
                     return connection
                 } catch let error as KafkactlError where error.category == .unreachable {
                     failures.append(error.message.replacingPrefix("cannot connect to ", with: ""))
+                    if error.connectFailure != .refused { everyOneRefused = false }
                 }
             }
             try Task.checkCancellation()
-            if ContinuousClock.now + backoff >= deadline { break }
+            // Refused everywhere is an answer: nothing listens. A broker restarting gets a brief retry, not the
+            // whole connect timeout, which is for addresses that do not answer at all.
+            let giveUp = everyOneRefused ? min(deadline, started + Self.refusedRetryWindow) : deadline
+            if ContinuousClock.now + backoff >= giveUp { break }
             try await Task.sleep(for: backoff)
             backoff = min(backoff * 2, configuration.retryBackoffMax)
         }
