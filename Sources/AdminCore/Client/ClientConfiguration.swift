@@ -17,6 +17,8 @@ public struct ClientConfiguration: Sendable {
     public var maximumResponseSize: Int = 128 * 1024 * 1024
     /// `security.protocol` with its TLS (`ssl.*`) and SASL (`sasl.*`) settings.
     public var security = SecurityConfiguration()
+    /// Keys of the properties it was built from that no Kafka client knows (for Kafka's warning).
+    public var unknownKeys: [String] = []
 
     public init(bootstrapServers: [BrokerAddress]) {
         self.bootstrapServers = bootstrapServers
@@ -36,6 +38,7 @@ public struct ClientConfiguration: Sendable {
         if let value = try Self.milliseconds(properties, "retry.backoff.ms") { retryBackoff = value }
         if let value = try Self.milliseconds(properties, "retry.backoff.max.ms") { retryBackoffMax = value }
         security = try SecurityConfiguration(properties: properties)
+        unknownKeys = KnownClientConfigs.unknown(in: properties)
     }
 
     public static func milliseconds(_ properties: [String: String], _ key: String) throws -> Duration? {

@@ -5,37 +5,79 @@ import Glibc
 /// Java `.properties` files as Kafka's tools read them for `--command-config` and friends: `#`/`!` comments,
 /// `=`, `:` or white space between key and value, backslash escapes and continued lines.
 enum PropertiesFile {
-    /// Reads and parses a file; a missing or unreadable file is a usage error naming the flag.
+    /// Reads and parses a file; a missing or unreadable file, or one that is not a properties file, is a usage
+    /// error naming the flag.
     static func load(path: String, flag: String) throws -> [String: String] {
         guard let text = readFile(path) else {
             throw KafkactlUsageError("cannot read \(flag) file '\(path)': \(String(cString: strerror(errno)))")
         }
+        do {
+            try checkIsProperties(text)
+        } catch let error as NotProperties {
+            throw KafkactlUsageError("\(flag) file '\(path)' is not a properties file: \(error.reason); write one key=value per line, e.g. security.protocol=SASL_SSL")
+        }
         return parse(text)
     }
 
+    /// Why a text is not a properties file. Java's parser takes any text, so a JSON or binary file, given by
+    /// mistake, would pass as a handful of nonsense keys and the command would run without its settings.
+    struct NotProperties: Error {
+        var reason: String
+    }
+
+    /// A file given for Kafka settings holds text, no JSON, and keys made of the characters every Kafka
+    /// configuration name is made of (Java would also take `a\=b` as a key, which names no setting).
+    static func checkIsProperties(_ text: String) throws {
+        if text.contains("\u{FFFD}") || text.utf8.contains(0) { throw NotProperties(reason: "it holds binary data") }
+        if let first = text.first(where: { !$0.isWhitespace }), first == "{" || first == "[" {
+            throw NotProperties(reason: "it looks like JSON")
+        }
+        for (key, _, line) in entries(text) where key.isEmpty || !key.utf8.allSatisfy(isKeyByte) {
+            let shown = key.count > 40 ? String(key.prefix(40)) + "..." : key
+            throw NotProperties(reason: "line \(line) ('\(shown)') is not key=value")
+        }
+    }
+
+    /// Java's reading of a properties text.
     static func parse(_ text: String) -> [String: String] {
         var result: [String: String] = [:]
+        for (key, value, _) in entries(text) { result[key] = value }
+        return result
+    }
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+            || byte == 0x2E || byte == 0x5F || byte == 0x2D
+    }
+
+    /// Java's reading of the text: each logical line's key, value and first physical line number.
+    private static func entries(_ text: String) -> [(String, String, Int)] {
+        var entries: [(String, String, Int)] = []
+        var number = 0
+        var firstLine = 0
         var logical = ""
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map { String($0) }[...]
         while let raw = lines.popFirst() {
+            number += 1
             var line = Substring(raw)
             while line.first == " " || line.first == "\t" || line.first == "\u{0C}" { line = line.dropFirst() }
             if logical.isEmpty && (line.isEmpty || line.first == "#" || line.first == "!") { continue }
+            if logical.isEmpty { firstLine = number }
             if endsWithContinuation(line) {
                 logical += line.dropLast()
                 continue
             }
             logical += line
             let (key, value) = split(logical)
-            result[unescape(key)] = unescape(value)
+            entries.append((unescape(key), unescape(value), firstLine))
             logical = ""
         }
         if !logical.isEmpty {
             let (key, value) = split(logical)
-            result[unescape(key)] = unescape(value)
+            entries.append((unescape(key), unescape(value), firstLine))
         }
-        return result
+        return entries
     }
 
     /// An odd number of trailing backslashes continues the line.

@@ -45,6 +45,7 @@ final class CommandContext: Sendable {
         _ configuration: ClientConfiguration, _ body: (KafkaClient) async throws -> T
     ) async throws -> T {
         if configuration.security.skipsCertificateVerification { InsecureTLSWarning.print(on: self) }
+        UnknownConfigWarning.print(configuration.unknownKeys, on: self)
         let client = try await clientProvider(configuration)
         do {
             let result = try await body(client)
@@ -77,5 +78,17 @@ enum InsecureTLSWarning {
     static func print(on context: CommandContext) {
         guard !printed.exchange(true, ordering: .relaxed) else { return }
         context.printError(text)
+    }
+}
+
+/// Kafka's warning for a supplied configuration no client uses (a typo is otherwise silently ignored): once per key
+/// and process, so the shell does not repeat it for every command.
+enum UnknownConfigWarning {
+    private static let printed = Mutex<Set<String>>([])
+
+    static func print(_ keys: [String], on context: CommandContext) {
+        for key in keys where printed.withLock({ $0.insert(key).inserted }) {
+            context.printError("Warning: The configuration '\(key)' was supplied but isn't a known config.")
+        }
     }
 }
