@@ -389,24 +389,57 @@ import Testing
 
             let line = try #require(reset.stderrLines.first { $0.contains("; undo with: ") }, "stderr: \(reset.stderr)")
             let path = try #require(line.components(separatedBy: " saved to ").last?.components(separatedBy: ";").first)
-            #expect(line == "Previous offsets of group '\(group)' saved to \(path); undo with: kafkactl consumer-groups --reset-offsets --group \(group) --from-file \(path) --execute")
+            let address = try await brokerAddress()
+            #expect(line == "Previous offsets of group '\(group)' saved to \(path); undo with: kafkactl consumer-groups --bootstrap-server \(address) --reset-offsets --group \(group) --from-file \(path) --execute")
             #expect(path.hasPrefix(state + "/kafkactl/resets/\(group)-") && path.hasSuffix(".csv"), "\(path)")
             let saved = try String(contentsOfFile: path, encoding: .utf8)
             let savedLines = Self.lines(saved)
             #expect(savedLines.first == "# no offset was committed before for: \(topic)-2")
             #expect(Set(savedLines.dropFirst()) == ["\(group),\(topic),0,2", "\(group),\(topic),1,1"])
 
-            // Run the printed command as printed (the connection flag added).
+            // Paste the printed command into a shell, as printed (issue 18, item 5: it lacked the connection flag).
             let command = try #require(line.components(separatedBy: "; undo with: ").last)
-            var words = command.split(separator: " ").map(String.init)
-            #expect(words.first == "kafkactl")
-            words.removeFirst()
-            let undo = try await Self.run(words + ["--bootstrap-server", try await brokerAddress()], environment: ["XDG_STATE_HOME": state])
+            let undo = try await Self.paste(command, environment: ["XDG_STATE_HOME": state])
             #expect(undo.exitCode == 0, "stderr: \(undo.stderr)")
             #expect(try await GroupTestSupport.committed(group: group, topic: topic, partitions: 3) == [0: 2, 1: 1, 2: 3],
                     "the saved partitions are back; one never committed keeps the reset's offset")
             // The undo was a reset too: it saved the offsets it replaced.
             #expect(undo.stderr.contains("Previous offsets of group '\(group)' saved to \(state)/kafkactl/resets/"), "\(undo.stderr)")
+        }
+    }
+
+    /// Runs `command` as a user pasting it would: through /bin/sh, with kafkactl found on the PATH.
+    static func paste(_ command: String, environment: [String: String]) async throws -> ProcessResult {
+        let path = kafkactlBinary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        return try await offThePool {
+            try runProcess(URL(fileURLWithPath: "/bin/sh"), ["-c", command], environment: environment.merging(["PATH": path]) { _, new in new })
+        }
+    }
+
+    /// The undo line names the cluster as the reset was told it: here a --command-config file (whose path needs
+    /// quoting) and no --bootstrap-server; pasted, it restores the offsets.
+    @Test func theUndoCommandCarriesTheCommandConfigQuoted() async throws {
+        let topic = BrokerHarness.uniqueName("reset-undo-config")
+        let group = BrokerHarness.uniqueName("reset-undo-config")
+        try await createTopic(topic, partitions: 1)
+        try await withTopics(topic) {
+            try await GroupTestSupport.produceOnePerBatch(topic, counts: [3])
+            try await GroupTestSupport.commit(group: group, [topic: [0: 1]])
+            let state = GroupTestSupport.stateHome()
+            defer { try? FileManager.default.removeItem(atPath: state) }
+            let config = state + "/my client's.properties"
+            try "bootstrap.servers=\(try await brokerAddress())\nclient.id=ops\n".write(toFile: config, atomically: true, encoding: .utf8)
+            let reset = try await offThePool {
+                try runKafkactl(["consumer-groups", "--command-config", config, "--reset-offsets", "--group", group, "--topic", topic,
+                                 "--to-latest", "--execute"], environment: ["XDG_STATE_HOME": state])
+            }
+            #expect(reset.exitCode == 0, "stderr: \(reset.stderr)")
+            let line = try #require(reset.stderrLines.first { $0.contains("; undo with: ") }, "stderr: \(reset.stderr)")
+            let command = try #require(line.components(separatedBy: "; undo with: ").last)
+            #expect(command.hasPrefix("kafkactl consumer-groups --command-config '\(state)/my client'\\''s.properties' --reset-offsets"), "\(command)")
+            let undo = try await Self.paste(command, environment: ["XDG_STATE_HOME": state])
+            #expect(undo.exitCode == 0, "stderr: \(undo.stderr)")
+            #expect(try await GroupTestSupport.committed(group: group, topic: topic, partitions: 1) == [0: 1])
         }
     }
 

@@ -630,7 +630,10 @@ struct ConsumerGroups: KafkactlCommand {
             if execute {
                 // The offsets before the reset go to a file first, so the reset can be undone with --from-file.
                 let backup = try saveBackup(group: name, committed: committed, plan: plan)
-                context.printError("Previous offsets of group '\(name)' saved to \(backup); undo with: kafkactl consumer-groups --reset-offsets --group \(name) --from-file \(backup) --execute")
+                // The undo command must work when pasted: with the flags that reached this cluster.
+                let undo = ["kafkactl", "consumer-groups"] + (try connection.sameClusterArguments())
+                    + ["--reset-offsets", "--group", name, "--from-file", backup, "--execute"]
+                context.printError("Previous offsets of group '\(name)' saved to \(backup); undo with: \(undo.map(shellQuoted).joined(separator: " "))")
                 let results = try await admin.commitOffsets(group: name, Dictionary(uniqueKeysWithValues: plan.entries.map { ($0.partition, $0.newOffset) }))
                 for (partition, result) in results.sorted(by: { $0.key < $1.key }) {
                     if case .failure(let error) = result { failures.append("\(partition): \(error.message)") }

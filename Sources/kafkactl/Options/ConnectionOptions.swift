@@ -27,6 +27,16 @@ struct ConnectionOptions: ParsableArguments {
             environment: ConnectionResolver.processEnvironment, loadFile: ConnectionResolver.loadDefaultFile)
     }
 
+    /// The connection flags that make another kafkactl command reach the same cluster with the same settings: the
+    /// context it resolved to and the flags given (a variable in the environment stays where it is).
+    func sameClusterArguments() throws -> [String] {
+        var arguments: [String] = []
+        if let name = try resolve().contextName { arguments += ["--context", name] }
+        if let commandConfig { arguments += ["--command-config", commandConfig] }
+        if let bootstrapServer { arguments += ["--bootstrap-server", bootstrapServer] }
+        return arguments
+    }
+
     /// True when anything names a cluster: a flag, an environment variable or the contexts file's current-context.
     func namesACluster() throws -> Bool {
         try resolve().bootstrap != nil
@@ -63,4 +73,13 @@ struct OutputOptions: ParsableArguments {
 /// A usage error found while running (after parsing): printed as one line, exit code 64.
 func KafkactlUsageError(_ message: String) -> KafkactlError {
     KafkactlError(.usage, message)
+}
+
+/// `word` as a POSIX shell reads it back: as it is when safe, else in single quotes.
+func shellQuoted(_ word: String) -> String {
+    let safe = !word.isEmpty && word.utf8.allSatisfy { byte in
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+            || "-_./:,=@%+".utf8.contains(byte)
+    }
+    return safe ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

@@ -205,12 +205,8 @@ extension Shell {
     static func session(_ connection: ConnectionOptions, context: CommandContext) throws -> ShellSession {
         let resolution = try connection.resolve()
         guard resolution.bootstrap != nil else { return ShellSession(configuration: nil, context: context) }
-        var arguments: [String] = []
-        if let name = resolution.contextName { arguments += ["--context", name] }
-        if let file = connection.commandConfig { arguments += ["--command-config", file] }
-        if let servers = connection.bootstrapServer { arguments += ["--bootstrap-server", servers] }
         return ShellSession(
             configuration: try connection.clientConfiguration(), context: context, contextName: resolution.contextName,
-            connectionArguments: arguments)
+            connectionArguments: try connection.sameClusterArguments())
     }
 }
