@@ -67,9 +67,22 @@ extension AdminClient {
         return results
     }
 
+    /// Fails with one line when the broker that owns `resource` can change no configs at all (neither API), so a
+    /// caller can find out before it reads anything.
+    public func requireConfigChanges(on resource: ConfigResource) async throws {
+        let connection = try await client.connection(for: resource.destination)
+        guard connection.versions.supports(.incrementalAlterConfigs) || connection.versions.supports(.alterConfigs) else {
+            throw KafkactlError(.unsupported, "the broker at \(connection.address) does not support changing configs (neither IncrementalAlterConfigs nor AlterConfigs)")
+        }
+    }
+
     /// Applies changes to one resource: IncrementalAlterConfigs where the broker has it (Kafka 2.3+), otherwise
     /// AlterConfigs as read, merge, write of the resource's dynamic configs. Either all changes apply or none.
-    public func alterConfigs(_ resource: ConfigResource, changes: [ConfigChange], validateOnly: Bool = false) async throws {
+    /// `current`: the resource's configs as the caller already read them, which the AlterConfigs path then merges
+    /// into instead of reading them again.
+    public func alterConfigs(
+        _ resource: ConfigResource, changes: [ConfigChange], validateOnly: Bool = false, current known: [ConfigEntry]? = nil
+    ) async throws {
         let connection = try await client.connection(for: resource.destination)
         if connection.versions.supports(.incrementalAlterConfigs) {
             let request = IncrementalAlterConfigsRequest(
@@ -89,10 +102,15 @@ extension AdminClient {
         }
         // AlterConfigs replaces every dynamic config: read the current ones, apply the changes, write them all.
         // Without the current set, writing would erase every config not being changed: stop instead.
-        guard let described = try await describeConfigs([resource], includeSynonyms: false)[resource] else {
-            throw KafkactlError(.internal, "the broker did not describe the configs of \(resource), so they cannot be rewritten with AlterConfigs; nothing was changed")
+        let current: [ConfigEntry]
+        if let known {
+            current = known
+        } else {
+            guard let described = try await describeConfigs([resource], includeSynonyms: false)[resource] else {
+                throw KafkactlError(.internal, "the broker did not describe the configs of \(resource), so they cannot be rewritten with AlterConfigs; nothing was changed")
+            }
+            current = try described.get()
         }
-        let current = try described.get()
         var desired: [(String, String?)] = current.filter { $0.source == resource.dynamicSource && !$0.isReadOnly }
             .map { ($0.name, $0.value) }
         for change in changes {

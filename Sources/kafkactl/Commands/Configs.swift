@@ -148,11 +148,13 @@ struct Configs: KafkactlCommand {
             if alter {
                 let resource = ConfigResource(type, name!)
                 if type == .topic { try await requireTopic(name!, admin) }
-                // The broker checks the change first (validate-only): a refusal is one line and changes nothing.
-                try await admin.alterConfigs(resource, changes: changes, validateOnly: true)
-                if type == .topic { try await warnAboutRiskyValues(topic: name!, changes: changes, admin: admin, context: context) }
+                try await admin.requireConfigChanges(on: resource)
+                // Read before any alter request: a broker may apply even a validate-only one (issue 18, item 6).
                 let before = try? await admin.describeConfigs([resource])[resource]?.get()
-                try await admin.alterConfigs(resource, changes: changes)
+                // The broker checks the change first (validate-only): a refusal is one line and changes nothing.
+                try await admin.alterConfigs(resource, changes: changes, validateOnly: true, current: before)
+                if type == .topic { try await warnAboutRiskyValues(topic: name!, changes: changes, admin: admin, context: context) }
+                try await admin.alterConfigs(resource, changes: changes, current: before)
                 let after = try? await admin.describeConfigs([resource])[resource]?.get()
                 // The diff goes to stderr: stdout keeps exactly what Kafka's tool prints, for scripts.
                 for change in changes {
