@@ -185,7 +185,7 @@ import Testing
         #expect(groupLag(committed: 10, logEnd: 10) == 0)
         #expect(groupLag(committed: nil, logEnd: 10) == nil)
         #expect(groupLag(committed: 4, logEnd: nil) == nil)
-        // A commit past the end (possible on a broker whose log end lags) is not a negative lag.
-        #expect(groupLag(committed: 12, logEnd: 10) == 0)
+        // A commit past the end (a truncated or recreated topic) is a negative lag, as Kafka shows it.
+        #expect(groupLag(committed: 12, logEnd: 10) == -2)
     }
 }

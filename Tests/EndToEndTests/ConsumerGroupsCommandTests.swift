@@ -105,6 +105,25 @@ import Glibc
         try await Self.expectCommitted(group, topics, main: Self.seedMain, other: Self.seedOther)
     }
 
+    /// Issue 18, item 7: a committed offset past the log end (a truncated or recreated topic) shows a negative lag,
+    /// as Kafka's tool prints it; it was clamped to 0, hiding the signal.
+    @Test func aCommitPastTheLogEndShowsANegativeLag() async throws {
+        let topic = BrokerHarness.uniqueName("cg-negative-lag")
+        let group = BrokerHarness.uniqueName("cg-negative-lag")
+        try await createTopic(topic)
+        try await withTopics(topic) {
+            try await GroupTestSupport.produceOnePerBatch(topic, counts: [3])
+            try await GroupTestSupport.commit(group: group, [topic: [0: 10]])
+            let result = try await Self.run(["--describe", "--group", group])
+            #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+            #expect(GroupTestSupport.tableRows(result.stdout).dropFirst() == [[group, topic, "0", "10", "3", "-7", "-", "-", "-"]])
+            let json = try await Self.run(["--describe", "--group", group, "--output", "json"])
+            let groups = try #require(try json.jsonObject()["groups"] as? [[String: Any]])
+            let partitions = try #require(groups.first?["partitions"] as? [[String: Any]])
+            #expect(partitions.first?["lag"] as? Int == -7)
+        }
+    }
+
     @Test func describeAsJSONHasTheSameNumbers() async throws {
         let topics = try await Self.topics()
         let group = try await Self.seededGroup(topics, "cg-describe-json")

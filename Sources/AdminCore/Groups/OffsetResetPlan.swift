@@ -87,8 +87,9 @@ public struct OffsetResetPlan: Sendable {
     }
 }
 
-/// Lag of one partition: log end minus committed, nil when nothing is committed.
+/// Lag of one partition: log end minus committed, nil when nothing is committed. Negative when the committed
+/// offset is past the log end (a truncated or recreated topic), as Kafka's tool shows it: that is the signal.
 public func groupLag(committed: Int64?, logEnd: Int64?) -> Int64? {
     guard let committed, let logEnd else { return nil }
-    return max(logEnd - committed, 0)
+    return logEnd - committed
 }
