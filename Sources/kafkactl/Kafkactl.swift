@@ -45,7 +45,17 @@ enum CommandRunner {
 
     static func normalized(_ arguments: [String]) -> [String] {
         var result: [String] = []
+        var skipNext = false
         for (index, argument) in arguments.enumerated() {
+            if skipNext { skipNext = false; continue }
+            let next = index + 1 < arguments.count ? arguments[index + 1] : nil
+            // Kafka's tools take a negative number as an option's own word (`--shift-by -5`, `--time -1`);
+            // ArgumentParser would read it as a flag. Joined as `--shift-by=-5`, it is the value.
+            if let next, isNegativeNumber(next), argument.hasPrefix("--"), argument.count > 2, !argument.contains("=") {
+                result.append("\(argument)=\(next)")
+                skipNext = true
+                continue
+            }
             result.append(argument)
             if optionalValueOptions.contains(argument) {
                 let next = index + 1 < arguments.count ? arguments[index + 1] : nil
@@ -53,6 +63,12 @@ enum CommandRunner {
             }
         }
         return ConfigEntityList.orderPreserving(result)
+    }
+
+    private static func isNegativeNumber(_ word: String) -> Bool {
+        let digits = word.utf8.dropFirst()
+        return word.utf8.first == UInt8(ascii: "-") && !digits.isEmpty
+            && digits.allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".") }
     }
 
     static func run(_ arguments: [String], context: CommandContext, isProcessEntry: Bool = false) async -> Int32 {

@@ -50,9 +50,18 @@ import Testing
         #expect(Self.refusal(["--topic", "a", "--partition", "-1"]) != nil)
     }
 
-    @Test(arguments: ["0", "-5"])
-    func maxMessagesMustBePositive(value: String) {
-        #expect(Self.refusal(["--topic", "a", "--max-messages", value]) != nil)
+    /// Kafka's loop reads while fewer than --max-messages were read, or forever at -1 (issue 18, item 8; kafkactl
+    /// used to refuse anything below 1). --timeout-ms below 0 is no timeout.
+    @Test func maxMessagesAndTimeoutAreReadAsKafkasLoopReadsThem() throws {
+        let normalized = { (words: [String]) in CommandRunner.normalized(["console-consumer", "--bootstrap-server", "h:1", "--topic", "a"] + words) }
+        func parse(_ words: [String]) throws -> ConsoleConsumer { try #require(try Kafkactl.parseAsRoot(normalized(words)) as? ConsoleConsumer) }
+        #expect(try parse(["--max-messages", "-1"]).messageLimit == nil)
+        #expect(try parse([]).messageLimit == nil)
+        #expect(try parse(["--max-messages", "0"]).messageLimit == 0)
+        #expect(try parse(["--max-messages", "-5"]).messageLimit == 0)
+        #expect(try parse(["--max-messages", "7"]).messageLimit == 7)
+        #expect(try parse(["--timeout-ms", "-1"]).idleTimeout == nil)
+        #expect(try parse(["--timeout-ms", "0"]).idleTimeout == 0)
     }
 
     @Test func anUnknownIsolationLevelIsRefused() throws {

@@ -71,39 +71,14 @@ func LLVMFuzzerRunDriver(
 #endif
 
 @main enum LibFuzzerMain {
-    static func fail(_ message: String) -> Never {
+    static func fail(_ message: String) -> Int32 {
         FileHandle.standardError.write(Data("kafkactl-libfuzzer: \(message)\n".utf8))
-        exit(2)
+        return 2
     }
 
     static func main() {
-        let environment = ProcessInfo.processInfo.environment
-        let fixtures = environment["KAFKACTL_FUZZ_FIXTURES"] ?? "Tests/AdminCoreTests/Fixtures"
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments == ["--list-targets"] {
-            guard let corpus = try? SeedCorpus(directory: URL(fileURLWithPath: fixtures)) else { fail("cannot read \(fixtures)") }
-            for target in FuzzTargets.all(fixtures: corpus) { print("\(target.family.rawValue)\t\(target.name)\t\(target.seeds.count) seeds") }
-            exit(0)
-        }
-        guard let name = environment["KAFKACTL_FUZZ_TARGET"] else {
-            fail("set KAFKACTL_FUZZ_TARGET to a family (\(FuzzFamily.allCases.map(\.rawValue).joined(separator: ", "))) or a target (--list-targets)")
-        }
-        do { selection = try Selection(name: name, fixtures: fixtures) } catch { fail("cannot read the fixtures at \(fixtures): \(error)") }
-        guard !selection.targets.isEmpty else { fail("no target is called \(name) (--list-targets)") }
-
-        if arguments.count == 2, arguments[0] == "--dump-seeds" {
-            let directory = arguments[1]
-            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            var names = Set<String>()
-            for seed in selection.seeds {
-                let file = "seed-" + String(fuzzHash(seed), radix: 16)
-                guard names.insert(file).inserted else { continue }
-                guard FileManager.default.createFile(atPath: directory + "/" + file, contents: Data(seed)) else { fail("cannot write \(directory)/\(file)") }
-            }
-            print("\(names.count) seeds of \(selection.targets.count) targets in \(directory)")
-            exit(0)
-        }
-
+        // Every mode returns before exit, so nothing it allocated is still on the stack for LeakSanitizer's check at exit.
+        if let status = prepare() { exit(status) }
         #if KAFKACTL_LIBFUZZER
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv
@@ -112,11 +87,45 @@ func LLVMFuzzerRunDriver(
             return 0
         })
         #else
-        // No libFuzzer in this build: replay the given files (a directory: every file in it).
+        exit(replay(Array(CommandLine.arguments.dropFirst())))
+        #endif
+    }
+
+    /// Reads the selection; runs `--list-targets` and `--dump-seeds` to completion (their exit status). Nil: fuzz.
+    static func prepare() -> Int32? {
+        let environment = ProcessInfo.processInfo.environment
+        let fixtures = environment["KAFKACTL_FUZZ_FIXTURES"] ?? "Tests/AdminCoreTests/Fixtures"
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--list-targets"] {
+            guard let corpus = try? SeedCorpus(directory: URL(fileURLWithPath: fixtures)) else { return fail("cannot read \(fixtures)") }
+            for target in FuzzTargets.all(fixtures: corpus) { print("\(target.family.rawValue)\t\(target.name)\t\(target.seeds.count) seeds") }
+            return 0
+        }
+        guard let name = environment["KAFKACTL_FUZZ_TARGET"] else {
+            return fail("set KAFKACTL_FUZZ_TARGET to a family (\(FuzzFamily.allCases.map(\.rawValue).joined(separator: ", "))) or a target (--list-targets)")
+        }
+        do { selection = try Selection(name: name, fixtures: fixtures) } catch { return fail("cannot read the fixtures at \(fixtures): \(error)") }
+        guard !selection.targets.isEmpty else { return fail("no target is called \(name) (--list-targets)") }
+        guard arguments.first == "--dump-seeds" else { return nil }
+        guard arguments.count == 2 else { return fail("usage: kafkactl-libfuzzer --dump-seeds DIRECTORY") }
+        let directory = arguments[1]
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var names = Set<String>()
+        for seed in selection.seeds {
+            let file = "seed-" + String(fuzzHash(seed), radix: 16)
+            guard names.insert(file).inserted else { continue }
+            guard FileManager.default.createFile(atPath: directory + "/" + file, contents: Data(seed)) else { return fail("cannot write \(directory)/\(file)") }
+        }
+        print("\(names.count) seeds of \(selection.targets.count) targets in \(directory)")
+        return 0
+    }
+
+    /// Without libFuzzer: runs the given files (a directory: every file in it) through the selection.
+    static func replay(_ arguments: [String]) -> Int32 {
         var count = 0
         for argument in arguments {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else { fail("no such file: \(argument)") }
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else { return fail("no such file: \(argument)") }
             let files = isDirectory.boolValue
                 ? ((try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []).sorted().map { argument + "/" + $0 } : [argument]
             for file in files {
@@ -126,6 +135,6 @@ func LLVMFuzzerRunDriver(
             }
         }
         print("replayed \(count) inputs through \(selection.targets.count) targets: no finding")
-        #endif
+        return 0
     }
 }

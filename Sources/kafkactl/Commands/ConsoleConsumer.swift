@@ -63,7 +63,6 @@ struct ConsoleConsumer: KafkactlCommand {
         if let offset, Self.startPosition(offset) == nil {
             throw ValidationError("The provided offset value '\(offset)' is incorrect. Valid values are 'earliest', 'latest', a non-negative long, -N for the last N records, or a time (ISO-8601, -15m, -2h, now).")
         }
-        if let maxMessages, maxMessages < 1 { throw ValidationError("--max-messages must be at least 1") }
         if let until, Int64(until).map({ $0 < 0 }) ?? (TimeExpression.parse(until) == nil) {
             throw ValidationError("The provided --until value '\(until)' is incorrect: use a non-negative offset or a time (ISO-8601, -15m, -2h, now).")
         }
@@ -85,6 +84,15 @@ struct ConsoleConsumer: KafkactlCommand {
         if let time = TimeExpression.parse(text) { return .timestamp(time) }
         return nil
     }
+
+    /// Kafka's reading of `--max-messages`: -1 (or none) is no limit; 0 and other negatives consume nothing.
+    var messageLimit: Int? {
+        guard let maxMessages, maxMessages != -1 else { return nil }
+        return max(0, maxMessages)
+    }
+
+    /// Kafka's reading of `--timeout-ms`: a negative value is no timeout.
+    var idleTimeout: Int64? { timeoutMs.flatMap { $0 >= 0 ? $0 : nil } }
 
     func run(in context: CommandContext) async throws {
         var properties = try connection.commandConfig.map { try PropertiesFile.load(path: $0, flag: "--command-config") } ?? [:]
@@ -122,6 +130,11 @@ struct ConsoleConsumer: KafkactlCommand {
         let start: PartitionConsumer.StartPosition = offset.flatMap(Self.startPosition)
             ?? (fromBeginning || consumerConfiguration.autoOffsetReset == .earliest ? .earliest : .latest)
         let signal = ShutdownSignal()
+        if messageLimit == 0 {
+            // Kafka's loop runs while fewer than the limit were read: with none to read, it reads nothing.
+            context.printError("Processed a total of 0 messages")
+            return
+        }
 
         if let groupId {
             let member = try GroupMemberConfiguration(groupId: groupId, properties: properties)
@@ -139,7 +152,7 @@ struct ConsoleConsumer: KafkactlCommand {
                     try await session.run { chunk in
                         lastActivity.set(TimeExpression.currentMillis())
                         return try Self.print(chunk, formatter: formatter, json: output.isJSON, skipErrors: skipMessageOnError,
-                                              maxMessages: maxMessages, printed: printed, context: context)
+                                              maxMessages: messageLimit, printed: printed, context: context)
                     }
                 } finally: {
                     await session.close()
@@ -157,7 +170,7 @@ struct ConsoleConsumer: KafkactlCommand {
                 try await consumer.consume(from: positions, stopAtEnd: exitAtEnd, stopOffsets: stops) { chunk in
                     lastActivity.set(TimeExpression.currentMillis())
                     let result = try Self.print(chunk, formatter: formatter, json: output.isJSON, skipErrors: skipMessageOnError,
-                                                maxMessages: maxMessages, printed: printed, context: context)
+                                                maxMessages: messageLimit, printed: printed, context: context)
                     return result.reachedLimit ? .stop : .continue
                 }
             } finally: {}
@@ -174,7 +187,7 @@ struct ConsoleConsumer: KafkactlCommand {
     ) async throws {
         let printed = SharedCounter(0)
         let lastActivity = SharedCounter(TimeExpression.currentMillis())
-        let timeoutMs = self.timeoutMs
+        let timeoutMs = idleTimeout
         let outcome: Outcome = await withTaskGroup(of: Outcome.self) { group in
             group.addTask {
                 do {
