@@ -187,8 +187,8 @@ _kafkactl() {
 _kafkactl_topics() {
     repeating_flags=()
     non_repeating_flags=(--create --list --describe --alter --delete --if-exists --if-not-exists --exclude-internal --under-replicated-partitions --under-min-isr-partitions --at-min-isr-partitions --unavailable-partitions --topics-with-overrides --version -h --help)
-    repeating_options=(--config)
-    non_repeating_options=(--bootstrap-server --command-config --context --topic --partitions --replication-factor --replica-assignment --timeout-ms --output)
+    repeating_options=(--delete-config --config)
+    non_repeating_options=(--bootstrap-server --command-config --context --topic --topic-id --partitions --replication-factor --replica-assignment --timeout-ms --output)
     __kafkactl_offer_flags_options 0
 
     # Offer option value completions
@@ -204,6 +204,12 @@ _kafkactl_topics() {
         ;;
     '--topic')
         __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion topics -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--topic-id')
+        return
+        ;;
+    '--delete-config')
         return
         ;;
     '--partitions')
@@ -231,7 +237,7 @@ _kafkactl_topics() {
 _kafkactl_console-producer() {
     repeating_flags=()
     non_repeating_flags=(--sync --version -h --help)
-    repeating_options=(--property --producer-property)
+    repeating_options=(--property --producer-property --command-property --reader-property)
     non_repeating_options=(--bootstrap-server --command-config --context --topic --partition --compression-codec --batch-size --max-partition-memory-bytes --message-send-max-retries --retry-backoff-ms --timeout --request-required-acks --request-timeout-ms --metadata-expiry-ms --max-block-ms --max-memory-bytes --socket-buffer-size --line-reader --input-format --reader-config --producer.config)
     __kafkactl_offer_flags_options 0
 
@@ -304,6 +310,12 @@ _kafkactl_console-producer() {
     '--producer-property')
         return
         ;;
+    '--command-property')
+        return
+        ;;
+    '--reader-property')
+        return
+        ;;
     '--producer.config')
         return
         ;;
@@ -312,8 +324,8 @@ _kafkactl_console-producer() {
 
 _kafkactl_console-consumer() {
     repeating_flags=()
-    non_repeating_flags=(--from-beginning --exit-at-end --skip-message-on-error --version -h --help)
-    repeating_options=(--property --consumer-property)
+    non_repeating_flags=(--from-beginning --exit-at-end --enable-systest-events --skip-message-on-error --version -h --help)
+    repeating_options=(--property --consumer-property --command-property --formatter-property)
     non_repeating_options=(--bootstrap-server --command-config --context --topic --include --partition --offset --group --max-messages --timeout-ms --until --formatter --formatter-config --key-deserializer --value-deserializer --consumer.config --isolation-level --output)
     __kafkactl_offer_flags_options 0
 
@@ -370,6 +382,12 @@ _kafkactl_console-consumer() {
         return
         ;;
     '--consumer-property')
+        return
+        ;;
+    '--command-property')
+        return
+        ;;
+    '--formatter-property')
         return
         ;;
     '--consumer.config')

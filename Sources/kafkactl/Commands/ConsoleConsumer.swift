@@ -45,8 +45,14 @@ struct ConsoleConsumer: KafkactlCommand {
     @Option(help: ArgumentHelp("A file of formatter properties.", valueName: "file")) var formatterConfig: String?
     @Option(help: ArgumentHelp("key.deserializer for printing keys.", valueName: "class")) var keyDeserializer: String?
     @Option(help: ArgumentHelp("value.deserializer for printing values.", valueName: "class")) var valueDeserializer: String?
-    @Option(help: ArgumentHelp("A consumer config property (repeatable).", valueName: "key=value"))
+    @Option(help: ArgumentHelp("A consumer config property (repeatable); Kafka 4.2's name for it is --command-property.", valueName: "key=value"))
     var consumerProperty: [String] = []
+    @Option(help: ArgumentHelp("A consumer config property (repeatable; Kafka 4.2's name for --consumer-property).", valueName: "key=value"))
+    var commandProperty: [String] = []
+    @Option(help: ArgumentHelp("A formatter property (Kafka 4.2's name for --property).", valueName: "key=value"))
+    var formatterProperty: [String] = []
+    @Flag(help: "Print shutdown_complete on stdout when the consumer has shut down (Kafka's system-test event).")
+    var enableSystestEvents = false
     @Option(name: .customLong("consumer.config"), help: ArgumentHelp("A consumer properties file.", valueName: "file"))
     var consumerConfig: String?
     @Option(help: ArgumentHelp("read_uncommitted or read_committed.", valueName: "level")) var isolationLevel: String?
@@ -54,6 +60,16 @@ struct ConsoleConsumer: KafkactlCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        // Kafka 4.2 keeps the old names beside the new ones, but not together.
+        if !consumerProperty.isEmpty && !commandProperty.isEmpty {
+            throw ValidationError("Options --consumer-property and --command-property cannot be specified together.")
+        }
+        if consumerConfig != nil && connection.commandConfig != nil {
+            throw ValidationError("Options --consumer.config and --command-config cannot be specified together.")
+        }
+        if !property.isEmpty && !formatterProperty.isEmpty {
+            throw ValidationError("Options --property and --formatter-property cannot be specified together.")
+        }
         if (topic == nil) == (include == nil) { throw ValidationError("Exactly one of --include/--topic is required.") }
         if partition != nil && topic == nil { throw ValidationError("The topic is required when partition is specified.") }
         if let partition, partition < 0 { throw ValidationError("--partition must be 0 or more") }
@@ -97,7 +113,8 @@ struct ConsoleConsumer: KafkactlCommand {
     func run(in context: CommandContext) async throws {
         var properties = try connection.commandConfig.map { try PropertiesFile.load(path: $0, flag: "--command-config") } ?? [:]
         if let consumerConfig { properties.merge(try PropertiesFile.load(path: consumerConfig, flag: "--consumer.config")) { _, new in new } }
-        for pair in try PropertyList.parse(consumerProperty, invalid: { KafkactlUsageError("invalid --consumer-property '\($0)': expected key=value") }) {
+        let propertyFlag = commandProperty.isEmpty ? "--consumer-property" : "--command-property"
+        for pair in try PropertyList.parse(consumerProperty + commandProperty, invalid: { KafkactlUsageError("invalid \(propertyFlag) '\($0)': expected key=value") }) {
             properties[pair.key] = pair.value
         }
         let groupIds = Set([group, properties["group.id"]].compactMap { $0 })
@@ -118,7 +135,8 @@ struct ConsoleConsumer: KafkactlCommand {
         if let isolationLevel { properties["isolation.level"] = isolationLevel }
         if properties["client.id"] == nil { properties["client.id"] = "console-consumer" }
         var formatterProperties = try formatterConfig.map { try PropertiesFile.load(path: $0, flag: "--formatter-config") } ?? [:]
-        for pair in try PropertyList.parse(property, invalid: { KafkactlUsageError("invalid --property '\($0)': expected key=value") }) {
+        let formatterFlag = formatterProperty.isEmpty ? "--property" : "--formatter-property"
+        for pair in try PropertyList.parse(property + formatterProperty, invalid: { KafkactlUsageError("invalid \(formatterFlag) '\($0)': expected key=value") }) {
             formatterProperties[pair.key] = pair.value
         }
         if let keyDeserializer { formatterProperties["key.deserializer"] = keyDeserializer }
@@ -133,6 +151,7 @@ struct ConsoleConsumer: KafkactlCommand {
         if messageLimit == 0 {
             // Kafka's loop runs while fewer than the limit were read: with none to read, it reads nothing.
             context.printError("Processed a total of 0 messages")
+            reportShutdown(context)
             return
         }
 
@@ -229,14 +248,24 @@ struct ConsoleConsumer: KafkactlCommand {
             return
         case .failed(let error):
             context.printError("Processed a total of \(total) messages")
+            reportShutdown(context)
             throw error
         case .interrupted:
             context.printError("Processed a total of \(total) messages")
+            reportShutdown(context)
             // Ctrl-C is how a tail ends: the total above says all there is, and the exit code says how.
             throw KafkactlError(.interrupted, "")
         case .finished, .idle:
             context.printError("Processed a total of \(total) messages")
+            reportShutdown(context)
         }
+    }
+
+    /// Kafka's shutdown hook prints this last, after the total, for its system tests.
+    private func reportShutdown(_ context: CommandContext) {
+        guard enableSystestEvents else { return }
+        try? context.print("shutdown_complete")
+        try? context.stdout.flush()
     }
 
     enum Outcome: Sendable {

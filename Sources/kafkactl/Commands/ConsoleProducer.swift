@@ -47,12 +47,26 @@ struct ConsoleProducer: KafkactlCommand {
     @Option(help: ArgumentHelp("A line reader property (parse.key, key.separator, parse.headers, headers.delimiter, headers.separator, headers.key.separator, null.marker, ignore.error).", valueName: "key=value"))
     var property: [String] = []
     @Option(help: ArgumentHelp("A file of line reader properties.", valueName: "file")) var readerConfig: String?
-    @Option(help: ArgumentHelp("A producer config property (repeatable).", valueName: "key=value"))
+    @Option(help: ArgumentHelp("A producer config property (repeatable); Kafka 4.2's name for it is --command-property.", valueName: "key=value"))
     var producerProperty: [String] = []
+    @Option(help: ArgumentHelp("A producer config property (repeatable; Kafka 4.2's name for --producer-property).", valueName: "key=value"))
+    var commandProperty: [String] = []
+    @Option(help: ArgumentHelp("A line reader property (Kafka 4.2's name for --property).", valueName: "key=value"))
+    var readerProperty: [String] = []
     @Option(name: .customLong("producer.config"), help: ArgumentHelp("A producer properties file.", valueName: "file"))
     var producerConfig: String?
 
     func validate() throws {
+        // Kafka 4.2 keeps the old names beside the new ones, but not together.
+        if producerConfig != nil && connection.commandConfig != nil {
+            throw ValidationError("Options --command-config and --producer.config cannot be specified together.")
+        }
+        if !producerProperty.isEmpty && !commandProperty.isEmpty {
+            throw ValidationError("Options --command-property and --producer-property cannot be specified together.")
+        }
+        if !property.isEmpty && !readerProperty.isEmpty {
+            throw ValidationError("Options --reader-property and --property cannot be specified together.")
+        }
         if let lineReader, lineReader != "org.apache.kafka.tools.LineMessageReader", lineReader != "kafka.tools.LineMessageReader" {
             throw ValidationError("The reader must implement org.apache.kafka.tools.api.RecordReader interface (kafkactl has only Kafka's default line reader)")
         }
@@ -69,7 +83,8 @@ struct ConsoleProducer: KafkactlCommand {
         if let producerConfig {
             properties.merge(try PropertiesFile.load(path: producerConfig, flag: "--producer.config")) { _, new in new }
         }
-        for pair in try PropertyList.parse(producerProperty, invalid: { KafkactlUsageError("invalid --producer-property '\($0)': expected key=value") }) {
+        let propertyFlag = commandProperty.isEmpty ? "--producer-property" : "--command-property"
+        for pair in try PropertyList.parse(producerProperty + commandProperty, invalid: { KafkactlUsageError("invalid \(propertyFlag) '\($0)': expected key=value") }) {
             properties[pair.key] = pair.value
         }
         let flags: [(String, String?)] = [
@@ -86,7 +101,8 @@ struct ConsoleProducer: KafkactlCommand {
 
     func readerProperties() throws -> [String: String] {
         var properties = try readerConfig.map { try PropertiesFile.load(path: $0, flag: "--reader-config") } ?? [:]
-        for pair in try PropertyList.parse(property, invalid: { KafkactlUsageError("invalid --property '\($0)': expected key=value") }) {
+        let readerFlag = readerProperty.isEmpty ? "--property" : "--reader-property"
+        for pair in try PropertyList.parse(property + readerProperty, invalid: { KafkactlUsageError("invalid \(readerFlag) '\($0)': expected key=value") }) {
             properties[pair.key] = pair.value
         }
         return properties

@@ -35,6 +35,10 @@ struct Topics: KafkactlCommand {
     @Option(help: ArgumentHelp("The topic to create, or a regular expression (list, describe, alter, delete).", valueName: "topic"),
             completion: .custom(LiveNames.topics))
     var topic: String?
+    @Option(help: ArgumentHelp("Describe: the topic with this id (Kafka's 22-character form); wins over --topic.", valueName: "topic-id"))
+    var topicId: String?
+    @Option(help: ArgumentHelp("No longer supported (deprecated since Kafka 4.0): use kafkactl configs --alter --delete-config.", valueName: "name"))
+    var deleteConfig: [String] = []
     @Option(help: "The number of partitions for the topic being created or altered.")
     var partitions: Int32?
     @Option(help: "The replication factor for each partition of the topic being created.")
@@ -98,7 +102,11 @@ struct Topics: KafkactlCommand {
         if ifExists && ![.alter, .delete, .describe].contains(action) { throw refuse("if-exists", with: action.rawValue) }
         if ifNotExists && action != .create { throw refuse("if-not-exists", with: action.rawValue) }
         if excludeInternal && ![.list, .describe].contains(action) { throw refuse("exclude-internal", with: action.rawValue) }
-        if action == .describe && ifExists && topic == nil {
+        if let topicId, KafkaUUID(topicId) == nil {
+            throw ValidationError("Invalid --topic-id '\(topicId)': expected Kafka's 22-character topic id, as topics --describe shows it")
+        }
+        if topicId != nil && action != .describe { throw refuse("topic-id", with: action.rawValue) }
+        if action == .describe && ifExists && topic == nil && topicId == nil {
             throw ValidationError("--topic or --topic-id is required to describe a topic")
         }
         if let partitions, partitions < 1 { throw ValidationError("The partitions must be greater than 0") }
@@ -112,6 +120,10 @@ struct Topics: KafkactlCommand {
     }
 
     func run(in context: CommandContext) async throws {
+        if !deleteConfig.isEmpty {
+            // Kafka 4.x's own words: the option is accepted and does nothing.
+            context.printError("delete-config option is no longer supported and deprecated since version 4.0. The config will be fully removed in future releases.")
+        }
         // Everything that can be checked without a broker is checked before connecting.
         let configs = try parsedConfigs()
         let assignment = try replicaAssignment.map(ReplicaAssignment.parse)
@@ -196,8 +208,21 @@ struct Topics: KafkactlCommand {
         return selected
     }
 
+    /// `--topic-id` (a non-zero one wins over `--topic`, as in Kafka's tool), else `--topic`.
+    private func selectTopicsToDescribe(_ admin: AdminClient, context: CommandContext) async throws -> [String] {
+        guard let id = topicId.flatMap(KafkaUUID.init), id != .zero else { return try await selectTopics(admin) }
+        if topic != nil && ifExists {
+            // Kafka's tool says this on stdout; JSON output keeps stdout to the one document.
+            let note = "Only topic id will be used when both --topic and --topic-id are specified and topicId is not Uuid.ZERO_UUID"
+            if output.isJSON { context.printError(note) } else { try context.print(note) }
+        }
+        let found = try await admin.listTopics().filter { $0.topicId == id && !(excludeInternal && $0.isInternal) }.map(\.name)
+        if found.isEmpty && !ifExists { throw KafkactlError(.notFound, "TopicId '\(id)' does not exist as expected") }
+        return found
+    }
+
     private func describe(_ admin: AdminClient, context: CommandContext) async throws {
-        let names = try await selectTopics(admin)
+        let names = try await selectTopicsToDescribe(admin, context: context)
         let descriptions = try await admin.describeTopics(names).sorted { $0.name < $1.name }
         let liveBrokers = Set(try await admin.client.cachedMetadata().brokers.keys)
         let reporting = reportFlags.contains { $0.1 }
