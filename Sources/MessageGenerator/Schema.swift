@@ -77,6 +77,8 @@ public struct FieldSchema: Sendable, Equatable {
     /// Nested fields when the type is a struct or an array of structs defined here.
     public var children: [FieldSchema]?
     public var line: Int
+    /// Left out, not refused, when set at a version that lacks it (Kafka's `"ignorable": true`).
+    public var ignorable: Bool = false
 }
 
 /// A schema that cannot be turned into code, with the file and line to fix.

@@ -11,7 +11,8 @@
 ///       ...
 ///
 /// Nesting is by two spaces. Type suffix `?` makes a field nullable (`?v12+`: nullable from v12); modifiers are
-/// `vN+`, `vN-M`, `vN` (versions), `tag N` and `= literal`.
+/// `vN+`, `vN-M`, `vN` (versions), `tag N`, `= literal` and `ignorable` (Kafka's flag for a field that only adds
+/// information: a request that sets it is still sent at a version without it, the field left out).
 public struct SchemaParser {
     public init() {}
 
@@ -156,9 +157,12 @@ public struct SchemaParser {
         var versions = VersionRange.all
         var tag: UInt32?
         var defaultValue: String?
+        var ignorable = false
         while !words.isEmpty {
             let word = words.removeFirst()
-            if word == "tag" {
+            if word == "ignorable" {
+                ignorable = true
+            } else if word == "tag" {
                 guard let value = words.first.flatMap({ UInt32($0) }) else { throw fail("`tag` needs a number") }
                 words.removeFirst()
                 tag = value
@@ -169,11 +173,11 @@ public struct SchemaParser {
             } else if word.hasPrefix("v"), let range = parseVersions(String(word.dropFirst())) {
                 versions = range
             } else {
-                throw fail("unknown modifier `\(word)` (expected vN+, vN-M, tag N or = value)")
+                throw fail("unknown modifier `\(word)` (expected vN+, vN-M, tag N, ignorable or = value)")
             }
         }
         return FieldSchema(name: name, type: type, versions: versions, nullableVersions: nullable, tag: tag,
-                           defaultValue: defaultValue, comment: comment, children: nil, line: line)
+                           defaultValue: defaultValue, comment: comment, children: nil, line: line, ignorable: ignorable)
     }
 
     private func elementType(_ word: String, fail: (String) -> SchemaError) throws -> FieldType {

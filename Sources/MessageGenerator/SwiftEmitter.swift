@@ -143,9 +143,14 @@ public struct SwiftEmitter {
                         nullCheck.forEach { out.line($0) }
                         write.forEach { out.line($0) }
                     }
-                    out.line("} else if \(property) != \(defaultExpression(field)) {")
-                    out.indent { out.line("throw WireError(.unsupportedInVersion(version), field: \"\(path)\")") }
-                    out.line("}")
+                    if field.ignorable {
+                        // Only adds information: left out where the version lacks it (Kafka's ignorable).
+                        out.line("}")
+                    } else {
+                        out.line("} else if \(property) != \(defaultExpression(field)) {")
+                        out.indent { out.line("throw WireError(.unsupportedInVersion(version), field: \"\(path)\")") }
+                        out.line("}")
+                    }
                 } else {
                     nullCheck.forEach { out.line($0) }
                     write.forEach { out.line($0) }

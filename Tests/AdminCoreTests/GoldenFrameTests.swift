@@ -184,6 +184,23 @@ struct GoldenFrameTests {
         #expect(decoded == request)
     }
 
+    /// Issue 16: `console-consumer --group` against Kafka 2.1 (SyncGroup v0-2) failed with 'SyncGroupRequest.ProtocolType
+    /// cannot be sent in version 2'. The field only adds information (Kafka marks it ignorable): at v2 it is left out,
+    /// and the frame is the one without it.
+    @Test("SyncGroup's ProtocolType and ProtocolName are left out before v5")
+    func syncGroupProtocolFieldsAreLeftOutBeforeV5() throws {
+        let plain = SyncGroupRequest(groupId: "g", generationId: 1, memberId: "m", assignments: [])
+        var named = plain
+        named.protocolType = "consumer"
+        named.protocolName = "range"
+        let withNames = try named.encodeFrame(version: 2, correlationId: 3, clientId: "kafkactl")
+        let without = try plain.encodeFrame(version: 2, correlationId: 3, clientId: "kafkactl")
+        #expect(Hex.string(withNames) == Hex.string(without))
+        let v5Named = try named.encodeFrame(version: 5, correlationId: 3, clientId: "kafkactl")
+        let v5Plain = try plain.encodeFrame(version: 5, correlationId: 3, clientId: "kafkactl")
+        #expect(Hex.string(v5Named) != Hex.string(v5Plain), "v5 carries them")
+    }
+
     @Test("a Metadata topic id cannot be sent before v10")
     func metadataTopicIdNeedsV10() {
         let topicId = KafkaUUID(mostSignificantBits: 1, leastSignificantBits: 2)

@@ -44,7 +44,7 @@ import Testing
 
     @Test func rejectsUnknownModifierWithLine() {
         let text = "api X key 1 versions 0-1 flexible none route any\nrequest\n  A: int32 sometimes\nresponse\n"
-        #expect(throws: SchemaError(source: "X.schema", line: 3, message: "unknown modifier `sometimes` (expected vN+, vN-M, tag N or = value)")) {
+        #expect(throws: SchemaError(source: "X.schema", line: 3, message: "unknown modifier `sometimes` (expected vN+, vN-M, tag N, ignorable or = value)")) {
             try SchemaParser().parse(text, sourceName: "X.schema")
         }
     }
@@ -122,5 +122,24 @@ import Testing
         #expect(code.contains("throw WireError(.unsupportedInVersion(version), field: \"ExampleRequest.Extra\")"))
         #expect(code.contains("if version >= 3, self.hint != nil {"))
         #expect(code.contains("case 0 where version >= 3:"))
+    }
+
+    /// Kafka's `"ignorable": true`: a field that only adds information is left out at a version without it, where
+    /// any other field set to a non-default value there is refused.
+    @Test func anIgnorableFieldIsLeftOutWhereItsVersionLacksIt() throws {
+        let text = """
+            api Example key 99 versions 0-4 flexible none route any
+            request
+              Name: string
+              Note: string? = null  v3+  ignorable
+              Extra: int32 = -1  v1+
+            response
+              ErrorCode: int16
+            """
+        let schema = try SchemaParser().parse(text, sourceName: "Example.schema")
+        #expect(schema.request.fields.map(\.ignorable) == [false, true, false])
+        let code = try MessageGenerator().generate(schemaText: text, sourceName: "Example.schema")
+        #expect(!code.contains("throw WireError(.unsupportedInVersion(version), field: \"ExampleRequest.Note\")"))
+        #expect(code.contains("throw WireError(.unsupportedInVersion(version), field: \"ExampleRequest.Extra\")"))
     }
 }

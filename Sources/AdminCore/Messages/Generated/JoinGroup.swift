@@ -112,8 +112,6 @@ public struct JoinGroupRequest: KafkaRequest {
         }
         if version >= 8 {
             buffer.writeKafkaNullableString(self.reason, compact: flexible)
-        } else if self.reason != nil {
-            throw WireError(.unsupportedInVersion(version), field: "JoinGroupRequest.Reason")
         }
         if flexible {
             buffer.writeTaggedFields(unknownTaggedFields)

@@ -39,8 +39,6 @@ public struct LeaveGroupRequest: KafkaRequest {
             buffer.writeKafkaNullableString(self.groupInstanceId, compact: flexible)
             if version >= 5 {
                 buffer.writeKafkaNullableString(self.reason, compact: flexible)
-            } else if self.reason != nil {
-                throw WireError(.unsupportedInVersion(version), field: "MemberIdentity.Reason")
             }
             if flexible {
                 buffer.writeTaggedFields(unknownTaggedFields)

@@ -147,8 +147,6 @@ public struct ListOffsetsRequest: KafkaRequest {
         }
         if version >= 10 {
             buffer.writeInteger(self.timeoutMs)
-        } else if self.timeoutMs != 0 {
-            throw WireError(.unsupportedInVersion(version), field: "ListOffsetsRequest.TimeoutMs")
         }
         if flexible {
             buffer.writeTaggedFields(unknownTaggedFields)

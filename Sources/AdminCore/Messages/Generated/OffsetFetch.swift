@@ -95,13 +95,9 @@ public struct OffsetFetchRequest: KafkaRequest {
             buffer.writeKafkaString(self.groupId, compact: flexible)
             if version >= 9 {
                 buffer.writeKafkaNullableString(self.memberId, compact: flexible)
-            } else if self.memberId != nil {
-                throw WireError(.unsupportedInVersion(version), field: "OffsetFetchRequestGroup.MemberId")
             }
             if version >= 9 {
                 buffer.writeInteger(self.memberEpoch)
-            } else if self.memberEpoch != -1 {
-                throw WireError(.unsupportedInVersion(version), field: "OffsetFetchRequestGroup.MemberEpoch")
             }
             if let items = self.topics {
                 buffer.writeKafkaArrayLength(items.count, compact: flexible)

@@ -101,13 +101,9 @@ public struct SyncGroupRequest: KafkaRequest {
         }
         if version >= 5 {
             buffer.writeKafkaNullableString(self.protocolType, compact: flexible)
-        } else if self.protocolType != nil {
-            throw WireError(.unsupportedInVersion(version), field: "SyncGroupRequest.ProtocolType")
         }
         if version >= 5 {
             buffer.writeKafkaNullableString(self.protocolName, compact: flexible)
-        } else if self.protocolName != nil {
-            throw WireError(.unsupportedInVersion(version), field: "SyncGroupRequest.ProtocolName")
         }
         buffer.writeKafkaArrayLength(self.assignments.count, compact: flexible)
         for element in self.assignments {
