@@ -92,7 +92,9 @@ let package = Package(
             name: "TestSupport",
             dependencies: ["AdminCore", .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOPosix", package: "swift-nio")],
-            path: "Tests/TestSupport"
+            path: "Tests/TestSupport",
+            // Data the tests read from the source tree (KafkaReleases), not code.
+            exclude: ["Releases"]
         ),
         // The fuzzing harness (issue #10): mutation engine, seeds and one target per decoder, shared by the short
         // run in AdminCoreTests and the long one in kafkactl-fuzz. A library, not test code, because a release

@@ -1,0 +1,73 @@
+import AdminCore
+import TestSupport
+import Testing
+
+/// kafkactl's one version set against the ApiVersions answer of every Apache Kafka release from 2.1 to 4.x (issue
+/// 16's release tables): what each release lets kafkactl do, decided by the same negotiation a connection runs.
+@Suite struct ReleaseNegotiationTests {
+    /// The requests every subcommand's everyday work needs; each must find a version on every release.
+    static let everyday: [(String, ApiKey, ClosedRange<Int16>)] = [
+        ("Produce", ProduceRequest.apiKey, ProduceRequest.versions),
+        ("Fetch", FetchRequest.apiKey, FetchRequest.versions),
+        ("ListOffsets", ListOffsetsRequest.apiKey, ListOffsetsRequest.versions),
+        ("Metadata", MetadataRequest.apiKey, MetadataRequest.versions),
+        ("OffsetCommit", OffsetCommitRequest.apiKey, OffsetCommitRequest.versions),
+        ("OffsetFetch", OffsetFetchRequest.apiKey, OffsetFetchRequest.versions),
+        ("FindCoordinator", FindCoordinatorRequest.apiKey, FindCoordinatorRequest.versions),
+        ("JoinGroup", JoinGroupRequest.apiKey, JoinGroupRequest.versions),
+        ("Heartbeat", HeartbeatRequest.apiKey, HeartbeatRequest.versions),
+        ("LeaveGroup", LeaveGroupRequest.apiKey, LeaveGroupRequest.versions),
+        ("SyncGroup", SyncGroupRequest.apiKey, SyncGroupRequest.versions),
+        ("DescribeGroups", DescribeGroupsRequest.apiKey, DescribeGroupsRequest.versions),
+        ("ListGroups", ListGroupsRequest.apiKey, ListGroupsRequest.versions),
+        ("ApiVersions", ApiVersionsRequest.apiKey, ApiVersionsRequest.versions),
+        ("CreateTopics", CreateTopicsRequest.apiKey, CreateTopicsRequest.versions),
+        ("DeleteTopics", DeleteTopicsRequest.apiKey, DeleteTopicsRequest.versions),
+        ("InitProducerId", InitProducerIdRequest.apiKey, InitProducerIdRequest.versions),
+        ("DescribeConfigs", DescribeConfigsRequest.apiKey, DescribeConfigsRequest.versions),
+        ("CreatePartitions", CreatePartitionsRequest.apiKey, CreatePartitionsRequest.versions),
+        ("DeleteGroups", DeleteGroupsRequest.apiKey, DeleteGroupsRequest.versions),
+        ("SaslHandshake", SaslHandshakeRequest.apiKey, SaslHandshakeRequest.versions),
+        ("SaslAuthenticate", SaslAuthenticateRequest.apiKey, SaslAuthenticateRequest.versions),
+    ]
+
+    /// APIs that arrived after 2.1, with the first release that lists them; before it kafkactl says "does not support"
+    /// (or, for IncrementalAlterConfigs, falls back to AlterConfigs). SCRAM's APIs reached KRaft brokers in 3.5.
+    static let later: [(String, ApiKey, ClosedRange<Int16>, String)] = [
+        ("IncrementalAlterConfigs", IncrementalAlterConfigsRequest.apiKey, IncrementalAlterConfigsRequest.versions, "2.3"),
+        ("OffsetDelete", OffsetDeleteRequest.apiKey, OffsetDeleteRequest.versions, "2.4"),
+        ("DescribeClientQuotas", DescribeClientQuotasRequest.apiKey, DescribeClientQuotasRequest.versions, "2.6"),
+        ("AlterClientQuotas", AlterClientQuotasRequest.apiKey, AlterClientQuotasRequest.versions, "2.6"),
+        ("DescribeUserScramCredentials", DescribeUserScramCredentialsRequest.apiKey, DescribeUserScramCredentialsRequest.versions, "2.7"),
+        ("AlterUserScramCredentials", AlterUserScramCredentialsRequest.apiKey, AlterUserScramCredentialsRequest.versions, "2.7"),
+        ("DescribeCluster", DescribeClusterRequest.apiKey, DescribeClusterRequest.versions, "2.8"),
+    ]
+
+    @Test func theTableCoversEveryReleaseFrom21To4() {
+        let names = KafkaReleases.all.map(\.name)
+        for wanted in ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.8", "3.0", "3.3", "3.5", "3.7", "3.9", "4.0", "4.1", "4.2", "4.3"] {
+            #expect(names.contains(wanted), "no release \(wanted) in the table: \(names)")
+        }
+    }
+
+    @Test(arguments: KafkaReleases.all.map(\.name))
+    func everydayRequestsFindAVersionOn(_ release: String) throws {
+        let table = try #require(KafkaReleases.named(release)).table
+        for (name, key, ours) in Self.everyday {
+            #expect(table.version(for: key, supported: ours) != nil,
+                    "\(name): kafkactl speaks \(ours), Kafka \(release) lists \(table.ranges[key.rawValue].map { "\($0)" } ?? "nothing")")
+        }
+    }
+
+    @Test(arguments: KafkaReleases.all.map(\.name))
+    func laterApisAreUsableFromTheReleaseThatBroughtThem(_ release: String) throws {
+        let table = try #require(KafkaReleases.named(release)).table
+        let number = { (name: String) in name.split(separator: "-")[0].split(separator: ".").map { Int($0)! } }
+        for (name, key, ours, zooKeeperSince) in Self.later {
+            let since = release.hasSuffix("-kraft") && name.hasSuffix("ScramCredentials") ? "3.5" : zooKeeperSince
+            let expected = number(release).lexicographicallyPrecedes(number(since)) == false
+            #expect((table.version(for: key, supported: ours) != nil) == expected,
+                    "\(name) on Kafka \(release): kafkactl speaks \(ours), the release lists \(table.ranges[key.rawValue].map { "\($0)" } ?? "nothing")")
+        }
+    }
+}
