@@ -188,7 +188,7 @@ _kafkactl_topics() {
     repeating_flags=()
     non_repeating_flags=(--create --list --describe --alter --delete --if-exists --if-not-exists --exclude-internal --under-replicated-partitions --under-min-isr-partitions --at-min-isr-partitions --unavailable-partitions --topics-with-overrides --version -h --help)
     repeating_options=(--delete-config --config)
-    non_repeating_options=(--bootstrap-server --command-config --context --topic --topic-id --partitions --replication-factor --replica-assignment --timeout-ms --output)
+    non_repeating_options=(--bootstrap-server --command-config --context --topic --topic-id --partition-size-limit-per-response --partitions --replication-factor --replica-assignment --timeout-ms --output)
     __kafkactl_offer_flags_options 0
 
     # Offer option value completions
@@ -210,6 +210,9 @@ _kafkactl_topics() {
         return
         ;;
     '--delete-config')
+        return
+        ;;
+    '--partition-size-limit-per-response')
         return
         ;;
     '--partitions')

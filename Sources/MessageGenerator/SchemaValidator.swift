@@ -39,8 +39,8 @@ public struct SchemaValidator {
             }
             if let nullable = field.nullableVersions {
                 switch field.type {
-                case .string, .bytes, .records, .array: break
-                default: throw error(schema, field, "only strings, bytes, records and arrays can be nullable")
+                case .string, .bytes, .records, .array, .structure: break
+                default: throw error(schema, field, "only strings, bytes, records, arrays and structs can be nullable")
                 }
                 if nullable.isDisjoint(with: schema.versions) {
                     throw error(schema, field, "field `\(field.name)` is nullable in no version of \(schema.versions)")

@@ -275,7 +275,14 @@ public struct SwiftEmitter {
         case .bytes, .records:
             return ["\(buffer).writeKafka\(nullable ? "Nullable" : "")Bytes(\(value), compact: flexible)"]
         case .structure:
-            return ["try \(value).encode(into: &\(buffer), version: version)"]
+            // A nullable struct is preceded by a marker byte: -1 for null, 1 for present (Kafka's encoding).
+            guard nullable else { return ["try \(value).encode(into: &\(buffer), version: version)"] }
+            return ["if let item = \(value) {",
+                    "    \(buffer).writeInteger(Int8(1))",
+                    "    try item.encode(into: &\(buffer), version: version)",
+                    "} else {",
+                    "    \(buffer).writeInteger(Int8(-1))",
+                    "}"]
         case .array(let element):
             let loop = ["for element in \(nullable ? "items" : value) {"]
                 + writeStatements(element, value: "element", nullable: false, buffer: buffer).map { "    " + $0 }
@@ -337,7 +344,11 @@ public struct SwiftEmitter {
         case .bytes, .records, .array: return compact ? 1 : 4
         case .structure:
             let always = (children ?? []).filter { $0.tag == nil && $0.versions.covers(context.schema.versions) }
-            let fields = always.reduce(0) { $0 + minimumEncodedSize($1.type, children: $1.children, compact: compact, context: context) }
+            let fields = always.reduce(0) { total, child in
+                // A nullable struct may be its marker byte alone.
+                if case .structure = child.type, child.nullableVersions != nil { return total + 1 }
+                return total + minimumEncodedSize(child.type, children: child.children, compact: compact, context: context)
+            }
             return max(1, fields + (compact ? 1 : 0))  // compact means flexible: a tagged-field section follows
         }
     }
@@ -353,7 +364,9 @@ public struct SwiftEmitter {
         case .string: return "try \(buffer).readKafka\(nullable ? "Nullable" : "")String(compact: flexible, \(field))"
         case .bytes, .records:
             return "try \(buffer).readKafka\(nullable ? "Nullable" : "")Bytes(compact: flexible, \(field))"
-        case .structure(let name): return "try \(name)(from: &\(buffer), version: version)"
+        case .structure(let name):
+            guard nullable else { return "try \(name)(from: &\(buffer), version: version)" }
+            return "try \(buffer).readKafkaInteger(as: Int8.self, \(field)) < 0 ? nil : \(name)(from: &\(buffer), version: version)"
         case .array: fatalError("nested arrays are rejected by the validator")
         }
     }

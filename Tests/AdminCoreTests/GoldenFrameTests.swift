@@ -201,6 +201,25 @@ struct GoldenFrameTests {
         #expect(Hex.string(v5Named) != Hex.string(v5Plain), "v5 carries them")
     }
 
+    /// DescribeTopicPartitions v0's body, derived by hand from Kafka's DescribeTopicPartitionsRequest.json: a nullable
+    /// struct (the cursor) is an int8 marker, -1 for null and 1 before the struct's fields (Kafka's generated writer).
+    @Test("DescribeTopicPartitions carries its cursor as a nullable struct")
+    func describeTopicPartitionsCursorIsANullableStruct() throws {
+        let first = DescribeTopicPartitionsRequest(topics: [.init(name: "t")], responsePartitionLimit: 2)
+        var next = first
+        next.cursor = .init(topicName: "t", partitionIndex: 3)
+        func body(_ request: DescribeTopicPartitionsRequest) throws -> String {
+            var buffer = ByteBuffer()
+            try request.encode(into: &buffer, version: 0)
+            return Hex.string(buffer)
+        }
+        // topics: compact array of 1 (02) { name "t" (02 74), no tags (00) }, limit 2, cursor, no tags.
+        #expect(try body(first) == Hex.string(Hex.bytes("02 02 74 00 00000002 ff 00")))
+        #expect(try body(next) == Hex.string(Hex.bytes("02 02 74 00 00000002 01 02 74 00000003 00 00")))
+        var buffer = ByteBuffer(bytes: Hex.bytes("02 02 74 00 00000002 01 02 74 00000003 00 00"))
+        #expect(try DescribeTopicPartitionsRequest(from: &buffer, version: 0) == next)
+    }
+
     @Test("a Metadata topic id cannot be sent before v10")
     func metadataTopicIdNeedsV10() {
         let topicId = KafkaUUID(mostSignificantBits: 1, leastSignificantBits: 2)

@@ -39,25 +39,78 @@ extension AdminClient {
 
     /// Partitions, replicas and non-default configs of the named topics. Topics that do not exist are left out;
     /// callers compare names to report them.
-    public func describeTopics(_ names: [String]) async throws -> [TopicDescription] {
+    ///
+    /// - Parameter partitionsPerAnswer: page through DescribeTopicPartitions (Kafka 3.8+, KIP-966) with at most this
+    ///   many partitions in one answer, as `kafka-topics.sh --partition-size-limit-per-response` does; its answers
+    ///   also carry the eligible leader replicas. nil, or a broker without that API: one Metadata request.
+    public func describeTopics(_ names: [String], partitionsPerAnswer: Int32? = nil) async throws -> [TopicDescription] {
         guard !names.isEmpty else { return [] }
-        let metadata = try await client.metadata(topics: names)
-        let found = names.compactMap { metadata.topics[$0] }.filter { $0.error != .unknownTopicOrPartition }
-        if let failed = found.first(where: { $0.error != .none && $0.error != .leaderNotAvailable }) {
+        let found: [ClusterMetadata.Topic]
+        var eligible: [String: [Int32: (elr: [Int32]?, lastKnown: [Int32]?)]] = [:]
+        if let partitionsPerAnswer, try await client.connection(for: .any).versions.supports(.describeTopicPartitions) {
+            (found, eligible) = try await pagedTopicPartitions(names, limit: partitionsPerAnswer)
+        } else {
+            let metadata = try await client.metadata(topics: names)
+            found = names.compactMap { metadata.topics[$0] }
+        }
+        let existing = found.filter { $0.error != .unknownTopicOrPartition }
+        if let failed = existing.first(where: { $0.error != .none && $0.error != .leaderNotAvailable }) {
             throw KafkactlError.broker(failed.error, "Topic '\(failed.name)'")
         }
-        let configs = try await topicConfigs(found.map(\.name))
-        return found.map { topic in
+        let configs = try await topicConfigs(existing.map(\.name))
+        return existing.map { topic in
             TopicDescription(
                 name: topic.name, topicId: topic.topicId, isInternal: topic.isInternal,
                 partitions: topic.partitions.map {
                     .init(partition: $0.partition, leader: $0.leader >= 0 ? $0.leader : nil, replicas: $0.replicas,
-                          isr: $0.isr, offlineReplicas: $0.offlineReplicas)
+                          isr: $0.isr, offlineReplicas: $0.offlineReplicas,
+                          elr: eligible[topic.name]?[$0.partition]?.elr, lastKnownElr: eligible[topic.name]?[$0.partition]?.lastKnown)
                 },
                 configs: (configs[topic.name] ?? []).filter { $0.source != .defaultConfig },
                 minInsyncReplicas: (configs[topic.name] ?? []).first { $0.name == "min.insync.replicas" }?
                     .value.flatMap { Int($0) } ?? 1)
         }
+    }
+
+    /// DescribeTopicPartitions page by page: each answer holds at most `limit` partitions and, while more are left,
+    /// a cursor naming where the next page starts. A cursor that does not move on is the broker's fault, reported
+    /// rather than followed for ever.
+    private func pagedTopicPartitions(
+        _ names: [String], limit: Int32
+    ) async throws -> ([ClusterMetadata.Topic], [String: [Int32: (elr: [Int32]?, lastKnown: [Int32]?)]]) {
+        var topics: [String: ClusterMetadata.Topic] = [:]
+        var eligible: [String: [Int32: (elr: [Int32]?, lastKnown: [Int32]?)]] = [:]
+        var cursor: DescribeTopicPartitionsRequest.Cursor?
+        var seen: Set<String> = []
+        repeat {
+            let request = DescribeTopicPartitionsRequest(
+                topics: names.sorted().map { .init(name: $0) }, responsePartitionLimit: limit, cursor: cursor)
+            let response = try await client.send(request, feature: "describing topics a page at a time")
+            for answer in response.topics {
+                guard let name = answer.name else { continue }
+                var topic = topics[name] ?? ClusterMetadata.Topic(
+                    name: name, topicId: answer.topicId, isInternal: answer.isInternal, error: ErrorCode(rawValue: answer.errorCode),
+                    partitions: [])
+                for partition in answer.partitions {
+                    topic.partitions.append(.init(
+                        partition: partition.partitionIndex, leader: partition.leaderId, leaderEpoch: partition.leaderEpoch,
+                        replicas: partition.replicaNodes, isr: partition.isrNodes, offlineReplicas: partition.offlineReplicas,
+                        error: ErrorCode(rawValue: partition.errorCode)))
+                    eligible[name, default: [:]][partition.partitionIndex] = (partition.eligibleLeaderReplicas, partition.lastKnownElr)
+                }
+                topics[name] = topic
+            }
+            cursor = response.nextCursor.map { DescribeTopicPartitionsRequest.Cursor(topicName: $0.topicName, partitionIndex: $0.partitionIndex) }
+            if let cursor, !seen.insert("\(cursor.topicName)-\(cursor.partitionIndex)").inserted {
+                throw KafkactlError(.internal, "the broker's DescribeTopicPartitions paging did not move on (cursor \(cursor.topicName)-\(cursor.partitionIndex) twice)")
+            }
+        } while cursor != nil
+        let sorted = names.compactMap { topics[$0] }.map { topic in
+            var topic = topic
+            topic.partitions.sort { $0.partition < $1.partition }
+            return topic
+        }
+        return (sorted, eligible)
     }
 
     /// Every config DescribeConfigs reports for each topic. A broker without DescribeConfigs gives none.

@@ -7,6 +7,9 @@ public struct TopicDescription: Sendable, Hashable {
         public var replicas: [Int32]
         public var isr: [Int32]
         public var offlineReplicas: [Int32]
+        /// Eligible leader replicas (KIP-966); nil when the answer did not say (Metadata has no such field).
+        public var elr: [Int32]? = nil
+        public var lastKnownElr: [Int32]? = nil
     }
 
     public var name: String

@@ -34,6 +34,7 @@ public struct ApiKey: RawRepresentable, Hashable, Sendable, CustomStringConverti
     public static let describeUserScramCredentials = ApiKey(rawValue: 50)
     public static let alterUserScramCredentials = ApiKey(rawValue: 51)
     public static let describeCluster = ApiKey(rawValue: 60)
+    public static let describeTopicPartitions = ApiKey(rawValue: 75)
 
     private static let names: [Int16: String] = [
         0: "Produce", 1: "Fetch", 2: "ListOffsets", 3: "Metadata", 4: "LeaderAndIsr", 5: "StopReplica",

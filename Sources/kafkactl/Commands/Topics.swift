@@ -39,6 +39,8 @@ struct Topics: KafkactlCommand {
     var topicId: String?
     @Option(help: ArgumentHelp("No longer supported (deprecated since Kafka 4.0): use kafkactl configs --alter --delete-config.", valueName: "name"))
     var deleteConfig: [String] = []
+    @Option(help: ArgumentHelp("Describe: page through DescribeTopicPartitions (Kafka 3.8+) with at most this many partitions per answer; shows eligible leader replicas.", valueName: "maximum number of partitions per response"))
+    var partitionSizeLimitPerResponse: Int32?
     @Option(help: "The number of partitions for the topic being created or altered.")
     var partitions: Int32?
     @Option(help: "The replication factor for each partition of the topic being created.")
@@ -106,6 +108,12 @@ struct Topics: KafkactlCommand {
             throw ValidationError("Invalid --topic-id '\(topicId)': expected Kafka's 22-character topic id, as topics --describe shows it")
         }
         if topicId != nil && action != .describe { throw refuse("topic-id", with: action.rawValue) }
+        if partitionSizeLimitPerResponse != nil && action != .describe {
+            throw refuse("partition-size-limit-per-response", with: action.rawValue)
+        }
+        if let limit = partitionSizeLimitPerResponse, limit < 1 {
+            throw ValidationError("--partition-size-limit-per-response must be at least 1")
+        }
         if action == .describe && ifExists && topic == nil && topicId == nil {
             throw ValidationError("--topic or --topic-id is required to describe a topic")
         }
@@ -223,7 +231,8 @@ struct Topics: KafkactlCommand {
 
     private func describe(_ admin: AdminClient, context: CommandContext) async throws {
         let names = try await selectTopicsToDescribe(admin, context: context)
-        let descriptions = try await admin.describeTopics(names).sorted { $0.name < $1.name }
+        let descriptions = try await admin.describeTopics(names, partitionsPerAnswer: partitionSizeLimitPerResponse)
+            .sorted { $0.name < $1.name }
         let liveBrokers = Set(try await admin.client.cachedMetadata().brokers.keys)
         let reporting = reportFlags.contains { $0.1 }
         var documents: [JSON] = []

@@ -11,7 +11,7 @@ enum TopicDescriptionFormatter {
         return fields.joined(separator: "\t")
     }
 
-    /// The partition line. Only Metadata is used, so there is no ELR data: Kafka's tool prints `N/A` then.
+    /// The partition line. Without ELR data (described through Metadata) Kafka's tool prints `N/A`.
     static func partitionLine(_ topic: TopicDescription, _ partition: TopicDescription.Partition) -> String {
         let ids = { (list: [Int32]) in list.map(String.init).joined(separator: ",") }
         var fields = [
@@ -20,8 +20,8 @@ enum TopicDescriptionFormatter {
             "Isr: \(ids(partition.isr))",
         ]
         if !partition.offlineReplicas.isEmpty { fields.append("Offline: \(ids(partition.offlineReplicas))") }
-        fields.append("Elr: N/A")
-        fields.append("LastKnownElr: N/A")
+        fields.append("Elr: \(partition.elr.map(ids) ?? "N/A")")
+        fields.append("LastKnownElr: \(partition.lastKnownElr.map(ids) ?? "N/A")")
         return fields.joined(separator: "\t")
     }
 
