@@ -47,17 +47,37 @@ public final class ClusterProxy: Sendable {
         var connections: [ObjectIdentifier: Channel] = [:]
     }
 
-    /// Starts `nodes` virtual brokers (ids 1...nodes) in front of the broker at `upstream` (`host:port`).
-    public init(upstream: String, nodes: Int = 3) throws {
+    /// Starts `nodes` virtual brokers (ids 1...nodes) in front of the broker at `upstream` (`host:port`), presenting
+    /// `release`'s API versions (see `ProxyRelease`; `brokerVersions`, the real broker's own ranges, says which
+    /// requests need a `ProxyBridge`) or, when nil, the broker's own.
+    public init(
+        upstream: String, nodes: Int = 3, release: KafkaReleases.Release? = nil, brokerVersions: ApiVersionTable? = nil
+    ) throws {
         guard let address = BrokerAddress(upstream) else { throw ProxyError("bad upstream address \(upstream)") }
         self.upstream = try SocketAddress.makeAddressResolvingHost(address.host, port: address.port)
         nodeIds = (1...nodes).map(Int32.init)
-        router = ProxyRouter(nodeIds: nodeIds)
+        router = ProxyRouter(nodeIds: nodeIds, release: release.map {
+            ProxyRelease(release: $0, broker: brokerVersions ?? ApiVersionTable(ranges: $0.table.ranges))
+        })
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
             for node in nodeIds { try listen(node, port: 0) }
         } catch {
             stop()
+            throw error
+        }
+    }
+
+    /// The API version ranges the broker at `upstream` lists, to hand to `init(release:brokerVersions:)`.
+    public static func brokerVersions(of upstream: String) async throws -> ApiVersionTable {
+        guard let address = BrokerAddress(upstream) else { throw ProxyError("bad upstream address \(upstream)") }
+        let client = KafkaClient(configuration: ClientConfiguration(bootstrapServers: [address]))
+        do {
+            let versions = try await client.connection(for: .any).versions
+            await client.shutdown()
+            return versions
+        } catch {
+            await client.shutdown()
             throw error
         }
     }

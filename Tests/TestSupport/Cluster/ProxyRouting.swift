@@ -32,9 +32,12 @@ typealias ResponseTransform = @Sendable (ByteBuffer) throws -> ByteBuffer
 /// refused as a real cluster member would refuse it, or hit by an injected fault.
 final class ProxyRouter: Sendable {
     let cluster: Mutex<VirtualCluster>
+    /// The Kafka release every node presents; nil: the real broker's own versions.
+    let release: ProxyRelease?
 
-    init(nodeIds: [Int32]) {
+    init(nodeIds: [Int32], release: ProxyRelease? = nil) {
         cluster = Mutex(VirtualCluster(nodeIds: nodeIds))
+        self.release = release
     }
 
     func plan(_ frame: ByteBuffer, node: Int32) -> ProxyPlan {
@@ -46,6 +49,13 @@ final class ProxyRouter: Sendable {
         }
         if isDown { return ProxyPlan(action: .close) }
         do {
+            if let release, let refused = try release.intercept(frame, api: api) { return refused }
+            let bridge = release.flatMap { release in
+                frame.getInteger(at: frame.readerIndex + 2, as: Int16.self).flatMap {
+                    ProxyBridge.needed(api: api, version: $0, broker: release.broker)
+                }
+            }
+            if let bridge { return try bridged(bridge, frame, fault: fault, node: node) }
             switch fault {
             case nil:
                 return try route(frame, api: api, node: node)
@@ -71,6 +81,24 @@ final class ProxyRouter: Sendable {
             // A frame the codecs cannot read: a real broker would close the connection too.
             return ProxyPlan(action: .close)
         }
+    }
+
+    /// Routes the request at the broker's version (faults other than triggers are not combined with a bridge) and
+    /// turns whatever answer comes back into one at the client's version.
+    private func bridged(_ bridge: ProxyBridge, _ frame: ByteBuffer, fault: ClusterProxy.Fault?, node: Int32) throws -> ProxyPlan {
+        if case .trigger(let action) = fault { action() }
+        var plan = try route(try bridge.request(frame), api: bridge.api, node: node)
+        switch plan.action {
+        case .forward(let forwarded, let expectsResponse, let transform):
+            plan.action = .forward(forwarded, expectsResponse: expectsResponse) { answer in
+                try bridge.response(try transform.map { try $0(answer) } ?? answer)
+            }
+        case .answer(let answer):
+            plan.action = .answer(try bridge.response(answer))
+        case .close:
+            break
+        }
+        return plan
     }
 
     /// Requests whose connection closed before they were answered (a killed node, a lost answer).
@@ -146,6 +174,7 @@ final class ProxyRouter: Sendable {
                     return ProxyPlan(action: .answer(answer))
                 }
             }
+            if api == .offsetFetch, let upgraded = try OffsetFetchUpgrade.plan(frame) { return upgraded }
             // Everything else any broker may answer (or, like CreateTopics, forwards to the controller itself).
             return .forward(frame)
         }
