@@ -113,7 +113,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "MessageGeneratorTests", dependencies: ["MessageGenerator"]),
-        .testTarget(name: "KafkactlTests", dependencies: ["kafkactl", "AdminCore"]),
+        .testTarget(name: "KafkactlTests", dependencies: ["kafkactl", "AdminCore", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["AdminCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],

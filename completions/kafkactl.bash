@@ -370,6 +370,7 @@ _kafkactl_console-consumer() {
         return
         ;;
     '--formatter')
+        __kafkactl_add_completions -W 'org.apache.kafka.tools.consumer.DefaultMessageFormatter'$'\n''org.apache.kafka.tools.consumer.OffsetsMessageFormatter'$'\n''org.apache.kafka.tools.consumer.GroupMetadataMessageFormatter'
         return
         ;;
     '--property')

@@ -23,11 +23,14 @@ enum ConsumerTestSupport {
         /// Bytes that are not text, sent as the value instead of `value`.
         var binaryValue: [UInt8]? = nil
         var headers: [(String, String?)] = []
+        /// Bytes that are not text, sent as the key instead of `key`.
+        var binaryKey: [UInt8]? = nil
 
         var json: [String: Any] {
             var object: [String: Any] = ["topic": topic, "key": key ?? NSNull(), "value": value ?? NSNull()]
             if let partition { object["partition"] = partition }
             if let binaryValue { object["valueBase64"] = Data(binaryValue).base64EncodedString() }
+            if let binaryKey { object["keyBase64"] = Data(binaryKey).base64EncodedString() }
             if !headers.isEmpty { object["headers"] = headers.map { [$0.0, $0.1 ?? NSNull()] as [Any] } }
             return object
         }
@@ -81,7 +84,10 @@ enum ConsumerTestSupport {
                     value = base64.b64decode(record["valueBase64"])
                 else:
                     value = None if record["value"] is None else record["value"].encode()
-                key = None if record["key"] is None else record["key"].encode()
+                if record.get("keyBase64") is not None:
+                    key = base64.b64decode(record["keyBase64"])
+                else:
+                    key = None if record["key"] is None else record["key"].encode()
                 producer.produce(record["topic"], key=key, value=value, on_delivery=report(index), **extra)
                 if phase.get("flushEach"):
                     producer.flush(30)

@@ -108,6 +108,7 @@ import Testing
         ("configs --entity-type b", ["broker-loggers", "brokers"]),
         ("configs --entity-type g", ["groups"]),
         ("console-consumer --isolation-level read_c", ["read_committed"]),
+        ("console-consumer --formatter org.apache.kafka.tools.consumer.O", ["org.apache.kafka.tools.consumer.OffsetsMessageFormatter"]),
         ("console-producer --compression-codec ", ["gzip", "lz4", "none", "snappy", "zstd"]),
         ("get-offsets --time l", ["latest"]),
     ])

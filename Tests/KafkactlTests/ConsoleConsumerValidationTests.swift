@@ -69,10 +69,16 @@ import Testing
         #expect(message.contains("read_committed"))
     }
 
-    @Test func onlyTheDefaultFormatterIsAccepted() throws {
-        #expect(Self.refusal(["--topic", "a", "--formatter", "org.apache.kafka.tools.consumer.DefaultMessageFormatter"]) == nil)
+    @Test func onlyTheFormattersKafkactlHasAreAccepted() throws {
+        for name in ["org.apache.kafka.tools.consumer.DefaultMessageFormatter", "kafka.tools.DefaultMessageFormatter",
+                     "org.apache.kafka.tools.consumer.OffsetsMessageFormatter", "OffsetsMessageFormatter",
+                     "kafka.coordinator.group.GroupMetadataManager$OffsetsMessageFormatter",
+                     "org.apache.kafka.tools.consumer.GroupMetadataMessageFormatter", "GroupMetadataMessageFormatter",
+                     "kafka.coordinator.group.GroupMetadataManager$GroupMetadataMessageFormatter"] {
+            #expect(Self.refusal(["--topic", "__consumer_offsets", "--formatter", name]) == nil, "\(name)")
+        }
         let message = try #require(Self.refusal(["--topic", "a", "--formatter", "org.apache.kafka.tools.consumer.NoOpMessageFormatter"]))
-        #expect(message.contains("NoOpMessageFormatter"))
+        #expect(message == "unsupported --formatter 'org.apache.kafka.tools.consumer.NoOpMessageFormatter': kafkactl has Kafka's DefaultMessageFormatter, OffsetsMessageFormatter and GroupMetadataMessageFormatter (and --output json)")
     }
 
     @Test func anUnknownFlagIsRefused() {

@@ -39,7 +39,9 @@ struct ConsoleConsumer: KafkactlCommand {
     @Flag(help: "Exit once every partition has reached the end offset it had at start.") var exitAtEnd = false
     @Option(parsing: .unconditional, help: ArgumentHelp("Stop each partition before this offset, or before the first record at or after this time (ISO-8601, -15m, now); exits when all are done.", valueName: "position"))
     var until: String?
-    @Option(help: "Only Kafka's default formatter is supported.") var formatter: String?
+    @Option(help: ArgumentHelp("Kafka's DefaultMessageFormatter (the default), or OffsetsMessageFormatter or GroupMetadataMessageFormatter to read __consumer_offsets (4.x or 2.x/3.x class name; both print Kafka 4.x's JSON).", valueName: "class"),
+            completion: .list(MessageFormatter.classNames))
+    var formatter: String?
     @Option(help: ArgumentHelp("A formatter property: print.key, print.value, print.timestamp, print.partition, print.offset, print.headers, key.separator, line.separator, headers.separator, null.literal, key.deserializer, value.deserializer.", valueName: "key=value"))
     var property: [String] = []
     @Option(help: ArgumentHelp("A file of formatter properties.", valueName: "file")) var formatterConfig: String?
@@ -85,8 +87,8 @@ struct ConsoleConsumer: KafkactlCommand {
         if let isolationLevel, IsolationLevel(name: isolationLevel) == nil {
             throw ValidationError("--isolation-level must be read_committed or read_uncommitted")
         }
-        if let formatter, !formatter.hasSuffix("DefaultMessageFormatter") {
-            throw ValidationError("unsupported --formatter '\(formatter)': kafkactl has Kafka's DefaultMessageFormatter (and --output json)")
+        if let formatter, !MessageFormatter.isKnown(formatter) {
+            throw ValidationError("unsupported --formatter '\(formatter)': kafkactl has Kafka's DefaultMessageFormatter, OffsetsMessageFormatter and GroupMetadataMessageFormatter (and --output json)")
         }
     }
 
@@ -141,7 +143,7 @@ struct ConsoleConsumer: KafkactlCommand {
         }
         if let keyDeserializer { formatterProperties["key.deserializer"] = keyDeserializer }
         if let valueDeserializer { formatterProperties["value.deserializer"] = valueDeserializer }
-        let formatter = try RecordFormatter(properties: formatterProperties)
+        let formatter = try MessageFormatter(className: self.formatter, properties: formatterProperties)
         let consumerConfiguration = try ConsumerConfiguration(properties: properties)
         let clientConfiguration = try connection.clientConfiguration(extraProperties: properties)
         let filter = try include.map(TopicFilter.init)
@@ -283,7 +285,7 @@ struct ConsoleConsumer: KafkactlCommand {
 
     /// Formats a chunk into one buffer and writes it at once.
     private static func print(
-        _ chunk: ConsumedRecords, formatter: RecordFormatter, json: Bool, skipErrors: Bool, maxMessages: Int?,
+        _ chunk: ConsumedRecords, formatter: MessageFormatter, json: Bool, skipErrors: Bool, maxMessages: Int?,
         printed: SharedCounter, context: CommandContext
     ) throws -> Printed {
         // Formatted records go out in pieces of about 256 KiB: large enough for few write(2) calls, small enough
@@ -317,6 +319,8 @@ struct ConsoleConsumer: KafkactlCommand {
                     return true
                 }
             }
+            // A record the formatter printed nothing for (the offsets formatter given a group-metadata record)
+            // still counts, toward --max-messages and the total, as in Kafka's loop.
             result.nextUnprinted = record.offset + 1
             count += 1
             if buffer.count >= piece {

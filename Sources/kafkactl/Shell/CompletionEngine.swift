@@ -34,6 +34,7 @@ struct CompletionEngine: Sendable {
         case "--entity-type": return ["topics", "brokers", "broker-loggers", "groups"]
         case "--output": return ["text", "json"]
         case "--isolation-level": return ["read_uncommitted", "read_committed"]
+        case "--formatter": return MessageFormatter.classNames
         case "--compression-codec": return ["none", "gzip", "snappy", "lz4", "zstd"]
         case "--producer-property": return Self.producerProperties.map { $0 + "=" }
         case "--consumer-property": return Self.consumerProperties.map { $0 + "=" }
