@@ -79,7 +79,7 @@ import Testing
         ("consumer-groups --reset", ["--reset-offsets"]),
         ("get-offsets --topic-p", ["--topic-partitions"]),
         ("configs --entity-t", ["--entity-type"]),
-        ("topics --create --topic orders --part", ["--partitions"]),  // after a flag's value, flags again
+        ("topics --create --topic orders --part", ["--partition-size-limit-per-response", "--partitions"]),  // after a flag's value, flags again
         ("topics --xyz", []),
         ("bogus --", []),
     ])

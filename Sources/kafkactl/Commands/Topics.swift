@@ -39,7 +39,7 @@ struct Topics: KafkactlCommand {
     var topicId: String?
     @Option(help: ArgumentHelp("No longer supported (deprecated since Kafka 4.0): use kafkactl configs --alter --delete-config.", valueName: "name"))
     var deleteConfig: [String] = []
-    @Option(help: ArgumentHelp("Describe: page through DescribeTopicPartitions (Kafka 3.8+) with at most this many partitions per answer; shows eligible leader replicas.", valueName: "maximum number of partitions per response"))
+    @Option(help: ArgumentHelp("Describe: page through DescribeTopicPartitions (Kafka 3.8+) with at most this many partitions per answer; shows eligible leader replicas.", valueName: "partitions"))
     var partitionSizeLimitPerResponse: Int32?
     @Option(help: "The number of partitions for the topic being created or altered.")
     var partitions: Int32?
