@@ -105,12 +105,11 @@ import Testing
     }
 
     @Test func noBrokerAtTheAddressIsAClearErrorNotAHang() async throws {
-        let clock = ContinuousClock()
-        let start = clock.now
         let result = try await kafkactl(["console-consumer", "--bootstrap-server", "127.0.0.1:1", "--topic", "t"],
                                         timeout: .seconds(30))
         expectFailure(result, exitCode: 69, containing: ["127.0.0.1:1"])
-        #expect(clock.now - start < .seconds(20))
+        // kafkactl's own run time: the test's clock also counts waiting for a core to spawn it on a loaded machine.
+        #expect(result.elapsed < .seconds(20))
     }
 
     /// A broker that answers metadata and offsets, then drops the connection in the middle of every Fetch answer:

@@ -5,9 +5,9 @@ import Testing
 /// Issue 16's matrix: one workflow of every everyday subcommand, from the built binary, against the test cluster
 /// presenting an Apache Kafka release's API versions (`ClusterProxy(release:)`) in front of the real broker, so
 /// kafkactl negotiates that release's versions and decodes the broker's real encodings of them. confluent-kafka,
-/// reading the real broker directly, judges the data. Every release in Tests/TestSupport/Releases runs (29, about
-/// 25 s in all on two cores).
-@Suite struct ReleaseMatrixTests {
+/// reading the real broker directly, judges the data. Every release in Tests/TestSupport/Releases runs, one at a time
+/// (29 at once, each spawning a dozen processes, starved the rest of the suite on two cores).
+@Suite(.serialized) struct ReleaseMatrixTests {
     static let releases = KafkaReleases.all.map(\.name)
 
     /// The first release with an API, for the rows a release before it answers differently.

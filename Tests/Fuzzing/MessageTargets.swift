@@ -97,6 +97,7 @@ enum MessageTargets {
         add(DescribeClientQuotasRequest.self, DescribeClientQuotasResponse())
         add(DescribeClusterRequest.self, DescribeClusterResponse())
         add(DescribeConfigsRequest.self, DescribeConfigsResponse())
+        add(DescribeTopicPartitionsRequest.self, DescribeTopicPartitionsResponse())
         add(DescribeGroupsRequest.self, DescribeGroupsResponse())
         add(DescribeUserScramCredentialsRequest.self, DescribeUserScramCredentialsResponse())
         add(FetchRequest.self, FetchResponse())

@@ -46,7 +46,9 @@ enum JSON: Sendable, Equatable {
         }
     }
 
-    static func writeString(_ value: String, to output: inout String) {
+    /// `value` as a JSON string. `asJackson`: as Kafka's Jackson writes it (`\b` and `\f` by name, other control
+    /// characters in capital hex), for output that must match Kafka's byte for byte.
+    static func writeString(_ value: String, to output: inout String, asJackson: Bool = false) {
         output += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -55,8 +57,10 @@ enum JSON: Sendable, Equatable {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
+            case "\u{08}" where asJackson: output += "\\b"
+            case "\u{0C}" where asJackson: output += "\\f"
             case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
+                let hex = String(scalar.value, radix: 16, uppercase: asJackson)
                 output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: output.unicodeScalars.append(scalar)
             }
