@@ -75,12 +75,14 @@ struct GoldenFrameTests {
         #expect(decoded == ApiVersionsRequest())
     }
 
-    @Test("ApiVersions below v3 refuses to carry the client software name")
-    func apiVersionsV2RefusesSoftwareName() {
+    /// The client software name and version only add information (Kafka marks them ignorable): before v3 they are
+    /// left out and the frame is the empty body's.
+    @Test("ApiVersions below v3 leaves the client software name out")
+    func apiVersionsV2LeavesSoftwareNameOut() throws {
         let request = ApiVersionsRequest(clientSoftwareName: "kafkactl", clientSoftwareVersion: "0.1.0")
-        #expect(throws: WireError(.unsupportedInVersion(2), field: "ApiVersionsRequest.ClientSoftwareName")) {
-            try request.encodeFrame(version: 2, correlationId: 1, clientId: "kafkactl")
-        }
+        let named = try request.encodeFrame(version: 2, correlationId: 1, clientId: "kafkactl")
+        let plain = try ApiVersionsRequest().encodeFrame(version: 2, correlationId: 1, clientId: "kafkactl")
+        #expect(Hex.string(named) == Hex.string(plain))
     }
 
     static let apiVersionsV3ResponseBody = ApiVersionsResponse(

@@ -147,7 +147,8 @@ public final class BrokerConnection: Sendable {
         let request = ApiVersionsRequest(clientSoftwareName: "kafkactl", clientSoftwareVersion: KafkactlVersion.current)
         var version = ApiVersionsRequest.versions.upperBound
         negotiation: for _ in 0..<2 {
-            let body = try await roundTrip(request.clientSoftwareFields(at: version), version: version)
+            // Before v3 the software name and version are left out (ignorable fields).
+            let body = try await roundTrip(request, version: version)
             let step: ApiVersionsAnswer
             do {
                 step = try ApiVersionsAnswer(body, requestedVersion: version)
@@ -356,13 +357,6 @@ package enum ApiVersionsAnswer: Equatable, Sendable {
         let response = try ApiVersionsResponse(from: &body, version: requestedVersion)
         guard response.errorCode == ErrorCode.none.rawValue else { self = .refused(ErrorCode(rawValue: response.errorCode)); return }
         self = .table(ApiVersionTable(response))
-    }
-}
-
-extension ApiVersionsRequest {
-    /// The software name and version exist only from v3; older versions must send them empty.
-    func clientSoftwareFields(at version: Int16) -> ApiVersionsRequest {
-        version >= 3 ? self : ApiVersionsRequest()
     }
 }
 

@@ -12,7 +12,7 @@ public struct ApiVersionsRequest: KafkaRequest {
     public static let firstFlexibleVersion: Int16? = 3
     public static let route: RequestRoute = .node
 
-    /// ClientSoftwareName (versions v3+): must match [a-zA-Z0-9](?:[a-zA-Z0-9\-.]*[a-zA-Z0-9])?
+    /// ClientSoftwareName (versions v3+): left out before v3; must match [a-zA-Z0-9](?:[a-zA-Z0-9\-.]*[a-zA-Z0-9])?
     public var clientSoftwareName: String
     /// ClientSoftwareVersion (versions v3+)
     public var clientSoftwareVersion: String
@@ -33,13 +33,9 @@ public struct ApiVersionsRequest: KafkaRequest {
         let flexible = version >= 3
         if version >= 3 {
             buffer.writeKafkaString(self.clientSoftwareName, compact: flexible)
-        } else if self.clientSoftwareName != "" {
-            throw WireError(.unsupportedInVersion(version), field: "ApiVersionsRequest.ClientSoftwareName")
         }
         if version >= 3 {
             buffer.writeKafkaString(self.clientSoftwareVersion, compact: flexible)
-        } else if self.clientSoftwareVersion != "" {
-            throw WireError(.unsupportedInVersion(version), field: "ApiVersionsRequest.ClientSoftwareVersion")
         }
         if flexible {
             buffer.writeTaggedFields(unknownTaggedFields)

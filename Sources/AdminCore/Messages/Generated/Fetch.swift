@@ -209,7 +209,7 @@ public struct FetchRequest: KafkaRequest {
     public var topics: [FetchTopic]
     /// ForgottenTopicsData
     public var forgottenTopicsData: [ForgottenTopic]
-    /// RackId (versions v11+)
+    /// RackId (versions v11+): only picks the closest replica: left out before v11
     public var rackId: String
     /// Tagged fields this version of kafkactl does not know, kept so the message re-encodes exactly.
     public var unknownTaggedFields: [TaggedField]
@@ -261,8 +261,6 @@ public struct FetchRequest: KafkaRequest {
         }
         if version >= 11 {
             buffer.writeKafkaString(self.rackId, compact: flexible)
-        } else if self.rackId != "" {
-            throw WireError(.unsupportedInVersion(version), field: "FetchRequest.RackId")
         }
         if flexible {
             var taggedFields = TaggedFieldWriter()
