@@ -122,7 +122,7 @@ import Glibc
     @Test(arguments: [SIGINT, SIGTERM])
     func signalWhileAPipeStillDeliversLinesFlushesAndCounts(_ signalNumber: Int32) async throws {
         let topic = BrokerHarness.uniqueName("e2e-produce-midstream")
-        let (head, rest) = (ProducerHarness.seq(1...100_000), ProducerHarness.seq(100_001...3_000_000))
+        let (head, rest) = (try ProducerHarness.seqBytes(1...100_000), try ProducerHarness.seqBytes(100_001...3_000_000))
         try await withTopics(topic) {
             try await createTopic(topic)
             let producer = try OpenStdinProducer([
@@ -147,7 +147,7 @@ import Glibc
     @Test func sigintWhileReadingAFileFlushesAndCounts() async throws {
         let topic = BrokerHarness.uniqueName("e2e-produce-midfile")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(topic).txt")
-        try Data(ProducerHarness.seq(1...3_000_000).utf8).write(to: file)
+        try ProducerHarness.seqBytes(1...3_000_000).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         try await withTopics(topic) {
             try await createTopic(topic)

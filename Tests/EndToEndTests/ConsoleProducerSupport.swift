@@ -106,6 +106,14 @@ enum ProducerHarness {
         return readBack
     }
 
+    /// Lines `first...last` as /usr/bin/seq prints them: for millions of lines, far cheaper than `seq(_:)` in a debug
+    /// build of the tests, whose CPU the suite's other tests need.
+    static func seqBytes(_ range: ClosedRange<Int>) throws -> Data {
+        let result = try runProcess(URL(fileURLWithPath: "/usr/bin/seq"), [String(range.lowerBound), String(range.upperBound)])
+        guard result.exitCode == 0 else { throw ProcessRunnerError.launchFailed(command: "seq", reason: result.stderr) }
+        return result.stdoutData
+    }
+
     /// Lines `first...last`, each ending in a newline, as `seq` prints them.
     static func seq(_ range: ClosedRange<Int>) -> String {
         var text = ""
@@ -194,8 +202,12 @@ final class OpenStdinProducer: @unchecked Sendable {
     /// died cannot take the test runner with it). Returns false if the pipe was closed.
     @discardableResult
     func write(_ text: String) async -> Bool {
+        await write(Data(text.utf8))
+    }
+
+    @discardableResult
+    func write(_ data: Data) async -> Bool {
         let handle = input.fileHandleForWriting
-        let data = Data(text.utf8)
         return await withCheckedContinuation { continuation in
             Thread.detachNewThread {
                 var pipeSignal = sigset_t()
