@@ -1,4 +1,4 @@
-/// Parses the small line format of `Sources/AdminCore/Messages/Schemas/*.schema` (see ARCHITECTURE.md):
+/// Parses the small line format of `Sources/AdminCore/Messages/Schemas/*.schema` (see docs/ARCHITECTURE.md):
 ///
 ///     # comment
 ///     api CreateTopics key 19 versions 2-7 flexible 5+ route controller

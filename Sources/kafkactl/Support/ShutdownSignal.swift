@@ -74,7 +74,7 @@ final class ShutdownSignal: Sendable {
 /// that registered them, while the handler is set to SIG_IGN; a signal then sent to a thread that does not block it
 /// is discarded, so in the shell a second command's Ctrl-C could vanish and leave the command running for good
 /// (issue 18). A handler installed once and never removed receives every signal, whichever thread the kernel picks.
-final class SignalCatcher: @unchecked Sendable {
+final class SignalCatcher: Sendable {
     static let shared = SignalCatcher()
 
     /// Every `ShutdownSignal` alive, oldest first.
