@@ -107,6 +107,10 @@ let package = Package(
         ),
         // scripts/fuzz's long run, built in release mode.
         .executableTarget(name: "kafkactl-fuzz", dependencies: ["Fuzzing"], path: "Tests/FuzzMain"),
+        // scripts/libfuzz's coverage-guided run (issue 18.11): libFuzzer drives the same targets. It links libFuzzer
+        // only when built with `-Xswiftc -sanitize=fuzzer,address -Xswiftc -DKAFKACTL_LIBFUZZER`; without them it
+        // builds as a plain executable that replays saved inputs.
+        .executableTarget(name: "kafkactl-libfuzzer", dependencies: ["Fuzzing"], path: "Tests/LibFuzzerMain"),
         .testTarget(
             name: "AdminCoreTests",
             dependencies: ["AdminCore", "TestSupport", "Fuzzing", .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")],

@@ -6,7 +6,7 @@ import Fuzzing
 // scripts/libfuzz builds and runs it; by hand:
 //
 //   swift build -c release --product kafkactl-libfuzzer --scratch-path .build-libfuzzer \
-//       -Xswiftc -sanitize=fuzzer,address -Xswiftc -DKAFKACTL_LIBFUZZER
+//       -Xswiftc -sanitize=fuzzer,address -Xswiftc -DKAFKACTL_LIBFUZZER -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
 //   KAFKACTL_FUZZ_TARGET=records .build-libfuzzer/release/kafkactl-libfuzzer --dump-seeds CORPUS
 //   KAFKACTL_FUZZ_TARGET=records .build-libfuzzer/release/kafkactl-libfuzzer CORPUS -max_total_time=300
 //
