@@ -128,8 +128,11 @@ import Testing
         }
         #expect(error?.category == .timeout)
         // The 300 ms request timeout ended it, not the 30 s default. Said by the error rather than timed: at the
-        // start of a full run this test waited up to 15 s for a thread, while hundreds of tests began at once.
-        #expect(error?.message == "Metadata to \(broker.address) got no answer within 300 ms (request.timeout.ms)")
+        // start of a full run this test waited up to 15 s for a thread, while hundreds of tests began at once. The
+        // broker's automatic ApiVersions answer can miss 300 ms then too (seen once in a clean run), so the request
+        // that timed out is ApiVersions or Metadata; either way the 300 ms ended it.
+        let requests = ["ApiVersions", "Metadata"].map { "\($0) to \(broker.address) got no answer within 300 ms (request.timeout.ms)" }
+        #expect(requests.contains(error?.message ?? ""), "\(error?.message ?? "no error")")
     }
 
     @Test func pipelinedRequestsAreMatchedInOrder() async throws {
