@@ -122,23 +122,30 @@ import Glibc
     @Test(arguments: [SIGINT, SIGTERM])
     func signalWhileAPipeStillDeliversLinesFlushesAndCounts(_ signalNumber: Int32) async throws {
         let topic = BrokerHarness.uniqueName("e2e-produce-midstream")
-        let (head, rest) = (try ProducerHarness.seqBytes(1...100_000), try ProducerHarness.seqBytes(100_001...3_000_000))
+        let head = try ProducerHarness.seqBytes(1...100_000)
         try await withTopics(topic) {
             try await createTopic(topic)
             let producer = try OpenStdinProducer([
                 "console-producer", "--bootstrap-server", try BrokerHarness.bootstrap(), "--topic", topic,
             ])
-            // The first lines are taken in before the signal can come: the producer is past its start-up.
+            // The first lines are taken in before the signal can come: the producer is past its start-up. Then the
+            // lines keep coming, 100,000 at a time, until the producer stops reading: the signal always arrives
+            // mid-stream, however fast the binary under test reads (the release build read 3,000,000 in 0.25 s).
             #expect(await producer.write(head))
-            let feeding = Task { await producer.write(rest) }
+            let feeding = Task {
+                var next = 100_001
+                while !Task.isCancelled, let chunk = try? ProducerHarness.seqBytes(next...(next + 99_999)),
+                      await producer.write(chunk) {
+                    next += 100_000
+                }
+            }
             try await Task.sleep(for: .milliseconds(250))
-            #expect(producer.unreadInputBytes > 0, "the input must still be arriving when the signal comes")
             producer.send(signalNumber)
             let result = try await producer.finish(timeout: .seconds(30))
+            feeding.cancel()
             _ = await feeding.value
             let message = ProducerHarness.expectOneErrorLine(result, exitCode: 130)
             let count = try #require(Self.deliveredCount(message), "stderr: \(result.stderr)")
-            #expect(count < 3_000_000)
             try Self.expectPrefix(topic, count: count)
         }
     }

@@ -209,12 +209,13 @@ final class OpenStdinProducer: @unchecked Sendable {
     func write(_ data: Data) async -> Bool {
         let handle = input.fileHandleForWriting
         return await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
+            Thread.detachNewThread { [self] in
                 var pipeSignal = sigset_t()
                 sigemptyset(&pipeSignal)
                 sigaddset(&pipeSignal, SIGPIPE)
                 pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
-                let ok = (try? handle.write(contentsOf: data)) != nil
+                // Under the input lock: closeInput() must not close the handle under a write (Foundation traps).
+                let ok = inputLock.withLock { inputClosed ? false : (try? handle.write(contentsOf: data)) != nil }
                 if !ok {
                     var noWait = timespec()
                     _ = sigtimedwait(&pipeSignal, nil, &noWait)
@@ -232,8 +233,14 @@ final class OpenStdinProducer: @unchecked Sendable {
     }
 
     func closeInput() {
-        try? input.fileHandleForWriting.close()
+        inputLock.withLock {
+            if !inputClosed { try? input.fileHandleForWriting.close() }
+            inputClosed = true
+        }
     }
+
+    private let inputLock = NSLock()
+    private var inputClosed = false
 
     func send(_ signalNumber: Int32) {
         process.sendSignal(signalNumber)
