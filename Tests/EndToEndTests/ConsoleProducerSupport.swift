@@ -85,7 +85,7 @@ enum ProducerHarness {
         """
 
     static func readBack(
-        _ topic: String, expecting expected: Int, within timeout: Duration = .seconds(20), bootstrap: String? = nil,
+        _ topic: String, expecting expected: Int, within timeout: Duration = .seconds(60), bootstrap: String? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> ReadBack {
         let server = try bootstrap ?? BrokerHarness.bootstrap()

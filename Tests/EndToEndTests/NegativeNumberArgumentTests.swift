@@ -35,7 +35,7 @@ import Testing
             let bootstrap = try BrokerHarness.bootstrap()
             // --max-messages -1: no limit (ended by the idle timeout).
             let unlimited = try await kafkactl(["console-consumer", "--bootstrap-server", bootstrap, "--topic", topic,
-                                                "--from-beginning", "--max-messages", "-1", "--timeout-ms", "1500"])
+                                                "--from-beginning", "--max-messages", "-1", "--timeout-ms", "4000"])
             #expect(unlimited.exitCode == 0, "stderr: \(unlimited.stderr)")
             #expect(unlimited.stdout.split(separator: "\n").count == 3)
             #expect(unlimited.stderr == "Processed a total of 3 messages\n")

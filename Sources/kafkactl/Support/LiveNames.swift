@@ -2,8 +2,8 @@ import AdminCore
 
 /// Topic and group names for the shell completion scripts: the script calls kafkactl back with the words typed
 /// so far, and the names come from the cluster named on that line (`--bootstrap-server`, `--command-config`,
-/// `--context`) or by the environment and the contexts file (within a second; nothing is offered when it cannot be
-/// reached).
+/// `--context`) or by the environment and the contexts file (within three seconds, so Tab never hangs on a cluster
+/// that does not answer; nothing is offered when it cannot be reached).
 enum LiveNames {
     static func topics(_ words: [String], _ index: Int, _ prefix: String) async -> [String] {
         await names(words, prefix) { try await AdminClient(client: $0).listTopics().map(\.name) }
@@ -24,9 +24,11 @@ enum LiveNames {
                 loadFile: ConnectionResolver.loadDefaultFile),
             var configuration = try? ClientConfiguration(properties: resolution.properties, bootstrapOverride: resolution.bootstrap)
         else { return [] }
-        configuration.connectTimeout = .seconds(1)
-        configuration.requestTimeout = .seconds(1)
-        configuration.apiTimeout = .seconds(1)
+        // A refused connection fails at once; these bound a cluster that does not answer. Three seconds, not one:
+        // on a busy two-core machine the lookup itself can take over a second.
+        configuration.connectTimeout = .seconds(2)
+        configuration.requestTimeout = .seconds(2)
+        configuration.apiTimeout = .seconds(3)
         let client = KafkaClient(configuration: configuration)
         let names = (try? await fetch(client)) ?? []
         await client.shutdown()
