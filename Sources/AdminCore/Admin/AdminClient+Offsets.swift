@@ -53,9 +53,12 @@ extension AdminClient {
         var remaining = specs
         let deadline = ContinuousClock.now + client.configuration.apiTimeout
         var backoff = client.configuration.retryBackoff
+        var firstRound = true
         while !remaining.isEmpty {
             let topics = Array(Set(remaining.keys.map(\.topic)))
-            let metadata = try await client.metadata(topics: topics)
+            // A retry follows a leader change or a missing partition: it needs fresh metadata, the first round not.
+            let metadata = firstRound ? try await client.metadata(covering: topics) : try await client.metadata(topics: topics)
+            firstRound = false
             var byLeader: [Int32: [TopicPartition]] = [:]
             for partition in remaining.keys {
                 guard let topic = metadata.topics[partition.topic], topic.error == .none else {

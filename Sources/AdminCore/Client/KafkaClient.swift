@@ -224,8 +224,25 @@ public final class KafkaClient: Sendable {
             topics: topics?.map { MetadataRequest.MetadataRequestTopic(name: $0) },
             allowAutoTopicCreation: allowAutoTopicCreation)
         let metadata = ClusterMetadata(try await send(request))
-        await metadataCache.store(metadata)
+        await metadataCache.store(metadata, allTopics: topics == nil)
         return metadata
+    }
+
+    /// Metadata naming every one of `topics` (nil: every topic), each with a leader for every partition: the answer
+    /// this client already holds when it is younger than `maxAge` and not marked stale, else a fresh one.
+    ///
+    /// The steps of one command that each need the leaders (the partitions to read, their start offsets, the first
+    /// Fetch) share one Metadata round trip this way. A step that met a stale answer (NOT_LEADER_OR_FOLLOWER, an
+    /// unknown partition) asks `metadata(topics:)` for a fresh one, as Kafka's clients refresh on those errors.
+    public func metadata(covering topics: [String]?, maxAge: Duration = .seconds(30)) async throws -> ClusterMetadata {
+        if let cached = await metadataCache.fresh(covering: topics, maxAge: maxAge) { return cached }
+        return try await metadata(topics: topics)
+    }
+
+    /// Makes the next `metadata(covering:)` ask the cluster again: the shell calls this before each command, so a
+    /// command never plans from what an earlier one saw.
+    public func markMetadataStale() async {
+        await metadataCache.markStale()
     }
 
     /// The last metadata seen, fetched (brokers only) if there is none yet.
@@ -240,10 +257,31 @@ public typealias Lane = BrokerPool.Lane
 /// The newest metadata this client has seen, for routing.
 actor MetadataCache {
     private(set) var latest: ClusterMetadata?
+    /// When `latest` arrived; nil once it is marked stale (it still routes, but plans nothing).
+    private var fetchedAt: ContinuousClock.Instant?
+    /// Whether `latest` answered a request for every topic, so it also says which topics do not exist.
+    private var coversAllTopics = false
     private var coordinators: [String: BrokerAddress] = [:]
 
-    func store(_ metadata: ClusterMetadata) {
+    func store(_ metadata: ClusterMetadata, allTopics: Bool) {
         latest = metadata
+        fetchedAt = .now
+        coversAllTopics = allTopics
+    }
+
+    func markStale() {
+        fetchedAt = nil
+    }
+
+    /// `latest`, if it is young enough and names each of `topics` (nil: all) with a leader for every partition.
+    func fresh(covering topics: [String]?, maxAge: Duration) -> ClusterMetadata? {
+        guard let latest, let fetchedAt, ContinuousClock.now - fetchedAt < maxAge else { return nil }
+        guard let topics else { return coversAllTopics ? latest : nil }
+        let complete = topics.allSatisfy { name in
+            guard let topic = latest.topics[name], topic.error == .none, !topic.partitions.isEmpty else { return false }
+            return topic.partitions.allSatisfy { $0.leader >= 0 && $0.error == .none }
+        }
+        return complete ? latest : nil
     }
 
     func coordinator(of group: String) -> BrokerAddress? { coordinators[group] }

@@ -105,7 +105,7 @@ public struct PartitionConsumer: Sendable {
         var positions = start.filter { partition, position in stopOffsets[partition].map { position < $0 } ?? true }
         guard !positions.isEmpty else { return }
         var ends: [TopicPartition: Int64] = stopOffsets
-        var leaders = try await leaderMap(for: Set(positions.keys.map(\.topic)))
+        var leaders = try await leaderMap(for: Set(positions.keys.map(\.topic)), fresh: false)
         var lastProgress = ContinuousClock.now
         var backoff = client.configuration.retryBackoff
         try await withThrowingTaskGroup(of: Round.self) { group in
@@ -183,7 +183,7 @@ public struct PartitionConsumer: Sendable {
                 if refresh {
                     try await Task.sleep(for: backoff)
                     backoff = min(backoff * 2, client.configuration.retryBackoffMax)
-                    leaders = try await leaderMap(for: Set(positions.keys.map(\.topic)))
+                    leaders = try await leaderMap(for: Set(positions.keys.map(\.topic)), fresh: true)
                 } else {
                     backoff = client.configuration.retryBackoff
                 }
@@ -199,8 +199,10 @@ public struct PartitionConsumer: Sendable {
         }
     }
 
-    private func leaderMap(for topics: Set<String>) async throws -> [TopicPartition: Int32] {
-        let metadata = try await client.metadata(topics: Array(topics))
+    /// Each partition's leader: from the metadata the command already holds at the start, fresh after a round that
+    /// found a leader moved.
+    private func leaderMap(for topics: Set<String>, fresh: Bool) async throws -> [TopicPartition: Int32] {
+        let metadata = fresh ? try await client.metadata(topics: Array(topics)) : try await client.metadata(covering: Array(topics))
         var leaders: [TopicPartition: Int32] = [:]
         for name in topics {
             guard let topic = metadata.topics[name], topic.error == .none || topic.error == .leaderNotAvailable else {

@@ -1,7 +1,7 @@
 extension AdminClient {
     /// Every group of the cluster: each broker lists the groups it coordinates, so all are asked and merged.
     public func listGroups(states: [String] = []) async throws -> [GroupListing] {
-        let metadata = try await client.metadata(topics: [])
+        let metadata = try await client.metadata(covering: [])
         let nodes = metadata.brokers.keys.isEmpty ? [nil] : metadata.brokers.keys.sorted().map(Optional.some)
         let listings = try await withThrowingTaskGroup(of: [GroupListing].self) { group in
             for node in nodes {

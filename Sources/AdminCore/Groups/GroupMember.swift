@@ -228,7 +228,7 @@ public actor GroupMember {
                                     subscription: try ConsumerProtocol.decodeSubscription(member.metadata))
         }
         let allTopics = Array(Set(subscriptions.flatMap(\.topics)))
-        let metadata = try await client.metadata(topics: allTopics)
+        let metadata = try await client.metadata(covering: allTopics)
         let counts = metadata.topics.mapValues(\.partitions.count).filter { $0.value > 0 }
         let plan = assignor.assign(members: subscriptions, partitionCounts: counts)
         return subscriptions.map { member in

@@ -358,7 +358,7 @@ struct ConsoleConsumer: KafkactlCommand {
 
     /// The partitions to read: one (--partition), all of --topic, or all of every topic --include matches.
     private func assignedPartitions(_ client: KafkaClient, filter: TopicFilter?) async throws -> [TopicPartition] {
-        let metadata = try await client.metadata(topics: topic.map { [$0] })
+        let metadata = try await client.metadata(covering: topic.map { [$0] })
         var topics: [ClusterMetadata.Topic] = []
         if let topic {
             guard let found = metadata.topics[topic], found.error != .unknownTopicOrPartition else {

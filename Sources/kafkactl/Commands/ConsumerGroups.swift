@@ -574,7 +574,7 @@ struct ConsumerGroups: KafkactlCommand {
     private func resolvePartitions(_ admin: AdminClient, group: String, committed: [TopicPartition: CommittedOffset]) async throws -> [TopicPartition] {
         if allTopics { return committed.keys.sorted() }
         let specs = try topic.map(Self.topicArgument)
-        let metadata = try await admin.client.metadata(topics: Array(Set(specs.map(\.0))))
+        let metadata = try await admin.client.metadata(covering: Array(Set(specs.map(\.0))))
         var result: [TopicPartition] = []
         for (name, ids) in specs {
             guard let found = metadata.topics[name], found.error != .unknownTopicOrPartition else {
@@ -610,7 +610,7 @@ struct ConsumerGroups: KafkactlCommand {
             var partitions: [TopicPartition]
             if let fileTargets {
                 partitions = (fileTargets[name] ?? [:]).keys.sorted()
-                let metadata = try await admin.client.metadata(topics: Array(Set(partitions.map(\.topic))))
+                let metadata = try await admin.client.metadata(covering: Array(Set(partitions.map(\.topic))))
                 for partition in partitions where !(metadata.topics[partition.topic]?.partitions.contains { $0.partition == partition.partition } ?? false) {
                     throw KafkactlError(.notFound, "partition \(partition) from --from-file does not exist")
                 }

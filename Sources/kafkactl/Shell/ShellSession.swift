@@ -118,6 +118,7 @@ final class ShellSession {
                     wanted.security == shared.configuration.security,
                     wanted.clientId == shared.configuration.clientId || wanted.clientId != "kafkactl"
                 {
+                    await shared.markMetadataStale()
                     return shared
                 }
                 return KafkaClient(configuration: wanted)

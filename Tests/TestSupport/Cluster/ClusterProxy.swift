@@ -170,6 +170,14 @@ public final class ClusterProxy: Sendable {
         }
     }
 
+    /// Requests of `api` received (by every node) before the first request of `before`, or in all if none came.
+    public func requestCount(_ api: ApiKey, before: ApiKey) -> Int {
+        router.cluster.withLock { cluster in
+            let upTo = cluster.arrivals.firstIndex(of: before) ?? cluster.arrivals.endIndex
+            return cluster.arrivals[..<upTo].filter { $0 == api }.count
+        }
+    }
+
     /// How many times the proxy itself answered `code` (routing refusals count each partition or request).
     public func refusalCount(_ code: ErrorCode) -> Int {
         router.cluster.withLock { $0.refusals[code, default: 0] }

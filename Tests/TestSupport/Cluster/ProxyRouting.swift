@@ -45,6 +45,7 @@ final class ProxyRouter: Sendable {
         let api = ApiKey(rawValue: key)
         let (isDown, fault) = cluster.withLock { cluster in
             cluster.received[.init(node: node, api: api), default: 0] += 1
+            cluster.arrivals.append(api)
             return (cluster.down.contains(node), cluster.takeFault(api: api, node: node))
         }
         if isDown { return ProxyPlan(action: .close) }

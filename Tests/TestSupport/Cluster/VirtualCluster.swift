@@ -20,6 +20,8 @@ struct VirtualCluster {
     var faults: [FaultRule] = []
     /// Requests received, by node and API key.
     var received: [RequestKind: Int] = [:]
+    /// Every request's API key, in the order the nodes received them (for "how many Metadata before the first Fetch").
+    var arrivals: [ApiKey] = []
     /// Errors the proxy answered itself (routing refusals and injected errors), by error code.
     var refusals: [ErrorCode: Int] = [:]
     /// Requests left unanswered when their connection closed, by API key.

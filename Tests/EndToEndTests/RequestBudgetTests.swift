@@ -1,0 +1,52 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// How many requests a command sends, counted at the test cluster (issue 17): one Metadata answer is enough to
+/// know every leader a command needs, so asking again before the work starts only adds round trips.
+@Suite struct RequestBudgetTests {
+    @Test func consoleConsumerSendsOneMetadataBeforeItsFirstFetch() async throws {
+        let upstream = try await brokerAddress()
+        let topic = BrokerHarness.uniqueName("budget-consume")
+        try await createTopic(topic, partitions: 3)
+        try await withTopics(topic) {
+            try await ProxyCluster.succeed("console-producer", upstream, ["--topic", topic], stdin: "a\nb\nc\n")
+            let cluster = try ClusterProxy(upstream: upstream)
+            defer { cluster.stop() }
+            let result = try await ProxyCluster.succeed("console-consumer", cluster.bootstrapList,
+                                                        ["--topic", topic, "--from-beginning", "--max-messages", "3"])
+            #expect(ProxyCluster.lines(result.stdout).sorted() == ["a", "b", "c"])
+            #expect(cluster.requestCount(.metadata, before: .fetch) == 1, "Metadata requests before the first Fetch")
+        }
+    }
+
+    @Test func aGroupConsumerSendsOneMetadataBeforeItsFirstFetch() async throws {
+        let upstream = try await brokerAddress()
+        let topic = BrokerHarness.uniqueName("budget-group")
+        try await createTopic(topic, partitions: 3)
+        try await withTopics(topic) {
+            let cluster = try ClusterProxy(upstream: upstream)
+            defer { cluster.stop() }
+            let group = BrokerHarness.uniqueName("budget-group")
+            let result = try await ProxyCluster.succeed("console-consumer", cluster.bootstrapList,
+                                                        ["--topic", topic, "--group", group, "--from-beginning", "--exit-at-end"] + GroupTestSupport.fastGroupProperties)
+            #expect(result.stdout.isEmpty)
+            #expect(cluster.requestCount(.metadata, before: .fetch) == 1, "Metadata requests before the first Fetch")
+        }
+    }
+
+    @Test func resetOffsetsSendsOneMetadata() async throws {
+        let upstream = try await brokerAddress()
+        let topic = BrokerHarness.uniqueName("budget-reset")
+        try await createTopic(topic, partitions: 3)
+        try await withTopics(topic) {
+            let group = BrokerHarness.uniqueName("budget-reset")
+            try await GroupTestSupport.commit(group: group, [topic: [0: 0, 1: 0, 2: 0]])
+            let cluster = try ClusterProxy(upstream: upstream)
+            defer { cluster.stop() }
+            try await ProxyCluster.succeed("consumer-groups", cluster.bootstrapList,
+                                           ["--reset-offsets", "--group", group, "--topic", topic, "--to-latest", "--execute"])
+            #expect(cluster.requestCount(.metadata) == 1, "Metadata requests of one reset")
+        }
+    }
+}
