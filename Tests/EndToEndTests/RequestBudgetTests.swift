@@ -49,4 +49,20 @@ import Testing
             #expect(cluster.requestCount(.metadata) == 1, "Metadata requests of one reset")
         }
     }
+
+    /// The shell's point: one warm client for every command with its settings, so a command typed again opens no
+    /// new connection (each connection starts with ApiVersions).
+    @Test func theShellServesRepeatedCommandsOverItsOneClient() async throws {
+        let upstream = try await brokerAddress()
+        func apiVersionsRequests(_ script: String) async throws -> Int {
+            let cluster = try ClusterProxy(upstream: upstream)
+            defer { cluster.stop() }
+            try await ProxyCluster.succeed("shell", cluster.bootstrapList, [], stdin: script)
+            return cluster.requestCount(.apiVersions)
+        }
+        let once = try await apiVersionsRequests("topics --list\n")
+        let fourTimes = try await apiVersionsRequests(String(repeating: "topics --list\n", count: 4))
+        #expect(once >= 1)
+        #expect(fourTimes == once, "connections opened: \(once) for one command, \(fourTimes) for four")
+    }
 }

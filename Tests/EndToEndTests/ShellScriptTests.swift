@@ -33,6 +33,20 @@ import Testing
         }
     }
 
+    /// A command's own timeout counts in the shell as outside it: the shell's warm client (30 s requests) serves only
+    /// commands with its settings, and `--timeout-ms 1000` gets a client of its own.
+    @Test func aCommandsTimeoutHoldsInsideTheShell() async throws {
+        let silent = try ScriptedBroker { _, _ in .silence }
+        defer { silent.stop() }
+        let started = ContinuousClock.now
+        let result = try await Self.shell(["--bootstrap-server", silent.address],
+                                          script: "topics --list --timeout-ms 1000\n", timeout: .seconds(60))
+        let elapsed = ContinuousClock.now - started
+        #expect(result.exitCode == 1, "\(result.stderr)")
+        #expect(result.stderrLines.count == 1 && result.stderr.contains(silent.address), "\(result.stderr)")
+        #expect(elapsed < honouredTimeoutBound, "the shell took \(elapsed) for a command with --timeout-ms 1000")
+    }
+
     @Test func aGoodScriptExits0AndSkipsCommentsAndBlankLines() async throws {
         let bootstrap = try await brokerAddress()
         let topic = BrokerHarness.uniqueName("shell-script-good")

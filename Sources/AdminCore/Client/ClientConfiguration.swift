@@ -24,6 +24,17 @@ public struct ClientConfiguration: Sendable {
         self.bootstrapServers = bootstrapServers
     }
 
+    /// Whether a client made for `other` behaves as one made for this configuration: the same brokers, security,
+    /// timeouts and limits. The shell lends its warm client only to a command whose settings pass this, so a
+    /// command's `--timeout-ms` or `request.timeout.ms` counts inside the shell as it does outside it.
+    /// A different `client.id` alone does not count: the shell's connection keeps its own.
+    public func behavesLike(_ other: ClientConfiguration) -> Bool {
+        bootstrapServers == other.bootstrapServers && security == other.security
+            && requestTimeout == other.requestTimeout && apiTimeout == other.apiTimeout
+            && connectTimeout == other.connectTimeout && retryBackoff == other.retryBackoff
+            && retryBackoffMax == other.retryBackoffMax && maximumResponseSize == other.maximumResponseSize
+    }
+
     /// Builds a configuration from Kafka client properties; `bootstrap.servers` is required unless
     /// `bootstrapOverride` (the `--bootstrap-server` flag, which always wins) is given.
     public init(properties: [String: String], bootstrapOverride: String? = nil) throws {

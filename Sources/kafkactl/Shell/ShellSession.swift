@@ -113,11 +113,9 @@ final class ShellSession {
             stdout: context.stdout, stderr: context.stderr, stdoutIsTerminal: context.stdoutIsTerminal,
             stderrIsTerminal: context.stderrIsTerminal,
             clientProvider: { wanted in
-                // The shell's connection serves every command aimed at the same brokers.
-                if let shared, wanted.bootstrapServers == shared.configuration.bootstrapServers,
-                    wanted.security == shared.configuration.security,
-                    wanted.clientId == shared.configuration.clientId || wanted.clientId != "kafkactl"
-                {
+                // The shell's connection serves every command aimed at the same brokers with the same settings; a
+                // command with timeouts of its own gets a client of its own, for that command.
+                if let shared, wanted.behavesLike(shared.configuration) {
                     await shared.markMetadataStale()
                     return shared
                 }
