@@ -19,6 +19,12 @@ if Context.environment["KAFKACTL_STATIC"] == "1" {
                             "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"]
 }
 
+/// The commit a build comes from, for `kafkactl --version`: "unknown" outside a git checkout (a source tarball).
+let buildCommit: String = {
+    guard let git = Context.gitInformation else { return "unknown" }
+    return String(git.currentCommit.prefix(12)) + (git.hasUncommittedChanges ? "-dirty" : "")
+}()
+
 let package = Package(
     name: "kafkactl",
     platforms: [.macOS(.v14)],
@@ -61,6 +67,8 @@ let package = Package(
         .systemLibrary(name: "CSnappy"),
         // CRC-32C with the CPU's instruction (SSE 4.2 / ARMv8 CRC), detected at run time.
         .target(name: "CCRC32C"),
+        // The commit the binary was built from, as a C string: a C define can carry a value, Swift's -D cannot.
+        .target(name: "CBuildInfo", cSettings: [.define("KAFKACTL_BUILD_COMMIT", to: "\"\(buildCommit)\"")]),
         // The command-line tool: flags, output, exit codes.
         .executableTarget(
             name: "kafkactl",
@@ -74,6 +82,7 @@ let package = Package(
                 // The connection contexts file ($XDG_CONFIG_HOME/kafkactl/config.yaml), read with libyaml.
                 "CYAML",
                 "CLibEdit",
+                "CBuildInfo",
             ],
             linkerSettings: [.unsafeFlags(kafkactlLinkerFlags)]
         ),

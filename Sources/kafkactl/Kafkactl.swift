@@ -20,8 +20,8 @@ struct Kafkactl: AsyncParsableCommand {
             Exit codes: 0 ok, 1 the operation failed, 64 usage error, 69 no broker reachable, 75 timed out, \
             130 interrupted.
             """,
-        version: KafkactlVersion.current,
-        subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self, ConsumerGroups.self, Configs.self, GetOffsets.self, Cluster.self, Shell.self, Config.self, GenerateDocs.self])
+        version: BuildInfo.line,
+        subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self, ConsumerGroups.self, Configs.self, GetOffsets.self, Cluster.self, Shell.self, Config.self, Version.self, Completion.self, GenerateDocs.self])
 }
 
 /// A subcommand that runs against an injected context (output, client), so the CLI, the shell and tests share
