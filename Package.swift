@@ -20,7 +20,10 @@ if Context.environment["KAFKACTL_STATIC"] == "1" {
 }
 
 /// The commit a build comes from, for `kafkactl --version`: "unknown" outside a git checkout (a source tarball).
+/// scripts/build-release passes it in KAFKACTL_BUILD_COMMIT: SwiftPM caches this manifest's evaluation across commits
+/// unless the environment changes, so a plain `swift build` may report the commit of its first build.
 let buildCommit: String = {
+    if let given = Context.environment["KAFKACTL_BUILD_COMMIT"], !given.isEmpty { return given }
     guard let git = Context.gitInformation else { return "unknown" }
     return String(git.currentCommit.prefix(12)) + (git.hasUncommittedChanges ? "-dirty" : "")
 }()

@@ -21,6 +21,7 @@ struct Completion: KafkactlCommand {
 
     func run(in context: CommandContext) async throws {
         let script = Kafkactl.completionScript(for: CompletionShell(rawValue: shell.rawValue)!)
-        try context.stdout.write(script)
+        // As `--generate-completion-script` prints it (and completions/ holds it): ending in a newline.
+        try context.stdout.write(script.hasSuffix("\n") ? script : script + "\n")
     }
 }
