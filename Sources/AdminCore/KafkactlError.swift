@@ -31,6 +31,19 @@ public struct KafkactlError: Error, Sendable, CustomStringConvertible, Equatable
     /// Why a connection could not be opened, when that is the failure (typed, so no caller reads the message).
     public var connectFailure: ConnectFailure?
 
+    /// What the transport did to the request, when the transport is the failure (typed, so that whether a request
+    /// may be sent again is never read from a message).
+    public var transport: TransportFailure?
+
+    public enum TransportFailure: Sendable, Equatable {
+        /// Every address was tried, for as long as the connect timeout allows: asking again would repeat that.
+        case noBrokerReachable
+        /// One broker could not be reached: nothing was sent to it.
+        case notConnected
+        /// The connection closed after the request was written (or was reset): the broker may have acted on it.
+        case connectionLost(during: ApiKey, reset: Bool)
+    }
+
     /// How opening a TCP connection failed. A refusal is an answer (the host is up, nothing listens on the port);
     /// a time-out or an unknown host is not.
     public enum ConnectFailure: Sendable, Equatable {
@@ -39,11 +52,15 @@ public struct KafkactlError: Error, Sendable, CustomStringConvertible, Equatable
         case other
     }
 
-    public init(_ category: Category, _ message: String, code: ErrorCode? = nil, connectFailure: ConnectFailure? = nil) {
+    public init(
+        _ category: Category, _ message: String, code: ErrorCode? = nil, connectFailure: ConnectFailure? = nil,
+        transport: TransportFailure? = nil
+    ) {
         self.category = category
         self.message = message
         self.code = code
         self.connectFailure = connectFailure
+        self.transport = transport
     }
 
     /// The process exit code for this failure (see README "Exit codes").

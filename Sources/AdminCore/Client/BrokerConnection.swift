@@ -84,7 +84,7 @@ public final class BrokerConnection: Sendable {
             }
         } catch {
             let (failure, text) = describeConnectError(error)
-            throw KafkactlError(.unreachable, "cannot connect to \(address): \(text)", connectFailure: failure)
+            throw KafkactlError(.unreachable, "cannot connect to \(address): \(text)", connectFailure: failure, transport: .notConnected)
         }
         guard let parts = registry.parts(of: channel) else {
             channel.close(promise: nil)
@@ -127,11 +127,11 @@ public final class BrokerConnection: Sendable {
             }
             // A TLS listener drops or resets a plaintext ApiVersions (or answers with an alert, whose bytes the frame
             // decoder refuses as an impossible size and already asks about TLS).
-            if tls == nil, let error = error as? KafkactlError, error.message.contains("during ApiVersions") {
-                if error.category == .unreachable {
-                    throw KafkactlError(.unreachable, "\(error.message); does the listener need TLS (security.protocol=SSL or SASL_SSL)?")
-                }
-                if error.message.contains("Connection reset") {
+            if tls == nil, let error = error as? KafkactlError, case .connectionLost(.apiVersions, let reset) = error.transport {
+                if !reset {
+                    throw KafkactlError(.unreachable, "\(error.message); does the listener need TLS (security.protocol=SSL or SASL_SSL)?",
+                                        transport: error.transport)
+                } else {
                     throw KafkactlError(
                         .rejected,
                         "the broker at \(address) reset the connection during ApiVersions; does the listener need TLS (security.protocol=SSL or SASL_SSL)?")
@@ -255,7 +255,9 @@ public final class BrokerConnection: Sendable {
         }
         // A write that never reaches the handler (the channel closed first) must still end the wait.
         let written = channel.eventLoop.makePromise(of: Void.self)
-        written.futureResult.whenFailure { error in promise.fail(ConnectionFailure.closed("\(error)")) }
+        written.futureResult.whenFailure { error in
+            promise.fail(ConnectionFailure.closed("\(error)", reset: (error as? IOError)?.errnoCode == ECONNRESET))
+        }
         channel.writeAndFlush(OutboundRequest(frame: frame, correlationId: correlationId, promise: promise), promise: written)
         return Outstanding(correlationId: correlationId, apiKey: R.apiKey, requestTimeout: requestTimeout, promise: promise,
                            timeout: timeout)
@@ -304,12 +306,15 @@ public final class BrokerConnection: Sendable {
     private func transportError(_ error: Error, apiKey: ApiKey) -> Error {
         switch error {
         case is CancellationError, is KafkactlError: return error
-        case ConnectionFailure.closed(let reason):
-            return KafkactlError(.unreachable, "lost the connection to \(address) during \(apiKey.name): \(reason ?? "closed")")
+        case ConnectionFailure.closed(let reason, let reset):
+            return KafkactlError(.unreachable, "lost the connection to \(address) during \(apiKey.name): \(reason ?? "closed")",
+                                 transport: .connectionLost(during: apiKey, reset: reset))
         case ConnectionFailure.protocolViolation(let reason):
             return KafkactlError(.internal, "the broker at \(address) broke the protocol during \(apiKey.name): it sent \(reason)")
         default:
-            return KafkactlError(.unreachable, "lost the connection to \(address) during \(apiKey.name): \(error)")
+            let reset = (error as? IOError).map { $0.errnoCode == ECONNRESET } ?? false
+            return KafkactlError(.unreachable, "lost the connection to \(address) during \(apiKey.name): \(error)",
+                                 transport: .connectionLost(during: apiKey, reset: reset))
         }
     }
 

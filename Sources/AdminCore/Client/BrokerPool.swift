@@ -129,7 +129,8 @@ public actor BrokerPool {
         }
         throw KafkactlError(
             .unreachable,
-            "no broker reachable at \(seeds.map(\.description).joined(separator: ",")) (\(failures.joined(separator: "; "))); check --bootstrap-server and that the broker is running")
+            "no broker reachable at \(seeds.map(\.description).joined(separator: ",")) (\(failures.joined(separator: "; "))); check --bootstrap-server and that the broker is running",
+            transport: .noBrokerReachable)
     }
 
     /// Closes a connection whose request timed out, so no later request waits behind the late answer, and has

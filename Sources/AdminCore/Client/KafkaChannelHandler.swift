@@ -18,8 +18,9 @@ struct OutboundRequest {
 
 /// Why a connection stopped serving a request.
 enum ConnectionFailure: Error, Sendable {
-    /// The connection closed (or failed) before the answer arrived.
-    case closed(String?)
+    /// The connection closed (or failed) before the answer arrived; `reset`: the peer reset it (ECONNRESET), which
+    /// is what a TLS listener does to a plaintext request.
+    case closed(String?, reset: Bool = false)
     /// The broker sent something that is not the next answer, or an impossible frame.
     case protocolViolation(String)
     /// The caller stopped waiting.
@@ -36,6 +37,7 @@ final class KafkaChannelHandler: ChannelDuplexHandler {
     private var pending = PendingRequests<EventLoopPromise<ByteBuffer>>()
     private var context: ChannelHandlerContext?
     private var closedReason: String?
+    private var closedByReset = false
 
     func handlerAdded(context: ChannelHandlerContext) { self.context = context }
     func handlerRemoved(context: ChannelHandlerContext) { self.context = nil }
@@ -43,8 +45,8 @@ final class KafkaChannelHandler: ChannelDuplexHandler {
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = unwrapOutboundIn(data)
         if let closedReason {
-            request.promise?.fail(ConnectionFailure.closed(closedReason))
-            promise?.fail(ConnectionFailure.closed(closedReason))
+            request.promise?.fail(ConnectionFailure.closed(closedReason, reset: closedByReset))
+            promise?.fail(ConnectionFailure.closed(closedReason, reset: closedByReset))
             return
         }
         if let responsePromise = request.promise {
@@ -73,6 +75,7 @@ final class KafkaChannelHandler: ChannelDuplexHandler {
         } else if let ioError = error as? IOError {
             // The connection broke (reset by a broker that went away, a broken pipe, a keep-alive timeout): what was
             // in flight is lost as with a close, and retried like it, not a broker breaking the protocol.
+            if closedReason == nil { closedByReset = ioError.errnoCode == ECONNRESET }
             fail(context: context, reason: String(cString: strerror(ioError.errnoCode)).lowercased(), protocolError: false)
         } else {
             fail(context: context, reason: "\(error)")
@@ -82,7 +85,7 @@ final class KafkaChannelHandler: ChannelDuplexHandler {
     func channelInactive(context: ChannelHandlerContext) {
         let reason = closedReason ?? "the broker closed the connection"
         closedReason = reason
-        for promise in pending.removeAll() { promise.fail(ConnectionFailure.closed(reason)) }
+        for promise in pending.removeAll() { promise.fail(ConnectionFailure.closed(reason, reset: closedByReset)) }
         context.fireChannelInactive()
     }
 
@@ -100,7 +103,7 @@ final class KafkaChannelHandler: ChannelDuplexHandler {
 
     private func fail(context: ChannelHandlerContext, reason: String, protocolError: Bool = true) {
         if closedReason == nil { closedReason = reason }
-        let failure: ConnectionFailure = protocolError ? .protocolViolation(reason) : .closed(reason)
+        let failure: ConnectionFailure = protocolError ? .protocolViolation(reason) : .closed(reason, reset: closedByReset)
         for promise in pending.removeAll() { promise.fail(failure) }
         context.close(promise: nil)
     }

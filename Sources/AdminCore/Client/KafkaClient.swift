@@ -202,11 +202,10 @@ public final class KafkaClient: Sendable {
                     await knowsAnotherBroker(than: stalled.address)
                 else { throw stalled.error }
                 attempt += 1
-            } catch let error as KafkactlError where error.category == .unreachable && attempt < 3
-                && (!Self.mutatingApis.contains(apiKey) || error.message.hasPrefix("no broker reachable"))
-            {
-                // "no broker reachable" means nothing was sent; anything else was a dropped connection.
-                if error.message.hasPrefix("no broker reachable") { throw error }
+            } catch let error as KafkactlError where error.transport != nil && attempt < 3 {
+                // The pool already tried every address for the connect timeout; a change may have reached the broker
+                // before its connection dropped, so it is not sent twice.
+                if error.transport == .noBrokerReachable || Self.mutatingApis.contains(apiKey) { throw error }
                 attempt += 1
                 try await Task.sleep(for: backoff)
                 backoff = min(backoff * 2, configuration.retryBackoffMax)
