@@ -51,8 +51,7 @@ extension AdminClient {
     ) async throws -> [TopicPartition: Result<ListedOffset, KafkactlError>] {
         var results: [TopicPartition: Result<ListedOffset, KafkactlError>] = [:]
         var remaining = specs
-        let deadline = ContinuousClock.now + client.configuration.apiTimeout
-        var backoff = client.configuration.retryBackoff
+        var backoff = RetryBackoff(client.configuration)
         var firstRound = true
         while !remaining.isEmpty {
             let topics = Array(Set(remaining.keys.map(\.topic)))
@@ -109,7 +108,7 @@ extension AdminClient {
                 if code == .none {
                     results[partition] = .success(offset)
                     remaining[partition] = nil
-                } else if code.isRetriable && ContinuousClock.now + backoff < deadline {
+                } else if code.isRetriable && backoff.canRetry {
                     retry = true
                 } else {
                     results[partition] = .failure(.broker(code, "ListOffsets for \(partition)"))
@@ -123,8 +122,7 @@ extension AdminClient {
                     }
                     break
                 }
-                try await Task.sleep(for: backoff)
-                backoff = min(backoff * 2, client.configuration.retryBackoffMax)
+                try await backoff.wait()
             }
         }
         return results

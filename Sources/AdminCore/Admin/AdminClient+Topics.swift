@@ -198,8 +198,7 @@ extension AdminClient {
     ) async throws -> [ItemResult<Void>] {
         var results: [String: Result<Void, KafkactlError>] = [:]
         var remaining = names
-        let deadline = ContinuousClock.now + client.configuration.apiTimeout
-        var backoff = client.configuration.retryBackoff
+        var backoff = RetryBackoff(client.configuration)
         while !remaining.isEmpty {
             let asked = remaining
             let response = try await send(asked, Int32(clamping: client.configuration.requestTimeout.milliseconds))
@@ -212,13 +211,12 @@ extension AdminClient {
                 let code = ErrorCode(rawValue: errorCode)
                 switch code {
                 case .none: results[name] = .success(())
-                case .notController where ContinuousClock.now + backoff < deadline: remaining.append(name)
+                case .notController where backoff.canRetry: remaining.append(name)
                 default: results[name] = .failure(failure(name, code, errorMessage))
                 }
             }
             if !remaining.isEmpty {
-                try await Task.sleep(for: backoff)
-                backoff = min(backoff * 2, client.configuration.retryBackoffMax)
+                try await backoff.wait()
                 _ = try await client.metadata(topics: [])
             }
         }

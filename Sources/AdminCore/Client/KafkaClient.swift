@@ -123,8 +123,7 @@ public final class KafkaClient: Sendable {
     /// still loading or not yet elected, within the API timeout).
     public func coordinatorAddress(group: String) async throws -> BrokerAddress {
         if let cached = await metadataCache.coordinator(of: group) { return cached }
-        let deadline = ContinuousClock.now + configuration.apiTimeout
-        var backoff = configuration.retryBackoff
+        var backoff = RetryBackoff(configuration)
         while true {
             let response = try await send(to: .any) { (version: Int16) in
                 version >= 4
@@ -142,11 +141,10 @@ public final class KafkaClient: Sendable {
                 await metadataCache.storeCoordinator(address, nodeId: node, for: group)
                 return address
             }
-            guard code.isRetriable, ContinuousClock.now + backoff < deadline else {
+            guard code.isRetriable, backoff.canRetry else {
                 throw KafkactlError.broker(code, "cannot find the coordinator of group '\(group)'", brokerMessage: message)
             }
-            try await Task.sleep(for: backoff)
-            backoff = min(backoff * 2, configuration.retryBackoffMax)
+            try await backoff.wait()
         }
     }
 
@@ -190,15 +188,14 @@ public final class KafkaClient: Sendable {
         _ apiKey: ApiKey, _ destination: Destination, _ operation: () async throws -> T
     ) async throws -> T {
         var attempt = 1
-        var backoff = configuration.retryBackoff
-        let deadline = ContinuousClock.now + configuration.apiTimeout
+        var backoff = RetryBackoff(configuration)
         while true {
             do {
                 return try await operation()
             } catch let stalled as SetAside {
                 // A stalled broker was set aside: another one may answer a request for any broker (no backoff, the
                 // timeout was the wait). With no other broker known, or for anything else, the timeout stands.
-                guard attempt < 3, destination == .any, !Self.mutatingApis.contains(apiKey), ContinuousClock.now < deadline,
+                guard attempt < 3, destination == .any, !Self.mutatingApis.contains(apiKey), !backoff.expired,
                     await knowsAnotherBroker(than: stalled.address)
                 else { throw stalled.error }
                 attempt += 1
@@ -207,8 +204,7 @@ public final class KafkaClient: Sendable {
                 // before its connection dropped, so it is not sent twice.
                 if error.transport == .noBrokerReachable || Self.mutatingApis.contains(apiKey) { throw error }
                 attempt += 1
-                try await Task.sleep(for: backoff)
-                backoff = min(backoff * 2, configuration.retryBackoffMax)
+                try await backoff.wait()
             }
         }
     }

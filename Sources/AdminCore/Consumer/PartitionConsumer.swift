@@ -107,7 +107,7 @@ public struct PartitionConsumer: Sendable {
         var ends: [TopicPartition: Int64] = stopOffsets
         var leaders = try await leaderMap(for: Set(positions.keys.map(\.topic)), fresh: false)
         var lastProgress = ContinuousClock.now
-        var backoff = client.configuration.retryBackoff
+        var backoff = RetryBackoff(client.configuration)
         try await withThrowingTaskGroup(of: Round.self) { group in
             group.addTask { [positions, leaders] in await self.fetchRound(positions, leaders: leaders) }
             while let round = try await group.next() {
@@ -181,11 +181,10 @@ public struct PartitionConsumer: Sendable {
                 if !answered && round.failures.isEmpty { refresh = true }
                 positions = nextPositions
                 if refresh {
-                    try await Task.sleep(for: backoff)
-                    backoff = min(backoff * 2, client.configuration.retryBackoffMax)
+                    try await backoff.wait()
                     leaders = try await leaderMap(for: Set(positions.keys.map(\.topic)), fresh: true)
                 } else {
-                    backoff = client.configuration.retryBackoff
+                    backoff.reset()
                 }
                 if !positions.isEmpty {
                     // The next round goes out before this one's records are handed over.

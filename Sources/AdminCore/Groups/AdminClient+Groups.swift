@@ -225,9 +225,7 @@ extension AdminClient {
         return results
     }
 
-    static func isCoordinatorError(_ code: ErrorCode) -> Bool {
-        code == .notCoordinator || code == .coordinatorNotAvailable || code == .coordinatorLoadInProgress
-    }
+    static func isCoordinatorError(_ code: ErrorCode) -> Bool { code.isCoordinatorError }
 
     /// Runs a request at the group's coordinator; when the coordinator moved (NOT_COORDINATOR), is loading, or
     /// its connection dropped, finds it anew and retries within the API timeout.

@@ -96,7 +96,7 @@ public actor Producer {
     }
 
     private func initProducerId(until deadline: ContinuousClock.Instant) async throws {
-        var backoff = client.configuration.retryBackoff
+        var backoff = RetryBackoff(client.configuration, deadline: deadline)
         var response: InitProducerIdResponse
         while true {
             response = try await client.send(
@@ -107,11 +107,10 @@ public actor Producer {
             if code == .none { break }
             // A broker still fetching a block of producer ids answers COORDINATOR_LOAD_IN_PROGRESS (KIP-730): ask
             // again, as Kafka's producer does, until max.block.ms.
-            guard code.isRetriable || AdminClient.isCoordinatorError(code), ContinuousClock.now + backoff < deadline else {
+            guard code.retryAction != .fail, backoff.canRetry else {
                 throw KafkactlError.broker(code, "cannot start an idempotent producer (set enable.idempotence=false to produce without it)")
             }
-            try await Task.sleep(for: backoff)
-            backoff = min(backoff * 2, client.configuration.retryBackoffMax)
+            try await backoff.wait()
         }
         producerId = response.producerId
         producerEpoch = response.producerEpoch
@@ -448,7 +447,7 @@ public actor Producer {
     private func retryOrFail(_ batch: SealedBatch, error: KafkactlError, retriable: Bool) {
         var batch = batch
         batch.attempts += 1
-        let backoff = min(client.configuration.retryBackoff * (1 << min(batch.attempts - 1, 10)), client.configuration.retryBackoffMax)
+        let backoff = RetryBackoff.delay(afterAttempt: batch.attempts, client.configuration)
         let now = ContinuousClock.now
         guard retriable, batch.attempts <= configuration.retries, now + backoff < batch.createdAt + configuration.deliveryTimeout else {
             let reason = retriable ? "\(error.message) (gave up after \(batch.attempts) attempts within delivery.timeout.ms)" : error.message

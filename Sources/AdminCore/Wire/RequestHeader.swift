@@ -64,18 +64,3 @@ public struct ResponseHeader: Hashable, Sendable {
         for _ in 0..<count { unknownTaggedFields.append(try buffer.readTaggedField(field: "ResponseHeader")) }
     }
 }
-
-extension KafkaRequest {
-    /// A complete frame: size prefix, request header and body.
-    public func encodeFrame(
-        version: Int16, correlationId: Int32, clientId: String?, allocator: ByteBufferAllocator = ByteBufferAllocator()
-    ) throws -> ByteBuffer {
-        var buffer = allocator.buffer(capacity: 128)
-        buffer.writeInteger(Int32(0))
-        RequestHeader(apiKey: Self.apiKey, apiVersion: version, correlationId: correlationId, clientId: clientId)
-            .encode(into: &buffer, headerVersion: Self.requestHeaderVersion(version))
-        try encode(into: &buffer, version: version)
-        buffer.setInteger(Int32(buffer.readableBytes - 4), at: buffer.readerIndex)
-        return buffer
-    }
-}
