@@ -34,6 +34,13 @@ struct FixtureRoundTripTests {
         "AlterClientQuotas": AlterClientQuotasRequest.self,
         "DescribeUserScramCredentials": DescribeUserScramCredentialsRequest.self,
         "AlterUserScramCredentials": AlterUserScramCredentialsRequest.self,
+        "DeleteGroups": DeleteGroupsRequest.self,
+        "DescribeGroups": DescribeGroupsRequest.self,
+        "ListGroups": ListGroupsRequest.self,
+        "OffsetDelete": OffsetDeleteRequest.self,
+        "DescribeTopicPartitions": DescribeTopicPartitionsRequest.self,
+        "SaslHandshake": SaslHandshakeRequest.self,
+        "SaslAuthenticate": SaslAuthenticateRequest.self,
     ]
 
     /// Captured frames of supported versions that a correct codec does not give back byte for byte; each has
@@ -49,7 +56,12 @@ struct FixtureRoundTripTests {
             "librdkafka writes one 00 byte after the request's tag section; 1 byte is left over",
         "DescribeUserScramCredentials/v0-scram-describe-response.hex":
             "Tansu answers with response header v0 (no tag section) and a null Results, which the schema does not allow",
+        "CreateTopics/v5-create-topic-response.hex": Self.createTopicsDefaultTag,
+        "CreateTopics/v6-create-topic-response.hex": Self.createTopicsDefaultTag,
+        "CreateTopics/v7-create-topic-response.hex": Self.createTopicsDefaultTag,
     ]
+    static let createTopicsDefaultTag =
+        "Tansu writes the tagged TopicConfigErrorCode at its default 0; kafkactl, like Kafka, omits it"
 
     static func isRoundTripped(_ fixture: Fixture) -> Bool {
         guard let type = requestTypes[fixture.api] else { return false }
@@ -248,6 +260,39 @@ struct FixtureRoundTripTests {
 
         var again = ByteBuffer(bytes: reencoded.dropFirst(8))
         #expect(try ApiVersionsResponse(from: &again, version: 3) == body)
+        #expect(again.readableBytes == 0)
+    }
+
+    @Test(
+        "a created topic's TopicConfigErrorCode written at its default re-encodes without it and decodes the same",
+        arguments: [Int16(5), 6, 7])
+    func defaultTopicConfigErrorCodeIsOmitted(version: Int16) throws {
+        let path = "CreateTopics/v\(version)-create-topic-response.hex"
+        let fixture = try #require(Fixture.all.first { $0.path == path })
+        let reencoded = try Self.roundTrip(fixture, as: CreateTopicsRequest.self)
+        let body = try Self.decodeBody(path, as: CreateTopicsResponse.self)
+        let topic = try #require(body.topics.first)
+        #expect(body.topics.count == 1)
+        #expect(topic.name == "golden-orders")
+        #expect(topic.errorCode == 0)
+        #expect(topic.topicConfigErrorCode == 0)
+        #expect(topic.numPartitions == 3)
+        #expect(topic.replicationFactor == 1)
+        #expect(topic.unknownTaggedFields.isEmpty)
+
+        // The captured topic ends in a section holding tag 0 (2 bytes, 00 00), then the body's empty section:
+        // 01 | 00 02 00 00 | 00. Ours has an empty section for the topic instead: 00 | 00.
+        let section = Hex.bytes("01 00 02 00 00 00")
+        #expect(Array(fixture.frame.suffix(section.count)) == section)
+        var expected = Array(fixture.frame.dropLast(section.count)) + [0x00, 0x00]
+        let size = expected.count - 4
+        expected.replaceSubrange(0..<4, with: (0..<4).map { UInt8(truncatingIfNeeded: size >> (24 - 8 * $0)) })
+        #expect(Hex.string(reencoded) == Hex.string(expected))
+
+        let headerVersion = CreateTopicsRequest.responseHeaderVersion(version)
+        var again = ByteBuffer(bytes: reencoded.dropFirst(4))
+        _ = try ResponseHeader(from: &again, headerVersion: headerVersion)
+        #expect(try CreateTopicsResponse(from: &again, version: version) == body)
         #expect(again.readableBytes == 0)
     }
 
