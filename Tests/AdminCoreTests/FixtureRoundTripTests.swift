@@ -56,6 +56,10 @@ struct FixtureRoundTripTests {
             "librdkafka writes one 00 byte after the request's tag section; 1 byte is left over",
         "DescribeUserScramCredentials/v0-scram-describe-response.hex":
             "Tansu answers with response header v0 (no tag section) and a null Results, which the schema does not allow",
+        "DescribeCluster/v2-cluster-frame-response.hex":
+            "Tansu, asked at v2 (above its v1 maximum), answers in v1's layout: no IsFenced; the frame is short by a byte",
+        "DescribeGroups/v6-describe-group-frame-response.hex":
+            "Tansu, asked at v6 (above its v5 maximum), answers in v5's layout: no ErrorMessage; the frame is short by a byte",
         "CreateTopics/v5-create-topic-response.hex": Self.createTopicsDefaultTag,
         "CreateTopics/v6-create-topic-response.hex": Self.createTopicsDefaultTag,
         "CreateTopics/v7-create-topic-response.hex": Self.createTopicsDefaultTag,
@@ -151,11 +155,11 @@ struct FixtureRoundTripTests {
     // MARK: Nothing silently ignored
 
     /// What the fixture folder held when these tests were written; raise it when fixtures are added.
-    static let minimumRoundTripped = 149
+    static let minimumRoundTripped = 378
 
     @Test("no fewer captured frames are round-tripped than when these tests were written")
     func enoughFixturesRoundTripped() {
-        #expect(Fixture.all.count >= 172, "fixtures could not be loaded from the test bundle")
+        #expect(Fixture.all.count >= 412, "fixtures could not be loaded from the test bundle")
         #expect(Self.roundTripped.count >= Self.minimumRoundTripped)
         // Both directions and both clients take part.
         #expect(Self.roundTripped.contains { $0.direction == .request })
@@ -294,6 +298,31 @@ struct FixtureRoundTripTests {
         _ = try ResponseHeader(from: &again, headerVersion: headerVersion)
         #expect(try CreateTopicsResponse(from: &again, version: version) == body)
         #expect(again.readableBytes == 0)
+    }
+
+    @Test("Tansu's answers above its maximum version are its maximum version's layout, which kafkactl reads exactly")
+    func answersAboveTheBrokersMaximum() throws {
+        // At the asked version the decoder runs out of bytes where the missing field pushed everything along.
+        let cluster = try #require(Fixture.all.first { $0.path == "DescribeCluster/v2-cluster-frame-response.hex" })
+        #expect(throws: (any Error).self) { try Self.roundTrip(cluster, as: DescribeClusterRequest.self) }
+        let groups = try #require(Fixture.all.first { $0.path == "DescribeGroups/v6-describe-group-frame-response.hex" })
+        #expect(throws: (any Error).self) { try Self.roundTrip(groups, as: DescribeGroupsRequest.self) }
+
+        // At the broker's own maximum the same bytes are a complete, well-formed answer.
+        var buffer = ByteBuffer(bytes: cluster.payload)
+        _ = try ResponseHeader(from: &buffer, headerVersion: DescribeClusterRequest.responseHeaderVersion(1))
+        let described = try DescribeClusterResponse(from: &buffer, version: 1)
+        #expect(buffer.readableBytes == 0)
+        #expect(described.clusterId == "tansu_cluster")
+        #expect(described.controllerId == 111)
+        #expect(described.brokers.map(\.brokerId) == [111])
+
+        buffer = ByteBuffer(bytes: groups.payload)
+        _ = try ResponseHeader(from: &buffer, headerVersion: DescribeGroupsRequest.responseHeaderVersion(5))
+        let group = try DescribeGroupsResponse(from: &buffer, version: 5)
+        #expect(buffer.readableBytes == 0)
+        #expect(group.groups.map(\.groupId) == ["golden-group"])
+        #expect(group.groups.map(\.groupState) == ["Empty"])
     }
 
     @Test("librdkafka's all-topics Metadata v12 request carries its 4-byte null count, read as a broker reads it")
