@@ -349,6 +349,44 @@ struct FixtureRoundTripTests {
 
     // MARK: Pairs and values
 
+    @Test("the pin runs' answers decode to what their steps did")
+    func pinRunValues() throws {
+        let join = try Self.decodeBody("JoinGroup/v9-raw-join-response.hex", as: JoinGroupResponse.self)
+        #expect(join.errorCode == ErrorCode.memberIdRequired.rawValue)   // KIP-394: a new member rejoins with its id
+        #expect(join.memberId.hasPrefix("golden-admin-"))
+        #expect(join.members.isEmpty)
+
+        let handshake = try Self.decodeBody("SaslHandshake/v1-sasl-plain-response.hex", as: SaslHandshakeResponse.self)
+        #expect(handshake.errorCode == ErrorCode.unsupportedSaslMechanism.rawValue)
+        #expect(handshake.mechanisms == ["PLAIN"])
+        for version in 0...2 {
+            let path = "SaslAuthenticate/v\(version)-sasl-authenticate-response.hex"
+            let answer = try Self.decodeBody(path, as: SaslAuthenticateResponse.self)
+            #expect(answer.errorCode == ErrorCode.illegalSaslState.rawValue, "\(path)")
+        }
+
+        for path in ["InitProducerId/v3-idempotent-response.hex", "InitProducerId/v5-raw-init-producer-id-response.hex"] {
+            let answer = try Self.decodeBody(path, as: InitProducerIdResponse.self)
+            #expect(answer.errorCode == 0, "\(path)")
+            #expect(answer.producerId >= 0, "\(path)")
+        }
+        for version in 2...5 {
+            let path = "ListGroups/v\(version)-list-groups-response.hex"
+            let answer = try Self.decodeBody(path, as: ListGroupsResponse.self)
+            #expect(answer.groups.map(\.groupId).sorted() == ["golden-assign", "golden-group"], "\(path)")
+        }
+        for version in 1...2 {
+            let path = "DeleteGroups/v\(version)-delete-group-response.hex"
+            let answer = try Self.decodeBody(path, as: DeleteGroupsResponse.self)
+            #expect(answer.results.map { "\($0.groupId) \($0.errorCode)" } == ["golden-group 0"], "\(path)")
+        }
+        let partitions = try Self.decodeBody(
+            "DescribeTopicPartitions/v0-topic-partitions-response.hex", as: DescribeTopicPartitionsResponse.self)
+        #expect(partitions.topics.map(\.name) == ["golden-orders"])
+        #expect(partitions.topics.first?.partitions.map(\.partitionIndex) == [0, 1, 2])
+        #expect(partitions.topics.first?.partitions.allSatisfy { $0.leaderId == 111 } == true)
+    }
+
     @Test("every response has its request, with the same correlation id; unanswered requests say why")
     func responsesMatchRequests() {
         let byPath = Dictionary(uniqueKeysWithValues: Fixture.all.map { ($0.path, $0) })
