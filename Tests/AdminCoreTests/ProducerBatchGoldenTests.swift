@@ -26,11 +26,9 @@ import Testing
         static let baseSequence = 53
     }
 
-    /// The uncompressed Produce requests captured from third-party clients.
-    static let fixtureNames = [
-        "Produce/v10-keyed-request.hex", "Produce/v10-keyed-2-request.hex", "Produce/v10-keyed-3-request.hex",
-        "Produce/v7-keyed-request.hex",
-    ]
+    /// The Produce requests captured from third-party clients, all uncompressed: librdkafka's (v10) and
+    /// kafka-python's at each release it was pinned to (v7-v9 from its producer, v11-v12 built by the capture).
+    static let fixtureNames = Fixture.all.filter { $0.api == "Produce" && $0.direction == .request }.map(\.path)
 
     static func capturedBatches() throws -> [CapturedBatch] {
         var batches: [CapturedBatch] = []
@@ -55,9 +53,14 @@ import Testing
 
     @Test func theFixturesHoldBatchesFromBothIndependentClients() throws {
         let batches = try Self.capturedBatches()
-        // One batch in each librdkafka request (v10), three in the kafka-python one (v7); a loss here would hide a case.
-        #expect(batches.count == 6)
+        // One batch in each librdkafka request (v10), one per partition in kafka-python's producer requests (v7: 3,
+        // v8: 3, v9: 3 and 3 idempotent), one in each built request (v11, v12); a loss here would hide a case.
+        #expect(batches.count == 17)
+        // kafka-python's idempotent producer (pinned to 2.8) stamps a real producer id and sequence.
+        #expect(batches.contains { ByteBuffer(bytes: $0.bytes).getInteger(at: Offset.producerId, as: Int64.self)! >= 0 })
         #expect(batches.filter { $0.fixture.contains("v10") }.count == 3)
+        #expect(Set(batches.map { $0.fixture.split(separator: "/")[1].split(separator: "-")[0] })
+            == ["v7", "v8", "v9", "v10", "v11", "v12"])
         let multiRecord = try batches.map { batch -> Int in
             var reader = RecordBatchReader(ByteBuffer(bytes: batch.bytes))
             return try #require(try reader.next()).records.count

@@ -38,6 +38,22 @@ import Testing
         #expect(Hex.string(upsertion.saltedPassword) == Hex.string(captured.frame.dropLast(3).suffix(32)))
     }
 
+    @Test("kafka-python's SCRAM-SHA-256 upsert from the same inputs is, to the byte, the body kafkactl builds")
+    func upsertMatchesKafkaPythonByteForByte() throws {
+        // kafka-python computed the salted password with its own PBKDF2 and sends no extra byte.
+        let captured = try Self.fixture("AlterUserScramCredentials/v0-scram-upsert-kafka-python-3.2-request.hex")
+        #expect(captured.source.hasPrefix("kafka-python"))
+        let upsertion = try ScramCredentialUpsertion(
+            user: "golden-user", mechanism: .sha256, iterations: 8192, password: Secret("golden-secret"),
+            salt: Array("golden-salt".utf8))
+        let request = AlterUserScramCredentialsRequest(upsertions: [.init(
+            name: upsertion.user, mechanism: upsertion.mechanism.rawValue, iterations: Int32(upsertion.iterations),
+            salt: ByteBuffer(bytes: upsertion.salt), saltedPassword: ByteBuffer(bytes: upsertion.saltedPassword))])
+        var ours = ByteBuffer()
+        try request.encode(into: &ours, version: 0)
+        #expect(Hex.string(ours) == Hex.string(try Self.requestBody(captured)))
+    }
+
     @Test("librdkafka ends both AlterUserScramCredentials requests with one 00 byte after the tag section, which a broker never reads")
     func librdkafkaTrailingByte() throws {
         for path in ["AlterUserScramCredentials/v0-scram-upsert-request.hex", "AlterUserScramCredentials/v0-scram-delete-request.hex"] {

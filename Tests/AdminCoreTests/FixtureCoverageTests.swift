@@ -1,0 +1,122 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import AdminCore
+
+/// Issue 16's golden-frame goal: for every API and version kafkactl can negotiate with some Apache Kafka release, a
+/// request encoded by an independent client that kafkactl's encoder gives back byte for byte, and a broker's answer
+/// at that version that kafkactl decodes and encodes again identically (both checked by FixtureRoundTripTests).
+/// What is still missing is a committed, reasoned list, so coverage cannot shrink unnoticed.
+@Suite("Fixture coverage")
+struct FixtureCoverageTests {
+    /// `<Api>/v<N>` -> the releases of the release table kafkactl sends that version to: the version its
+    /// negotiation (`ApiVersionTable.version(for:supported:)`) picks from the release's ApiVersions answer.
+    static let negotiable: [String: [String]] = {
+        var pairs: [String: [String]] = [:]
+        for release in KafkaReleases.all {
+            for (name, type) in FixtureRoundTripTests.requestTypes {
+                if let version = release.table.version(for: type.apiKey, supported: type.versions) {
+                    pairs["\(name)/v\(version)", default: []].append(release.name)
+                }
+            }
+        }
+        return pairs
+    }()
+
+    /// Which side of a negotiable version has no fixture that round-trips byte for byte.
+    enum Missing: String, Sendable { case request, response, both }
+
+    /// The negotiable versions without an independent request or response, and why. Tansu 0.6.0 is the only broker
+    /// the capture can run (see Fixtures/README.md), kafka-python 3.0.12 pinned to a release is the client for every
+    /// version librdkafka does not send. When a fixture is added, its entry goes; an entry is never added to make
+    /// this test pass without saying why no capture can fill it.
+    static let gaps: [String: (missing: Missing, why: String)] = [
+        // APIs Tansu does not serve: the request is kafka-python's (pinned to the release), the broker closes the
+        // connection instead of answering.
+        "AlterConfigs/v1": (.response, Self.absent("AlterConfigs (33)")),
+        "AlterConfigs/v2": (.response, Self.absent("AlterConfigs (33)")),
+        "CreatePartitions/v1": (.response, Self.absent("CreatePartitions (37)")),
+        "CreatePartitions/v2": (.response, Self.absent("CreatePartitions (37)")),
+        "CreatePartitions/v3": (.response, Self.absent("CreatePartitions (37)")),
+        "OffsetDelete/v0": (.response, Self.absent("OffsetDelete (47)")),
+        "DescribeClientQuotas/v0": (.response, Self.absent("DescribeClientQuotas (48)")),
+        "DescribeClientQuotas/v1": (.response, Self.absent("DescribeClientQuotas (48)")),
+        "AlterClientQuotas/v0": (.response, Self.absent("AlterClientQuotas (49)")),
+        "AlterClientQuotas/v1": (.response, Self.absent("AlterClientQuotas (49)")),
+        // Answers Tansu gives every client, which are not what Kafka would send (FixtureRoundTripTests'
+        // knownDeviations, each with a test of exactly how it differs).
+        "ApiVersions/v3": (.response,
+            "Tansu writes all four tagged fields at their defaults; kafkactl decodes the answer and omits them, as Kafka does"),
+        "DescribeUserScramCredentials/v0": (.response,
+            "Tansu answers with response header v0 and a null Results, which Kafka's schema does not allow"),
+        "DescribeCluster/v2": (.response,
+            "Tansu serves v0-1; asked at v2 (Kafka 4.0's) it answers in v1's layout, without IsFenced"),
+        "DescribeGroups/v6": (.response,
+            "Tansu serves v0-5; asked at v6 (Kafka 4.0's) it answers in v5's layout, without ErrorMessage"),
+    ]
+
+    static func absent(_ api: String) -> String {
+        "request only: Tansu 0.6.0 does not serve \(api) and closes the connection instead of answering"
+    }
+
+    /// Each side of each `<Api>/v<N>` that has a round-tripped fixture.
+    static func covered(_ direction: Fixture.Direction) -> Set<String> {
+        Set(FixtureRoundTripTests.roundTripped.filter { $0.direction == direction }.map(\.apiVersion))
+    }
+
+    @Test("every negotiable version has a round-tripped request and response, except the listed gaps")
+    func negotiableVersionsAreCovered() {
+        #expect(!KafkaReleases.all.isEmpty, "the release table could not be read")
+        let requests = Self.covered(.request)
+        let responses = Self.covered(.response)
+        var missing: [String: Missing] = [:]
+        for pair in Self.negotiable.keys {
+            switch (requests.contains(pair), responses.contains(pair)) {
+            case (true, true): continue
+            case (false, true): missing[pair] = .request
+            case (true, false): missing[pair] = .response
+            case (false, false): missing[pair] = .both
+            }
+        }
+        let expected = Self.gaps.mapValues(\.missing)
+        for pair in Set(missing.keys).union(expected.keys).sorted() where missing[pair] != expected[pair] {
+            Issue.record(
+                """
+                \(pair) (sent to Kafka \(Self.negotiable[pair]?.joined(separator: ", ") ?? "no release")): \
+                missing \(missing[pair]?.rawValue ?? "nothing"), the gap list says \(expected[pair]?.rawValue ?? "nothing")
+                """)
+        }
+    }
+
+    @Test("the gap list gives a reason for every entry")
+    func gapsSayWhy() {
+        for (pair, gap) in Self.gaps {
+            #expect(gap.why.count > 20, "\(pair)")
+        }
+    }
+
+    @Test("the coverage counts are what the fixtures give")
+    func counts() {
+        // 31 APIs from Kafka 2.1 to 4.x: every one has at least one version on some release.
+        #expect(Set(Self.negotiable.keys.map { $0.split(separator: "/")[0] }).count == FixtureRoundTripTests.requestTypes.count)
+        let full = Self.negotiable.keys.filter { Self.gaps[$0] == nil }
+        #expect(full.count + Self.gaps.count == Self.negotiable.count)
+        #expect(full.count >= Self.minimumFullyCovered)
+    }
+
+    /// Negotiable versions with both sides round-tripped when these tests were written; raise it with new fixtures.
+    static let minimumFullyCovered = 87
+
+    @Test("every generated API has a request type in the round-trip table, under Kafka's name for it")
+    func everyGeneratedApiIsListed() throws {
+        let generated = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/AdminCore/Messages/Generated")
+        let apis = try FileManager.default.contentsOfDirectory(atPath: generated.path).filter { $0.hasSuffix(".swift") }
+            .map { String($0.dropLast(".swift".count)) }
+        #expect(Set(apis) == Set(FixtureRoundTripTests.requestTypes.keys))
+        for (name, type) in FixtureRoundTripTests.requestTypes {
+            #expect(type.apiKey.name == name)
+        }
+    }
+}
