@@ -26,7 +26,6 @@ public struct PartitionConsumer: Sendable {
     /// Turns start positions into offsets (ListOffsets, by leader). An absolute offset is used as it is, as Kafka's
     /// consumer seeks: when it is out of range the first fetch says so and `auto.offset.reset` decides.
     public func resolve(_ starts: [TopicPartition: StartPosition]) async throws -> [TopicPartition: Int64] {
-        let admin = AdminClient(client: client)
         var specs: [TopicPartition: OffsetSpec] = [:]
         var needsBounds: [TopicPartition] = []
         var resolved: [TopicPartition: Int64] = [:]
@@ -39,7 +38,7 @@ public struct PartitionConsumer: Sendable {
             case .lastRecords: needsBounds.append(partition)
             }
         }
-        let listed = try await admin.listOffsets(specs, isolation: configuration.isolation)
+        let listed = try await client.listOffsets(specs, isolation: configuration.isolation)
         var timeMisses: [TopicPartition] = []
         for (partition, result) in listed {
             let offset = try result.get().offset
@@ -47,8 +46,8 @@ public struct PartitionConsumer: Sendable {
         }
         needsBounds += timeMisses
         if !needsBounds.isEmpty {
-            let earliest = try await admin.listOffsets(Dictionary(uniqueKeysWithValues: needsBounds.map { ($0, .earliest) }))
-            let latest = try await admin.listOffsets(Dictionary(uniqueKeysWithValues: needsBounds.map { ($0, .latest) }),
+            let earliest = try await client.listOffsets(Dictionary(uniqueKeysWithValues: needsBounds.map { ($0, .earliest) }))
+            let latest = try await client.listOffsets(Dictionary(uniqueKeysWithValues: needsBounds.map { ($0, .latest) }),
                                                      isolation: configuration.isolation)
             for partition in needsBounds {
                 let low = try earliest[partition]!.get().offset
@@ -171,7 +170,7 @@ public struct PartitionConsumer: Sendable {
                         throw KafkactlError(.rejected, "offset \(positions[partition]!) is out of range for \(partition) and auto.offset.reset is none [OFFSET_OUT_OF_RANGE]", code: .offsetOutOfRange)
                     case .earliest, .latest:
                         let spec: OffsetSpec = configuration.autoOffsetReset == .earliest ? .earliest : .latest
-                        let offset = try await AdminClient(client: client).listOffsets([partition: spec], isolation: configuration.isolation)[partition]!.get().offset
+                        let offset = try await client.listOffsets([partition: spec], isolation: configuration.isolation)[partition]!.get().offset
                         nextPositions[partition] = offset
                     }
                 }

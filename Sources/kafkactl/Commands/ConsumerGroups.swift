@@ -406,14 +406,14 @@ struct ConsumerGroups: KafkactlCommand {
     /// timestamp (ListOffsets max-timestamp); a partition that is caught up lags 0.
     private func addTimeLag(_ rows: inout [OffsetRow], admin: AdminClient) async throws {
         let behind = rows.filter { row in row.current != nil && (row.lag ?? 0) > 0 }
-        let next = try await admin.recordTimestamps(at: Dictionary(behind.map { ($0.partition, $0.current!) }, uniquingKeysWith: { a, _ in a }))
+        let next = try await PartitionConsumer.recordTimestamps(at: Dictionary(behind.map { ($0.partition, $0.current!) }, uniquingKeysWith: { a, _ in a }), client: admin.client)
         var newestTimes: [TopicPartition: Int64] = [:]
         if let newest = try? await admin.listOffsets(Dictionary(behind.map { ($0.partition, OffsetSpec.maxTimestamp) }, uniquingKeysWith: { a, _ in a })) {
             newestTimes = newest.compactMapValues { try? $0.get().timestamp }.filter { $0.value >= 0 }
         } else {
             // Brokers before Kafka 3.0 (ListOffsets v7) cannot look up the largest timestamp: read the last record.
             let lastOffsets = Dictionary(behind.compactMap { row in row.logEnd.map { (row.partition, max($0 - 1, 0)) } }, uniquingKeysWith: { a, _ in a })
-            newestTimes = (try? await admin.recordTimestamps(at: lastOffsets)) ?? [:]
+            newestTimes = (try? await PartitionConsumer.recordTimestamps(at: lastOffsets, client: admin.client)) ?? [:]
         }
         let now = TimeExpression.currentMillis()
         for index in rows.indices {

@@ -1,7 +1,7 @@
-extension AdminClient {
+extension PartitionConsumer {
     /// The timestamp of the record at (or first after) each offset, read with one small Fetch per leader; a
     /// partition with no record there is left out. For lag in time: how old the next unconsumed record is.
-    public func recordTimestamps(at offsets: [TopicPartition: Int64]) async throws -> [TopicPartition: Int64] {
+    public static func recordTimestamps(at offsets: [TopicPartition: Int64], client: KafkaClient) async throws -> [TopicPartition: Int64] {
         guard !offsets.isEmpty else { return [:] }
         var configuration = ConsumerConfiguration()
         configuration.maxPartitionFetchBytes = 64 * 1024
