@@ -83,6 +83,41 @@ import Testing
         #expect(heartbeats.first?.memberEpoch == 0 && heartbeats.last?.memberEpoch == -1)
     }
 
+    @Test func aRevokedPartitionIsCommittedBeforeTheMemberReportsItNoLongerOwnsIt() async throws {
+        let coordinator = try Self.coordinator()
+        coordinator.store.state.withLock {
+            $0.heartbeatIntervalMs = 100
+            $0.shrinkAfter = (heartbeats: 8, keep: [TopicPartition("t4", 0)])  // ~0.8 s in: well after t4-1 was read
+        }
+        let result = try await Self.consume(coordinator, ["--consumer-property", "group.protocol=consumer", "--from-beginning",
+                                                          "--timeout-ms", "2000"])
+        #expect(result.stdout.split(separator: "\n").count == 5, "stderr: \(result.stderr)")
+        let requests = coordinator.store.state.withLock { $0.requests }
+        func decode<R: KafkaRequest>(_ index: Int, as type: R.Type) throws -> R {
+            var body = requests[index].1
+            return try R(from: &body, version: requests[index].0.apiVersion)
+        }
+        let t4 = ConsumerProtocolCoordinator.topicId("t4")
+        // The release: a heartbeat at the new epoch (6) that reports only t4-0 as owned.
+        let release = try #require(try requests.indices.first { index in
+            guard requests[index].0.apiKey == .consumerGroupHeartbeat else { return false }
+            let heartbeat = try decode(index, as: ConsumerGroupHeartbeatRequest.self)
+            return heartbeat.memberEpoch == 6 && heartbeat.topicPartitions == [.init(topicId: t4, partitions: [0])]
+        }, "no heartbeat gave t4-1 up")
+        // Before it: t4-1's position committed under the member's epoch.
+        let commitOfRevoked = try requests[..<release].indices.contains { index in
+            guard requests[index].0.apiKey == .offsetCommit else { return false }
+            let commit = try decode(index, as: OffsetCommitRequest.self)
+            return commit.topics.contains { $0.name == "t4" && $0.partitions.contains { $0.partitionIndex == 1 && $0.committedOffset == 3 } }
+        }
+        #expect(commitOfRevoked, "t4-1 was given up before its position was committed")
+        // After it, t4-1 is not fetched any more.
+        let fetchesAfter = try requests[(release + 1)...].indices.filter { requests[$0].0.apiKey == .fetch }
+            .map { try decode($0, as: FetchRequest.self) }
+        #expect(!fetchesAfter.isEmpty)
+        #expect(fetchesAfter.allSatisfy { fetch in fetch.topics.allSatisfy { $0.partitions.allSatisfy { $0.partition == 0 } } })
+    }
+
     @Test func aFencedMemberRejoinsWithEpochZeroUnderTheSameId() async throws {
         let coordinator = try Self.coordinator()
         coordinator.store.state.withLock { $0.heartbeatErrors = [.fencedMemberEpoch] }

@@ -45,6 +45,9 @@ final class ConsumerProtocolCoordinator: Sendable {
         var heartbeatErrors: [ErrorCode] = []
         /// The interval handed to members.
         var heartbeatIntervalMs: Int32 = 200
+        /// After this many regular heartbeats, the member is told (at the next epoch) to keep only these partitions,
+        /// as when another member joins and the coordinator moves the rest to it.
+        var shrinkAfter: (heartbeats: Int, keep: [TopicPartition])?
     }
 
     /// Kafka 4.0's ranges for the APIs these tests use (ListGroups v5 carries the group type).
@@ -291,6 +294,22 @@ final class ConsumerProtocolCoordinator: Sendable {
             }
             guard member.memberEpoch == request.memberEpoch else {
                 return .init(errorCode: ErrorCode.fencedMemberEpoch.rawValue, memberEpoch: -1)
+            }
+            if let shrink = state.shrinkAfter {
+                if shrink.heartbeats > 1 {
+                    state.shrinkAfter = (shrink.heartbeats - 1, shrink.keep)
+                } else {
+                    state.shrinkAfter = nil
+                    group.groupEpoch += 1
+                    group.assignmentEpoch = group.groupEpoch
+                    let index = group.members.firstIndex { $0.memberId == request.memberId }!
+                    group.members[index].memberEpoch = group.groupEpoch
+                    group.members[index].target = shrink.keep
+                    return .init(memberId: request.memberId, memberEpoch: group.groupEpoch, heartbeatIntervalMs: interval,
+                                 assignment: .init(topicPartitions: Dictionary(grouping: shrink.keep, by: \.topic).sorted { $0.key < $1.key }.map {
+                                     .init(topicId: topicId($0.key), partitions: $0.value.map(\.partition))
+                                 }))
+                }
             }
             return .init(memberId: request.memberId, memberEpoch: member.memberEpoch, heartbeatIntervalMs: interval)
         }
