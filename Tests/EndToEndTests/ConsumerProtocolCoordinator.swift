@@ -29,6 +29,9 @@ final class ConsumerProtocolCoordinator: Sendable {
         var groupEpoch: Int32
         var assignmentEpoch: Int32
         var assignor: String = "uniform"
+        /// ListGroups v5's GroupType; only listing looks at it (the rest of the script treats every group as a
+        /// consumer-protocol group).
+        var type = "consumer"
         var members: [Member] = []
         var committed: [TopicPartition: Int64] = [:]
     }
@@ -124,7 +127,7 @@ final class ConsumerProtocolCoordinator: Sendable {
         case .listGroups:
             let groups = store.state.withLock { $0.groups }
             let response = ListGroupsResponse(groups: groups.keys.sorted().map {
-                .init(groupId: $0, protocolType: "consumer", groupState: groups[$0]!.state, groupType: "consumer")
+                .init(groupId: $0, protocolType: "consumer", groupState: groups[$0]!.state, groupType: groups[$0]!.type)
             })
             return ScriptedBroker.reply(response, to: ListGroupsRequest.self, version: version)
         case .describeGroups:

@@ -47,6 +47,32 @@ import Testing
         }
     }
 
+    // MARK: --list
+
+    @Test func listShowsEachGroupsTypeAsKafka4DoesAndTypeFiltersOnIt() async throws {
+        let coordinator = try Self.coordinator()
+        coordinator.store.state.withLock { state in
+            var classic = ConsumerProtocolCoordinator.Group(state: "Stable", groupEpoch: 0, assignmentEpoch: 0)
+            classic.type = "classic"
+            state.groups["k4-classic"] = classic
+        }
+        // "%-25s %-20s" (GROUP at the longest id, at least 15, plus 10), a line per group, sorted by id.
+        func row(_ group: String, _ type: String) -> String { Self.left(group, 25) + " " + Self.left(type, 20) }
+        let all = try await Self.run(coordinator, ["--list", "--type"])
+        #expect(all.exitCode == 0, "stderr: \(all.stderr)")
+        #expect(all.stdout == [row("GROUP", "TYPE"), row("k4-classic", "Classic"), row(Self.group, "Consumer")]
+            .joined(separator: "\n") + "\n")
+        let consumer = try await Self.run(coordinator, ["--list", "--type", "consumer"])
+        #expect(consumer.stdout == [row("GROUP", "TYPE"), row(Self.group, "Consumer")].joined(separator: "\n") + "\n")
+        let classic = try await Self.run(coordinator, ["--list", "--type", "CLASSIC", "--state"])
+        #expect(classic.stdout == [row("GROUP", "TYPE") + " " + Self.left("STATE", 20),
+                                   row("k4-classic", "Classic") + " " + Self.left("Stable", 20)].joined(separator: "\n") + "\n")
+        let json = try await Self.run(coordinator, ["--list", "--type", "consumer", "--output", "json"])
+        #expect(json.stdout.contains(#"{"group":"\#(Self.group)","type":"consumer","state":"Reconciling","protocolType":"consumer"}"#),
+                "stdout: \(json.stdout)")
+        #expect(!json.stdout.contains("k4-classic"))
+    }
+
     // MARK: --describe
 
     @Test func offsetsOfAConsumerProtocolGroupComeFromConsumerGroupDescribeInKafkasLayout() async throws {

@@ -266,9 +266,21 @@ struct ConsumerGroups: KafkactlCommand {
         try context.print(TableFormatter.line(header))
         for listing in groups {
             var row: [(String, Int?)] = [(listing.groupId, width)]
-            if type != nil { row.append((listing.type.lowercased() == "consumer" ? "Consumer" : "Classic", 20)) }
+            if type != nil { row.append((Self.typeName(listing.type), 20)) }
             if state != nil { row.append((listing.state.isEmpty ? "-" : listing.state, 20)) }
             try context.print(TableFormatter.line(row))
+        }
+    }
+
+    /// Kafka 4.x's GroupType names. A broker before ListGroups v5 (Kafka 3.8) reports no type, which Kafka's tool
+    /// shows as Unknown; such brokers only have classic groups, which is how `--type` filters them.
+    static func typeName(_ type: String) -> String {
+        switch type.lowercased() {
+        case "classic": return "Classic"
+        case "consumer": return "Consumer"
+        case "share": return "Share"
+        case "streams": return "Streams"
+        default: return "Unknown"
         }
     }
 
