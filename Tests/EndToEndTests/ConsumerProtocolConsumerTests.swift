@@ -150,6 +150,21 @@ import Testing
         #expect(!coordinator.apiKeys.contains(.consumerGroupHeartbeat) && !coordinator.apiKeys.contains(.joinGroup))
     }
 
+    /// Kafka's ConsumerConfig refuses settings the chosen protocol cannot use, in its own words.
+    @Test(arguments: [
+        (["group.protocol=consumer", "session.timeout.ms=6000", "partition.assignment.strategy=range"],
+         "partition.assignment.strategy, session.timeout.ms cannot be set when group.protocol=CONSUMER"),
+        (["group.protocol=consumer", "heartbeat.interval.ms=1000"], "heartbeat.interval.ms cannot be set when group.protocol=CONSUMER"),
+        (["group.remote.assignor=uniform"], "group.remote.assignor cannot be set when group.protocol=CLASSIC"),
+    ])
+    func settingsTheProtocolCannotUseAreUsageErrors(_ properties: [String], _ message: String) async throws {
+        let coordinator = try Self.coordinator()
+        let result = try await Self.consume(coordinator, properties.flatMap { ["--consumer-property", $0] } + ["--max-messages", "1"])
+        #expect(result.exitCode == 64)
+        #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
+        #expect(!coordinator.apiKeys.contains(.consumerGroupHeartbeat) && !coordinator.apiKeys.contains(.joinGroup))
+    }
+
     @Test func aBrokerWithoutConsumerGroupHeartbeatIsNamedInOneLine() async throws {
         var versions = ConsumerProtocolCoordinator.kafka40Versions
         versions[68] = nil

@@ -26,11 +26,23 @@ extension GroupMember: ConsumerGroupMembership {
 public enum GroupProtocol: String, Sendable {
     case classic, consumer
 
-    /// Reads `group.protocol` from consumer properties (Kafka accepts either case).
+    /// Reads `group.protocol` from consumer properties (Kafka accepts either case), and refuses, as Kafka's
+    /// ConsumerConfig does, settings the chosen protocol has no use for: the classic member's session, heartbeat
+    /// and assignors under `consumer` (the coordinator owns them), the coordinator's assignor under `classic`.
     public init(properties: [String: String]) throws {
-        guard let text = properties["group.protocol"] else { self = .classic; return }
-        guard let value = GroupProtocol(rawValue: text.trimmingCharacters(in: " ").lowercased()) else {
-            throw KafkactlError(.usage, "invalid group.protocol '\(text)': expected classic or consumer")
+        var value = GroupProtocol.classic
+        if let text = properties["group.protocol"] {
+            guard let parsed = GroupProtocol(rawValue: text.trimmingCharacters(in: " ").lowercased()) else {
+                throw KafkactlError(.usage, "invalid group.protocol '\(text)': expected classic or consumer")
+            }
+            value = parsed
+        }
+        let unsupported = value == .consumer
+            ? ["partition.assignment.strategy", "heartbeat.interval.ms", "session.timeout.ms"]
+            : ["group.remote.assignor"]
+        let set = unsupported.filter { !(properties[$0] ?? "").trimmingCharacters(in: " ").isEmpty }
+        if !set.isEmpty {
+            throw KafkactlError(.usage, "\(set.joined(separator: ", ")) cannot be set when group.protocol=\(value.rawValue.uppercased())")
         }
         self = value
     }
