@@ -118,6 +118,18 @@ import Testing
         #expect(fetchesAfter.allSatisfy { fetch in fetch.topics.allSatisfy { $0.partitions.allSatisfy { $0.partition == 0 } } })
     }
 
+    @Test func aStaticMemberSendsItsInstanceIdAndLeavesWithEpochMinusTwo() async throws {
+        let coordinator = try Self.coordinator()
+        let result = try await Self.consume(coordinator, ["--consumer-property", "group.protocol=consumer", "--from-beginning",
+                                                          "--consumer-property", "group.instance.id=k4-static", "--max-messages", "5"])
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        let heartbeats = try coordinator.all(ConsumerGroupHeartbeatRequest.self)
+        #expect(heartbeats.first?.instanceId == "k4-static")
+        // -2: a static member that may come back under its instance id keeps its assignment meanwhile.
+        #expect(heartbeats.last?.memberEpoch == -2 && heartbeats.last?.instanceId == "k4-static")
+        #expect(try coordinator.all(OffsetCommitRequest.self).allSatisfy { $0.groupInstanceId == "k4-static" })
+    }
+
     @Test func aFencedMemberRejoinsWithEpochZeroUnderTheSameId() async throws {
         let coordinator = try Self.coordinator()
         coordinator.store.state.withLock { $0.heartbeatErrors = [.fencedMemberEpoch] }

@@ -46,6 +46,8 @@ final class ConsumerProtocolCoordinator: Sendable {
         var records: [TopicPartition: [String]] = [:]
         /// Errors to answer the next ConsumerGroupHeartbeats with (taken first to last), before the normal answer.
         var heartbeatErrors: [ErrorCode] = []
+        /// Answered by ConsumerGroupDescribe for every group, when set.
+        var describeError: ErrorCode?
         /// The interval handed to members.
         var heartbeatIntervalMs: Int32 = 200
         /// After this many regular heartbeats, the member is told (at the next epoch) to keep only these partitions,
@@ -137,8 +139,11 @@ final class ConsumerProtocolCoordinator: Sendable {
             return ScriptedBroker.reply(response, to: DescribeGroupsRequest.self, version: version)
         case .consumerGroupDescribe:
             guard let request = try? ConsumerGroupDescribeRequest(from: &copy, version: version) else { return .close }
-            let groups = store.state.withLock { $0.groups }
+            let (groups, describeError) = store.state.withLock { ($0.groups, $0.describeError) }
             let response = ConsumerGroupDescribeResponse(groups: request.groupIds.map { id in
+                if let describeError {
+                    return .init(errorCode: describeError.rawValue, errorMessage: "scripted refusal", groupId: id)
+                }
                 guard let group = groups[id] else {
                     return .init(errorCode: ErrorCode.groupIdNotFound.rawValue, errorMessage: "Group \(id) not found.", groupId: id)
                 }

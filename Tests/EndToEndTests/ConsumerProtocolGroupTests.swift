@@ -204,6 +204,16 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    @Test func aConsumerGroupDescribeRefusalIsOneLineWithTheBrokersWords() async throws {
+        let coordinator = try Self.coordinator()
+        coordinator.store.state.withLock { $0.describeError = .groupAuthorizationFailed }
+        let result = try await Self.run(coordinator, ["--describe", "--group", Self.group, "--members"])
+        #expect(result.exitCode != 0)
+        #expect(result.stderr.contains("cannot describe group '\(Self.group)': scripted refusal [GROUP_AUTHORIZATION_FAILED]"),
+                "stderr: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func withoutConsumerGroupDescribeTheBrokerIsNotAskedForIt() async throws {
         // A broker before Kafka 3.7: DescribeGroups alone; its Dead answer means the group does not exist.
         var versions = ConsumerProtocolCoordinator.kafka40Versions
