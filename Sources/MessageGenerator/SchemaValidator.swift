@@ -16,11 +16,22 @@ public struct SchemaValidator {
     ) throws {
         for field in fields {
             guard let children = field.children, let name = structName(of: field.type) else { continue }
-            if let existing = definitions[name], existing != children {
+            // A struct used by two fields (Kafka's commonStructs, e.g. Assignment and TargetAssignment) is written out
+            // under each: the copies must agree in everything but where they stand in the file.
+            if let existing = definitions[name], Self.withoutLines(existing) != Self.withoutLines(children) {
                 throw error(schema, field, "struct `\(name)` is defined twice with different fields")
             }
             definitions[name] = children
             try collectDefinitions(children, into: &definitions, schema: schema)
+        }
+    }
+
+    static func withoutLines(_ fields: [FieldSchema]) -> [FieldSchema] {
+        fields.map { field in
+            var copy = field
+            copy.line = 0
+            copy.children = field.children.map(withoutLines)
+            return copy
         }
     }
 

@@ -90,6 +90,8 @@ enum MessageTargets {
         add(AlterConfigsRequest.self, AlterConfigsResponse())
         add(AlterUserScramCredentialsRequest.self, AlterUserScramCredentialsResponse())
         add(ApiVersionsRequest.self, ApiVersionsResponse())
+        add(ConsumerGroupDescribeRequest.self, ConsumerGroupDescribeResponse())
+        add(ConsumerGroupHeartbeatRequest.self, ConsumerGroupHeartbeatResponse())
         add(CreatePartitionsRequest.self, CreatePartitionsResponse())
         add(CreateTopicsRequest.self, CreateTopicsResponse())
         add(DeleteGroupsRequest.self, DeleteGroupsResponse())

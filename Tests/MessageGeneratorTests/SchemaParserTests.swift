@@ -99,6 +99,13 @@ import Testing
     @Test func duplicateFieldsAreRejected() {
         #expect(throws: SchemaError.self) { try validate("request\n  A: int32\n  A: int16\nresponse\n") }
     }
+
+    /// Kafka's commonStructs: one struct under two fields (ConsumerGroupDescribe's Assignment and TargetAssignment).
+    @Test func aStructWrittenOutTwiceMustMatchItself() throws {
+        try validate("request\nresponse\n  A: S\n    X: int32\n  B: S\n    X: int32\n")
+        let error = #expect(throws: SchemaError.self) { try validate("request\nresponse\n  A: S\n    X: int32\n  B: S\n    X: int64\n") }
+        #expect(error?.description.contains("struct `S` is defined twice with different fields") == true)
+    }
 }
 
 @Suite struct SwiftEmitterTests {

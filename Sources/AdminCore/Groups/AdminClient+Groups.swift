@@ -41,6 +41,12 @@ extension AdminClient {
 
     /// State and members of each group, from its coordinator. A group that does not exist comes back in state
     /// Dead (or as GROUP_ID_NOT_FOUND from newer brokers, which is reported the same way).
+    ///
+    /// DescribeGroups answers for classic groups; Kafka 4.x's coordinator answers it with Dead for a consumer-protocol
+    /// (KIP-848) group, so a group DescribeGroups does not know is asked again with ConsumerGroupDescribe where the
+    /// coordinator offers it. Kafka's admin client asks in the other order (ConsumerGroupDescribe first, DescribeGroups
+    /// on GROUP_ID_NOT_FOUND), with the same outcome on Kafka; asking DescribeGroups first keeps a classic group's
+    /// description exactly what it was on brokers whose ConsumerGroupDescribe is partial.
     public func describeGroups(_ groups: [String]) async throws -> [String: Result<GroupDescription, KafkactlError>] {
         var results: [String: Result<GroupDescription, KafkactlError>] = [:]
         for group in groups {
@@ -58,20 +64,19 @@ extension AdminClient {
                     continue
                 }
                 let code = ErrorCode(rawValue: described.errorCode)
-                if code == .groupIdNotFound {
-                    results[group] = .success(GroupDescription(groupId: group, state: "Dead", protocolType: "", protocolName: "", members: []))
+                if code == .groupIdNotFound || (code == .none && described.groupState == "Dead") {
+                    if let consumerGroup = try await describeConsumerGroup(group) {
+                        results[group] = .success(consumerGroup)
+                    } else {
+                        results[group] = .success(GroupDescription(groupId: group, state: "Dead", protocolType: "", protocolName: "", members: []))
+                    }
                     continue
                 }
                 guard code == .none else {
                     results[group] = .failure(.broker(code, "cannot describe group '\(group)'", brokerMessage: described.errorMessage))
                     continue
                 }
-                let coordinator = try? await client.coordinatorAddress(group: group)
-                // Kafka's tool shows the coordinator as `host:port  (id)`: find its id in the metadata.
-                var coordinatorId: Int32?
-                if let coordinator, let metadata = try? await client.cachedMetadata() {
-                    coordinatorId = metadata.brokers.values.first { $0.address == coordinator }?.nodeId
-                }
+                let (coordinator, coordinatorId) = await coordinatorOf(group)
                 results[group] = .success(GroupDescription(
                     groupId: group, state: described.groupState, protocolType: described.protocolType,
                     protocolName: described.protocolData,
@@ -87,6 +92,53 @@ extension AdminClient {
             }
         }
         return results
+    }
+
+    /// A consumer-protocol group as ConsumerGroupDescribe reports it; nil when the coordinator does not offer the API
+    /// (before Kafka 3.7) or does not know the group as one (GROUP_ID_NOT_FOUND: no such group, or a classic one).
+    func describeConsumerGroup(_ group: String) async throws -> GroupDescription? {
+        let connection = try await client.connection(for: .coordinator(group: group))
+        guard connection.versions.version(for: ConsumerGroupDescribeRequest.self) != nil else { return nil }
+        let response = try await withCoordinator(group) { destination in
+            let response = try await client.send(ConsumerGroupDescribeRequest(groupIds: [group]), to: destination)
+            if let code = response.groups.map({ ErrorCode(rawValue: $0.errorCode) }).first(where: Self.isCoordinatorError) {
+                throw CoordinatorMoved(code: code)
+            }
+            return response
+        }
+        guard let described = response.groups.first(where: { $0.groupId == group }) ?? response.groups.first else {
+            throw KafkactlError(.internal, "the broker did not describe group '\(group)'")
+        }
+        let code = ErrorCode(rawValue: described.errorCode)
+        if code == .groupIdNotFound { return nil }
+        guard code == .none else {
+            throw KafkactlError.broker(code, "cannot describe group '\(group)'", brokerMessage: described.errorMessage)
+        }
+        func partitions(_ assignment: ConsumerGroupDescribeResponse.Assignment) -> [TopicPartition] {
+            assignment.topicPartitions.flatMap { topic in topic.partitions.map { TopicPartition(topic.topicName, $0) } }
+        }
+        let (coordinator, coordinatorId) = await coordinatorOf(group)
+        return GroupDescription(
+            groupId: group, state: described.groupState, protocolType: "consumer", protocolName: described.assignorName,
+            members: described.members.map { member in
+                GroupDescription.Member(
+                    memberId: member.memberId, groupInstanceId: member.instanceId, clientId: member.clientId,
+                    host: member.clientHost, assignment: partitions(member.assignment), memberEpoch: member.memberEpoch,
+                    targetAssignment: partitions(member.targetAssignment),
+                    upgraded: member.memberType == 1 ? true : member.memberType == 0 ? false : nil)
+            },
+            coordinator: coordinator, coordinatorId: coordinatorId, type: .consumer,
+            groupEpoch: described.groupEpoch, assignmentEpoch: described.assignmentEpoch)
+    }
+
+    /// The group's coordinator and (Kafka's tool shows it as `host:port  (id)`) its node id from the metadata.
+    private func coordinatorOf(_ group: String) async -> (BrokerAddress?, Int32?) {
+        let coordinator = try? await client.coordinatorAddress(group: group)
+        var coordinatorId: Int32?
+        if let coordinator, let metadata = try? await client.cachedMetadata() {
+            coordinatorId = metadata.brokers.values.first { $0.address == coordinator }?.nodeId
+        }
+        return (coordinator, coordinatorId)
     }
 
     /// A group's committed offsets (every partition that has one, or just `partitions`). Partitions without a

@@ -1,5 +1,14 @@
-/// A consumer group as DescribeGroups reports it.
+/// A consumer group as DescribeGroups (classic groups) or ConsumerGroupDescribe (consumer-protocol groups, KIP-848)
+/// reports it.
 public struct GroupDescription: Sendable, Hashable {
+    /// Which group protocol the group runs: Kafka 4.x's GroupType.
+    public enum GroupType: String, Sendable, Hashable {
+        /// JoinGroup/SyncGroup, members assign (every Kafka).
+        case classic
+        /// ConsumerGroupHeartbeat, the coordinator assigns (KIP-848, Kafka 4.0+).
+        case consumer
+    }
+
     public struct Member: Sendable, Hashable {
         public var memberId: String
         public var groupInstanceId: String?
@@ -7,6 +16,13 @@ public struct GroupDescription: Sendable, Hashable {
         public var host: String
         /// What the member was assigned, when the broker reports it (only in state Stable, and not every broker).
         public var assignment: [TopicPartition]
+        /// Consumer-protocol groups only: the member's epoch.
+        public var memberEpoch: Int32? = nil
+        /// Consumer-protocol groups only: what the coordinator is moving the member to.
+        public var targetAssignment: [TopicPartition]? = nil
+        /// Consumer-protocol groups only, from ConsumerGroupDescribe v1: true for a member that joined with the
+        /// consumer protocol, false for a classic member of a group being upgraded; nil when the broker does not say.
+        public var upgraded: Bool? = nil
     }
 
     public var groupId: String
@@ -19,6 +35,10 @@ public struct GroupDescription: Sendable, Hashable {
     public var coordinator: BrokerAddress?
     /// The coordinator's node id, when the cluster's metadata names it.
     public var coordinatorId: Int32? = nil
+    public var type: GroupType = .classic
+    /// Consumer-protocol groups only: the group's epoch and the epoch of its target assignment.
+    public var groupEpoch: Int32? = nil
+    public var assignmentEpoch: Int32? = nil
 
     /// Offsets may only be reset, and a group deleted, while nobody is in it.
     public var isInactive: Bool { state == "Empty" || state == "Dead" }

@@ -34,6 +34,8 @@ public struct ApiKey: RawRepresentable, Hashable, Sendable, CustomStringConverti
     public static let describeUserScramCredentials = ApiKey(rawValue: 50)
     public static let alterUserScramCredentials = ApiKey(rawValue: 51)
     public static let describeCluster = ApiKey(rawValue: 60)
+    public static let consumerGroupHeartbeat = ApiKey(rawValue: 68)
+    public static let consumerGroupDescribe = ApiKey(rawValue: 69)
     public static let describeTopicPartitions = ApiKey(rawValue: 75)
 
     private static let names: [Int16: String] = [

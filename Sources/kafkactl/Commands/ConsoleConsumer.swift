@@ -16,6 +16,8 @@ struct ConsoleConsumer: KafkactlCommand {
             With --group, `--consumer-property partition.assignment.strategy=cooperative-sticky` rebalances
             incrementally (KIP-429): the partitions a member keeps are read on while the group rebalances.
             Strategies: range, roundrobin, cooperative-sticky or Java class names, a comma list in order of preference.
+            `--consumer-property group.protocol=consumer` joins with Kafka 4's consumer group protocol (KIP-848,
+            ConsumerGroupHeartbeat): the coordinator assigns, `group.remote.assignor` picks its assignor.
 
             Examples:
               kafkactl console-consumer --bootstrap-server localhost:9092 --topic orders --from-beginning --max-messages 10
@@ -124,6 +126,9 @@ struct ConsoleConsumer: KafkactlCommand {
             throw KafkactlUsageError("The group ids provided in different places (directly using '--group', via '--consumer-property', or via '--consumer.config') do not match. Detected group ids: \(groupIds.sorted().map { "'\($0)'" }.joined(separator: ", "))")
         }
         let groupId = groupIds.first
+        // group.protocol picks the member: classic (JoinGroup/SyncGroup) or consumer (KIP-848's heartbeat); a bad
+        // value is refused even without a group, as Kafka's consumer refuses its configuration.
+        let groupProtocol = try GroupProtocol(properties: properties)
         if groupId != nil && partition != nil {
             throw KafkactlUsageError("Options group and partition cannot be specified together.")
         }
@@ -158,7 +163,8 @@ struct ConsoleConsumer: KafkactlCommand {
         }
 
         if let groupId {
-            let member = try GroupMemberConfiguration(groupId: groupId, properties: properties)
+            let classicMember = try GroupMemberConfiguration(groupId: groupId, properties: properties)
+            let consumerMember = try ConsumerProtocolConfiguration(groupId: groupId, properties: properties)
             let autoCommit = properties["enable.auto.commit"].map { $0.lowercased() != "false" } ?? true
             let interval = try ClientConfiguration.milliseconds(properties, "auto.commit.interval.ms") ?? .seconds(5)
             try await context.withClient(clientConfiguration) { client in
@@ -167,7 +173,9 @@ struct ConsoleConsumer: KafkactlCommand {
                 let stops = try await stopOffsets(for: partitions, client: client)
                 let session = GroupConsumerSession(
                     client: client, consumer: PartitionConsumer(client: client, configuration: consumerConfiguration),
-                    member: GroupMember(client: client, topics: Array(Set(topics)).sorted(), configuration: member),
+                    member: groupProtocol == .consumer
+                        ? ConsumerProtocolMember(client: client, topics: Array(Set(topics)).sorted(), configuration: consumerMember)
+                        : GroupMember(client: client, topics: Array(Set(topics)).sorted(), configuration: classicMember),
                     autoCommit: autoCommit, autoCommitInterval: interval, stopAtEnd: exitAtEnd, stopOffsets: stops)
                 try await runSession(context: context, signal: signal) { printed, lastActivity in
                     try await session.run { chunk in

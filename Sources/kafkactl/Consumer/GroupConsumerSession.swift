@@ -6,7 +6,7 @@ import AdminCore
 final class GroupConsumerSession: Sendable {
     let client: KafkaClient
     let consumer: PartitionConsumer
-    let member: GroupMember
+    let member: any ConsumerGroupMembership
     let autoCommit: Bool
     let autoCommitInterval: Duration
     let stopAtEnd: Bool
@@ -37,7 +37,7 @@ final class GroupConsumerSession: Sendable {
         func current(_ partitions: Set<TopicPartition>) -> [TopicPartition: Int64] { values.filter { partitions.contains($0.key) } }
     }
 
-    init(client: KafkaClient, consumer: PartitionConsumer, member: GroupMember, autoCommit: Bool,
+    init(client: KafkaClient, consumer: PartitionConsumer, member: any ConsumerGroupMembership, autoCommit: Bool,
          autoCommitInterval: Duration, stopAtEnd: Bool, stopOffsets: [TopicPartition: Int64] = [:]) {
         self.stopOffsets = stopOffsets
         self.client = client
@@ -70,7 +70,7 @@ final class GroupConsumerSession: Sendable {
                 }
             }
             group.addTask {
-                if self.member.configuration.rebalanceProtocol == .cooperative {
+                if self.member.rebalanceProtocol == .cooperative {
                     await self.consumeCooperatively(print)
                 } else {
                     try? await self.consumeRounds(print)

@@ -83,6 +83,7 @@ struct CompletionEngine: Sendable {
                                      "delivery.timeout.ms", "retries", "request.timeout.ms", "client.id"]
     static let consumerProperties = ["fetch.max.bytes", "max.partition.fetch.bytes", "fetch.min.bytes", "fetch.max.wait.ms",
                                      "isolation.level", "auto.offset.reset", "check.crcs", "group.id", "group.instance.id",
+                                     "group.protocol", "group.remote.assignor",
                                      "session.timeout.ms", "heartbeat.interval.ms", "max.poll.interval.ms",
                                      "enable.auto.commit", "auto.commit.interval.ms", "partition.assignment.strategy", "client.id"]
 }
