@@ -11,6 +11,8 @@ struct FixtureRoundTripTests {
     /// skip-list tests below then fail until their expectations are updated, so no fixture goes unnoticed.
     static let requestTypes: [String: any KafkaRequest.Type] = [
         "ApiVersions": ApiVersionsRequest.self,
+        "ConsumerGroupDescribe": ConsumerGroupDescribeRequest.self,
+        "ConsumerGroupHeartbeat": ConsumerGroupHeartbeatRequest.self,
         "CreatePartitions": CreatePartitionsRequest.self,
         "CreateTopics": CreateTopicsRequest.self,
         "DeleteTopics": DeleteTopicsRequest.self,

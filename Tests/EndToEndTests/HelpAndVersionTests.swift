@@ -7,7 +7,8 @@ import Testing
         let result = try await kafkactl(["--version"])
         #expect(result.exitCode == 0)
         #expect(result.stderr.isEmpty)
-        #expect(result.stdout.wholeMatch(of: /\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?\n/) != nil, "stdout: \(result.stdout)")
+        #expect(result.stdout.wholeMatch(of: /\d+\.\d+\.\d+ \(commit ([0-9a-f]{12}(-dirty)?|unknown), Swift 6\.[0-9.]+( or later)?\)\n/) != nil,
+                "stdout: \(result.stdout)")
     }
 
     @Test func helpListsTheSubcommands() async throws {

@@ -51,18 +51,14 @@ import Testing
     }
 
     /// The shell's point: one warm client for every command with its settings, so a command typed again opens no
-    /// new connection (each connection starts with ApiVersions).
+    /// new connection (each connection starts with ApiVersions). The shell's one client may open one connection per
+    /// node (its background refresh of names for completion asks every broker for its groups); a client per command
+    /// would open at least one per command.
     @Test func theShellServesRepeatedCommandsOverItsOneClient() async throws {
-        let upstream = try await brokerAddress()
-        func apiVersionsRequests(_ script: String) async throws -> Int {
-            let cluster = try ClusterProxy(upstream: upstream)
-            defer { cluster.stop() }
-            try await ProxyCluster.succeed("shell", cluster.bootstrapList, [], stdin: script)
-            return cluster.requestCount(.apiVersions)
-        }
-        let once = try await apiVersionsRequests("topics --list\n")
-        let fourTimes = try await apiVersionsRequests(String(repeating: "topics --list\n", count: 4))
-        #expect(once >= 1)
-        #expect(fourTimes == once, "connections opened: \(once) for one command, \(fourTimes) for four")
+        let cluster = try ClusterProxy(upstream: try await brokerAddress())
+        defer { cluster.stop() }
+        try await ProxyCluster.succeed("shell", cluster.bootstrapList, [], stdin: String(repeating: "topics --list\n", count: 6))
+        let connections = cluster.requestCount(.apiVersions)
+        #expect(connections >= 1 && connections <= cluster.nodeIds.count, "connections opened for six commands: \(connections)")
     }
 }
