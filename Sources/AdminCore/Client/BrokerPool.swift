@@ -103,8 +103,7 @@ public actor BrokerPool {
             seeds.append(seeds.remove(at: index))
         }
         let started = ContinuousClock.now
-        let deadline = started + configuration.connectTimeout
-        var backoff = configuration.retryBackoff
+        var backoff = RetryBackoff(configuration, deadline: started + configuration.connectTimeout)
         var failures: [String] = []
         while true {
             failures.removeAll()
@@ -122,10 +121,9 @@ public actor BrokerPool {
             try Task.checkCancellation()
             // Refused everywhere is an answer: nothing listens. A broker restarting gets a brief retry, not the
             // whole connect timeout, which is for addresses that do not answer at all.
-            let giveUp = everyOneRefused ? min(deadline, started + Self.refusedRetryWindow) : deadline
-            if ContinuousClock.now + backoff >= giveUp { break }
-            try await Task.sleep(for: backoff)
-            backoff = min(backoff * 2, configuration.retryBackoffMax)
+            let giveUp = everyOneRefused ? min(backoff.deadline, started + Self.refusedRetryWindow) : backoff.deadline
+            if ContinuousClock.now + backoff.next >= giveUp { break }
+            try await backoff.wait()
         }
         throw KafkactlError(
             .unreachable,

@@ -9,8 +9,7 @@ extension AdminClient {
                     let destination: KafkaClient.Destination = node.map { .node($0) } ?? .any
                     // A broker still loading its groups (a coordinator that just moved there) is asked again
                     // within the API timeout, as Kafka's admin client does, rather than failing the whole listing.
-                    let deadline = ContinuousClock.now + client.configuration.apiTimeout
-                    var backoff = client.configuration.retryBackoff
+                    var backoff = RetryBackoff(client.configuration)
                     while true {
                         let response = try await client.send(to: destination) { (version: Int16) in
                             ListGroupsRequest(statesFilter: version >= 4 ? states : [])
@@ -21,11 +20,10 @@ extension AdminClient {
                                 GroupListing(groupId: $0.groupId, protocolType: $0.protocolType, state: $0.groupState, type: $0.groupType)
                             }
                         }
-                        guard Self.isCoordinatorError(code), ContinuousClock.now + backoff < deadline else {
+                        guard code.isCoordinatorError, backoff.canRetry else {
                             throw KafkactlError.broker(code, "cannot list groups")
                         }
-                        try await Task.sleep(for: backoff)
-                        backoff = min(backoff * 2, client.configuration.retryBackoffMax)
+                        try await backoff.wait()
                     }
                 }
             }
@@ -54,7 +52,7 @@ extension AdminClient {
                 let response = try await withCoordinator(group) { destination in
                     let response = try await client.send(DescribeGroupsRequest(groups: [group]), to: destination)
                     // The coordinator moved (or is loading) after FindCoordinator named it: find it again.
-                    if let code = response.groups.map({ ErrorCode(rawValue: $0.errorCode) }).first(where: Self.isCoordinatorError) {
+                    if let code = response.groups.map({ ErrorCode(rawValue: $0.errorCode) }).first(where: \.isCoordinatorError) {
                         throw CoordinatorMoved(code: code)
                     }
                     return response
@@ -101,7 +99,7 @@ extension AdminClient {
         guard connection.versions.version(for: ConsumerGroupDescribeRequest.self) != nil else { return nil }
         let response = try await withCoordinator(group) { destination in
             let response = try await client.send(ConsumerGroupDescribeRequest(groupIds: [group]), to: destination)
-            if let code = response.groups.map({ ErrorCode(rawValue: $0.errorCode) }).first(where: Self.isCoordinatorError) {
+            if let code = response.groups.map({ ErrorCode(rawValue: $0.errorCode) }).first(where: \.isCoordinatorError) {
                 throw CoordinatorMoved(code: code)
             }
             return response
@@ -158,7 +156,7 @@ extension AdminClient {
             }
             // The group's error is per group from v8 on, for the whole response before.
             let code = ErrorCode(rawValue: response.groups.first?.errorCode ?? response.errorCode)
-            if Self.isCoordinatorError(code) { throw CoordinatorMoved(code: code) }
+            if code.isCoordinatorError { throw CoordinatorMoved(code: code) }
             return response
         }
         var result: [TopicPartition: CommittedOffset] = [:]
@@ -204,7 +202,7 @@ extension AdminClient {
             })
         let response = try await withCoordinator(group) { destination in
             let response = try await client.send(request, to: destination)
-            if let code = response.topics.flatMap(\.partitions).map({ ErrorCode(rawValue: $0.errorCode) }).first(where: Self.isCoordinatorError) {
+            if let code = response.topics.flatMap(\.partitions).map({ ErrorCode(rawValue: $0.errorCode) }).first(where: \.isCoordinatorError) {
                 throw CoordinatorMoved(code: code)
             }
             return response
@@ -227,7 +225,7 @@ extension AdminClient {
             do {
                 let response = try await withCoordinator(group) { destination in
                     let response = try await client.send(DeleteGroupsRequest(groupsNames: [group]), to: destination, feature: "deleting groups")
-                    if let code = response.results.map({ ErrorCode(rawValue: $0.errorCode) }).first(where: Self.isCoordinatorError) {
+                    if let code = response.results.map({ ErrorCode(rawValue: $0.errorCode) }).first(where: \.isCoordinatorError) {
                         throw CoordinatorMoved(code: code)
                     }
                     return response
@@ -258,7 +256,7 @@ extension AdminClient {
         let response = try await withCoordinator(group) { destination in
             let response = try await client.send(request, to: destination, feature: "deleting committed offsets")
             let code = ErrorCode(rawValue: response.errorCode)
-            if Self.isCoordinatorError(code) { throw CoordinatorMoved(code: code) }
+            if code.isCoordinatorError { throw CoordinatorMoved(code: code) }
             return response
         }
         let groupCode = ErrorCode(rawValue: response.errorCode)
@@ -277,27 +275,23 @@ extension AdminClient {
         return results
     }
 
-    static func isCoordinatorError(_ code: ErrorCode) -> Bool { code.isCoordinatorError }
-
     /// Runs a request at the group's coordinator; when the coordinator moved (NOT_COORDINATOR), is loading, or
     /// its connection dropped, finds it anew and retries within the API timeout.
     func withCoordinator<T: Sendable>(_ group: String, _ body: (KafkaClient.Destination) async throws -> T) async throws -> T {
-        let deadline = ContinuousClock.now + client.configuration.apiTimeout
-        var backoff = client.configuration.retryBackoff
+        var backoff = RetryBackoff(client.configuration)
         while true {
             do {
                 return try await body(.coordinator(group: group))
             } catch let moved as CoordinatorMoved {
                 await client.invalidateCoordinator(group: group)
-                guard ContinuousClock.now + backoff < deadline else {
+                guard backoff.canRetry else {
                     throw KafkactlError.broker(moved.code, "the coordinator of group '\(group)' did not settle")
                 }
             } catch let error as KafkactlError where error.category == .unreachable {
                 await client.invalidateCoordinator(group: group)
-                guard ContinuousClock.now + backoff < deadline else { throw error }
+                guard backoff.canRetry else { throw error }
             }
-            try await Task.sleep(for: backoff)
-            backoff = min(backoff * 2, client.configuration.retryBackoffMax)
+            try await backoff.wait()
         }
     }
 }

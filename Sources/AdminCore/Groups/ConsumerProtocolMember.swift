@@ -116,8 +116,8 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
     /// the session switched to what the previous call returned: they report that as owned (so the coordinator can
     /// hand revoked partitions on) and return the newest assignment.
     public func join() async throws -> [TopicPartition] {
-        let deadline = ContinuousClock.now + configuration.rebalanceTimeout + client.configuration.apiTimeout
-        var backoff = client.configuration.retryBackoff
+        var backoff = RetryBackoff(client.configuration, deadline: .now + configuration.rebalanceTimeout + client.configuration.apiTimeout)
+        let deadline = backoff.deadline
         var immediateRetries = 0
         while true {
             try Task.checkCancellation()
@@ -151,18 +151,14 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
                 if retry.rejoin { fence() }
                 if retry.findCoordinator { await client.invalidateCoordinator(group: groupId) }
                 immediateRetries = retry.backoff ? 0 : immediateRetries + 1
-                guard immediateRetries <= 20, !retry.backoff || ContinuousClock.now + backoff < deadline else {
+                guard immediateRetries <= 20, !retry.backoff || backoff.canRetry else {
                     throw KafkactlError(.timeout, "could not join group '\(groupId)': \(retry.reason)")
                 }
-                if retry.backoff {
-                    try await Task.sleep(for: backoff)
-                    backoff = min(backoff * 2, client.configuration.retryBackoffMax)
-                }
+                if retry.backoff { try await backoff.wait() }
             } catch let error as KafkactlError where error.category == .unreachable {
                 await client.invalidateCoordinator(group: groupId)
-                guard ContinuousClock.now + backoff < deadline else { throw error }
-                try await Task.sleep(for: backoff)
-                backoff = min(backoff * 2, client.configuration.retryBackoffMax)
+                guard backoff.canRetry else { throw error }
+                try await backoff.wait()
             }
         }
     }
@@ -337,7 +333,7 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
     private nonisolated static func send(_ request: OffsetCommitRequest, client: KafkaClient, group: String) async throws -> OffsetCommitResponse {
         try await AdminClient(client: client).withCoordinator(group) { destination in
             let response = try await client.send(request, to: destination)
-            if let code = response.topics.flatMap(\.partitions).map({ ErrorCode(rawValue: $0.errorCode) }).first(where: AdminClient.isCoordinatorError) {
+            if let code = response.topics.flatMap(\.partitions).map({ ErrorCode(rawValue: $0.errorCode) }).first(where: \.isCoordinatorError) {
                 throw CoordinatorMoved(code: code)
             }
             return response

@@ -88,8 +88,7 @@ public actor GroupMember {
 
     /// Joins (or rejoins) the group and returns this member's partitions.
     public func join() async throws -> [TopicPartition] {
-        let deadline = ContinuousClock.now + configuration.rebalanceTimeout + client.configuration.apiTimeout
-        var backoff = client.configuration.retryBackoff
+        var backoff = RetryBackoff(client.configuration, deadline: .now + configuration.rebalanceTimeout + client.configuration.apiTimeout)
         var immediateRejoins = 0
         joined = false
         while true {
@@ -106,18 +105,14 @@ public actor GroupMember {
                 // An immediate rejoin (MEMBER_ID_REQUIRED, a rebalance) is part of joining, not a failure: only
                 // retries that back off count against the deadline, and immediate ones are bounded in number.
                 immediateRejoins = retry.backoff ? 0 : immediateRejoins + 1
-                guard immediateRejoins <= 20, !retry.backoff || ContinuousClock.now + backoff < deadline else {
+                guard immediateRejoins <= 20, !retry.backoff || backoff.canRetry else {
                     throw KafkactlError(.timeout, "could not join group '\(groupId)': \(retry.reason)")
                 }
-                if retry.backoff {
-                    try await Task.sleep(for: backoff)
-                    backoff = min(backoff * 2, client.configuration.retryBackoffMax)
-                }
+                if retry.backoff { try await backoff.wait() }
             } catch let error as KafkactlError where error.category == .unreachable {
                 await client.invalidateCoordinator(group: groupId)
-                guard ContinuousClock.now + backoff < deadline else { throw error }
-                try await Task.sleep(for: backoff)
-                backoff = min(backoff * 2, client.configuration.retryBackoffMax)
+                guard backoff.canRetry else { throw error }
+                try await backoff.wait()
             }
         }
     }
@@ -310,8 +305,7 @@ public actor GroupMember {
         // A coordinator that moved, is still loading the group, or dropped the connection is found again and asked
         // again within the API timeout, as Kafka's commitSync does: the final commit of a run must not be lost to a
         // coordinator move (committing the same positions twice is harmless).
-        let deadline = ContinuousClock.now + client.configuration.apiTimeout
-        var backoff = client.configuration.retryBackoff
+        var backoff = RetryBackoff(client.configuration)
         while true {
             var retry: KafkactlError
             do {
@@ -322,9 +316,8 @@ public actor GroupMember {
                 retry = error
             }
             await client.invalidateCoordinator(group: groupId)
-            guard ContinuousClock.now + backoff < deadline else { throw retry }
-            try await Task.sleep(for: backoff)
-            backoff = min(backoff * 2, client.configuration.retryBackoffMax)
+            guard backoff.canRetry else { throw retry }
+            try await backoff.wait()
         }
     }
 
@@ -335,7 +328,7 @@ public actor GroupMember {
             for partition in topic.partitions where partition.errorCode != 0 {
                 let code = ErrorCode(rawValue: partition.errorCode)
                 let error = KafkactlError.broker(code, "cannot commit the position of group '\(groupId)' in \(topic.name)-\(partition.partitionIndex)")
-                if AdminClient.isCoordinatorError(code) { return error }
+                if code.isCoordinatorError { return error }
                 if code == .rebalanceInProgress || code == .illegalGeneration || code == .unknownMemberId { requestRebalance() }
                 throw error
             }
