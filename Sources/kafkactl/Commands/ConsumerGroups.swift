@@ -647,7 +647,7 @@ struct ConsumerGroups: KafkactlCommand {
 
     private func deleteOffsets(_ admin: AdminClient, context: CommandContext) async throws {
         let name = group[0]
-        let partitions = try await resolvePartitions(admin, group: name, committed: [:])
+        let partitions = allTopics ? [] : try await admin.partitions(of: try topic.map(Self.topicArgument).map { (name: $0.0, partitions: $0.1) })
         let results = try await admin.deleteOffsets(group: name, partitions: partitions)
         try context.print("Request succeeded for deleting offsets from group \(name).")
         let topicWidth = TableFormatter.width(partitions.map(\.topic), header: "TOPIC")
@@ -668,99 +668,40 @@ struct ConsumerGroups: KafkactlCommand {
 
     // MARK: --reset-offsets
 
-    /// The partitions `--topic` (or `--all-topics`: every committed one) names, checked against Metadata.
-    private func resolvePartitions(_ admin: AdminClient, group: String, committed: [TopicPartition: CommittedOffset]) async throws -> [TopicPartition] {
-        if allTopics { return committed.keys.sorted() }
-        let specs = try topic.map(Self.topicArgument)
-        let metadata = try await admin.client.metadata(covering: Array(Set(specs.map(\.0))))
-        var result: [TopicPartition] = []
-        for (name, ids) in specs {
-            guard let found = metadata.topics[name], found.error != .unknownTopicOrPartition else {
-                throw KafkactlError(.notFound, "Topic '\(name)' does not exist [UNKNOWN_TOPIC_OR_PARTITION]", code: .unknownTopicOrPartition)
-            }
-            let existing = Set(found.partitions.map(\.partition))
-            for id in ids ?? existing.sorted() {
-                guard existing.contains(id) else {
-                    throw KafkactlError(.notFound, "partition \(id) of topic '\(name)' does not exist: it has \(existing.count) partitions")
-                }
-                result.append(TopicPartition(name, id))
-            }
-        }
-        return result
-    }
-
     private func reset(_ admin: AdminClient, context: CommandContext) async throws {
         if !dryRun && !execute && !export {
             context.printError("WARN: No action will be performed as the --execute option is missing. Add --execute to commit the new offsets, or --dry-run to say that a plan is all you want.")
         }
         let groups = try await targetGroups(admin)
         let fileTargets = try fromFile.map { try Self.readPlanFile($0, groups: groups) }
+        let specs = try topic.map(Self.topicArgument)
         let descriptions = try await admin.describeGroups(groups)
-        var documents: [JSON] = []
-        var tableHeaderPrinted = false
+        var rendering = ResetPlanOutput(groupCount: groups.count, format: output.isJSON ? .json : export ? .csv : .table, executed: execute)
         var failures: [String] = []
         for name in groups.sorted() {
-            let description = try descriptions[name]!.get()
-            guard description.isInactive else {
-                throw KafkactlError(.conflict, "Assignments can only be reset if the group '\(name)' is inactive, but the current state is \(description.state). Stop the group's consumers first; nothing was changed.")
-            }
-            let committed = try await admin.committedOffsets(group: name)
-            var partitions: [TopicPartition]
-            if let fileTargets {
-                partitions = (fileTargets[name] ?? [:]).keys.sorted()
-                let metadata = try await admin.client.metadata(covering: Array(Set(partitions.map(\.topic))))
-                for partition in partitions where !(metadata.topics[partition.topic]?.partitions.contains { $0.partition == partition.partition } ?? false) {
-                    throw KafkactlError(.notFound, "partition \(partition) from --from-file does not exist")
-                }
-            } else {
-                partitions = try await resolvePartitions(admin, group: name, committed: committed)
-            }
-            let scenario = try scenario(fileTargets: fileTargets?[name] ?? [:])
-            let bounds = try await lookUpBounds(admin, partitions: partitions, scenario: scenario)
-            let plan = OffsetResetPlan(scenario: scenario, partitions: partitions,
-                                       committed: committed.mapValues(\.offset), bounds: bounds)
-            if let failure = plan.failures.sorted(by: { $0.key < $1.key }).first {
-                throw KafkactlError(.rejected, failure.value)
-            }
-            for entry in plan.entries {
+            let given = fileTargets?[name] ?? [:]
+            let selection: AdminClient.ResetSelection = fileTargets != nil ? .given(Array(given.keys))
+                : allTopics ? .everyCommitted : .topics(specs.map { (name: $0.0, partitions: $0.1) })
+            let planned = try await admin.planOffsetReset(
+                group: name, description: try descriptions[name]!.get(), selection: selection, scenario: scenario(fileTargets: given))
+            for entry in planned.plan.entries {
                 if let warning = entry.warning { context.printError("WARN: \(warning)") }
             }
             if execute {
                 // The offsets before the reset go to a file first, so the reset can be undone with --from-file.
-                let backup = try saveBackup(group: name, committed: committed, plan: plan)
+                let backup = try saveBackup(group: name, committed: planned.committed, plan: planned.plan)
                 // The undo command must work when pasted: with the flags that reached this cluster.
                 let undo = ["kafkactl", "consumer-groups"] + (try connection.sameClusterArguments())
                     + ["--reset-offsets", "--group", name, "--from-file", backup, "--execute"]
                 context.printError("Previous offsets of group '\(name)' saved to \(backup); undo with: \(undo.map(shellQuoted).joined(separator: " "))")
-                let results = try await admin.commitOffsets(group: name, Dictionary(uniqueKeysWithValues: plan.entries.map { ($0.partition, $0.newOffset) }))
+                let results = try await admin.commitOffsets(group: name, Dictionary(uniqueKeysWithValues: planned.plan.entries.map { ($0.partition, $0.newOffset) }))
                 for (partition, result) in results.sorted(by: { $0.key < $1.key }) {
                     if case .failure(let error) = result { failures.append("\(partition): \(error.message)") }
                 }
             }
-            if output.isJSON {
-                documents.append(.object([("group", .string(name)), ("executed", .bool(execute)),
-                                          ("partitions", .array(plan.entries.map {
-                                              .object([("topic", .string($0.partition.topic)), ("partition", .int($0.partition.partition)),
-                                                       ("newOffset", .int($0.newOffset))])
-                                          }))]))
-            } else if export {
-                for entry in plan.entries {
-                    let prefix = groups.count == 1 ? "" : "\(name),"
-                    try context.print("\(prefix)\(entry.partition.topic),\(entry.partition.partition),\(entry.newOffset)")
-                }
-            } else {
-                if !tableHeaderPrinted {
-                    try context.print("")
-                    try context.print(TableFormatter.line([("GROUP", 30), ("TOPIC", 30), ("PARTITION", 10), ("NEW-OFFSET", 15)]))
-                    tableHeaderPrinted = true
-                }
-                for entry in plan.entries {
-                    try context.print(TableFormatter.line([(name, 30), (entry.partition.topic, 30), (String(entry.partition.partition), 10),
-                                                           (String(entry.newOffset), 15)]))
-                }
-            }
+            for line in rendering.lines(group: name, plan: planned.plan) { try context.print(line) }
         }
-        if output.isJSON { try context.print(JSON.object([("groups", .array(documents))]).serialized()) }
+        for line in rendering.finish() { try context.print(line) }
         if !failures.isEmpty {
             for failure in failures { context.printError("Error: \(failure)") }
             throw KafkactlError(.partial, "\(failures.count) partitions were not reset (see above)")
@@ -793,22 +734,6 @@ struct ConsumerGroups: KafkactlCommand {
         if let toDatetime { return .timestamp(Self.datetime(toDatetime)!) }
         if let byDuration { return .timestamp(TimeExpression.currentMillis() - Self.duration(byDuration)!) }
         return .given(fileTargets)
-    }
-
-    private func lookUpBounds(_ admin: AdminClient, partitions: [TopicPartition], scenario: OffsetResetPlan.Scenario) async throws -> [TopicPartition: OffsetResetPlan.Bounds] {
-        let earliest = try await admin.listOffsets(Dictionary(uniqueKeysWithValues: partitions.map { ($0, .earliest) }))
-        let latest = try await admin.listOffsets(Dictionary(uniqueKeysWithValues: partitions.map { ($0, .latest) }))
-        var byTime: [TopicPartition: Result<ListedOffset, KafkactlError>] = [:]
-        if case .timestamp(let time) = scenario {
-            byTime = try await admin.listOffsets(Dictionary(uniqueKeysWithValues: partitions.map { ($0, .timestamp(time)) }))
-        }
-        var bounds: [TopicPartition: OffsetResetPlan.Bounds] = [:]
-        for partition in partitions {
-            bounds[partition] = OffsetResetPlan.Bounds(
-                earliest: try earliest[partition]!.get().offset, latest: try latest[partition]!.get().offset,
-                byTime: try byTime[partition].map { try $0.get().offset })
-        }
-        return bounds
     }
 
     /// `--from-file`: `topic,partition,offset` (one --group only) or `group,topic,partition,offset` lines.
