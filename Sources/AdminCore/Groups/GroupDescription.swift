@@ -23,6 +23,18 @@ public struct GroupDescription: Sendable, Hashable {
         /// Consumer-protocol groups only, from ConsumerGroupDescribe v1: true for a member that joined with the
         /// consumer protocol, false for a classic member of a group being upgraded; nil when the broker does not say.
         public var upgraded: Bool? = nil
+
+        public init(memberId: String, groupInstanceId: String?, clientId: String, host: String, assignment: [TopicPartition],
+                    memberEpoch: Int32? = nil, targetAssignment: [TopicPartition]? = nil, upgraded: Bool? = nil) {
+            self.memberId = memberId
+            self.groupInstanceId = groupInstanceId
+            self.clientId = clientId
+            self.host = host
+            self.assignment = assignment
+            self.memberEpoch = memberEpoch
+            self.targetAssignment = targetAssignment
+            self.upgraded = upgraded
+        }
     }
 
     public var groupId: String

@@ -286,19 +286,6 @@ struct ConsumerGroups: KafkactlCommand {
 
     // MARK: --describe
 
-    private struct OffsetRow {
-        var group: String
-        var partition: TopicPartition
-        var current: Int64?
-        var logEnd: Int64?
-        var leaderEpoch: Int32?
-        var member: GroupDescription.Member?
-        var lag: Int64? { groupLag(committed: current, logEnd: logEnd) }
-        /// Milliseconds: the age of the next unconsumed record, and how much older it is than the newest record.
-        var timeLag: Int64?
-        var behindNewest: Int64?
-    }
-
     private func describe(_ admin: AdminClient, context: CommandContext) async throws {
         let groups = try await targetGroups(admin).sorted()
         let descriptions = try await admin.describeGroups(groups)
@@ -340,125 +327,12 @@ struct ConsumerGroups: KafkactlCommand {
 
     private func describeOffsets(_ description: GroupDescription, committed: [TopicPartition: CommittedOffset],
                                  admin: AdminClient, context: CommandContext) async throws -> JSON {
-        var owner: [TopicPartition: GroupDescription.Member] = [:]
-        for member in description.members { for partition in member.assignment { owner[partition] = member } }
-        let partitions = Set(owner.keys).union(committed.keys)
-        let ends = try await admin.listOffsets(Dictionary(uniqueKeysWithValues: partitions.map { ($0, OffsetSpec.latest) }))
-        // Kafka's order: members with more partitions first, then partitions without an owner.
-        let memberOrder = description.members.sorted { $0.assignment.count > $1.assignment.count }
-        var rows: [OffsetRow] = []
-        for member in memberOrder {
-            for partition in member.assignment.sorted() {
-                rows.append(OffsetRow(group: description.groupId, partition: partition, current: committed[partition]?.offset,
-                                      logEnd: try? ends[partition]?.get().offset, leaderEpoch: committed[partition]?.leaderEpoch,
-                                      member: member))
-            }
-        }
-        for partition in partitions.filter({ owner[$0] == nil }).sorted() {
-            rows.append(OffsetRow(group: description.groupId, partition: partition, current: committed[partition]?.offset,
-                                  logEnd: try? ends[partition]?.get().offset, leaderEpoch: committed[partition]?.leaderEpoch, member: nil))
-        }
-        if timeLag { try await addTimeLag(&rows, admin: admin) }
-        if output.isJSON { return offsetsJSON(description, rows: rows) }
-        guard !rows.isEmpty else { return .null }
-        let dash = { (value: String?) in value.map { $0.isEmpty ? "-" : $0 } ?? "-" }
-        let groupWidth = TableFormatter.width([description.groupId], header: "GROUP")
-        let topicWidth = TableFormatter.width(rows.map(\.partition.topic), header: "TOPIC")
-        let consumerWidth = TableFormatter.width(rows.map { dash($0.member?.memberId) }, header: "CONSUMER-ID")
-        let hostWidth = TableFormatter.width(rows.map { dash($0.member?.host) }, header: "HOST")
-        var header: [(String, Int?)] = [("GROUP", groupWidth), ("TOPIC", topicWidth), ("PARTITION", 10)]
-        if verbose { header.append(("LEADER-EPOCH", 15)) }
-        header += [("CURRENT-OFFSET", 15), ("LOG-END-OFFSET", 15), ("LAG", 15)]
-        if timeLag { header += [("TIME-LAG", 12), ("BEHIND-NEWEST", 14)] }
-        header += [("CONSUMER-ID", consumerWidth), ("HOST", hostWidth), ("CLIENT-ID", nil)]
-        try context.print("")
-        try context.print(TableFormatter.line(header))
-        for row in rows {
-            var line: [(String, Int?)] = [(row.group, groupWidth), (row.partition.topic, topicWidth), (String(row.partition.partition), 10)]
-            if verbose { line.append((row.leaderEpoch.map { $0 >= 0 ? String($0) : "-" } ?? "-", 15)) }
-            line += [(row.current.map(String.init) ?? "-", 15), (row.logEnd.map(String.init) ?? "-", 15), (row.lag.map(String.init) ?? "-", 15)]
-            if timeLag { line += [(row.timeLag.map(Self.duration) ?? "-", 12), (row.behindNewest.map(Self.duration) ?? "-", 14)] }
-            line += [(dash(row.member?.memberId), consumerWidth), (dash(row.member?.host), hostWidth), (dash(row.member?.clientId), nil)]
-            try context.print(TableFormatter.line(line))
-        }
-        if timeLag {
-            try context.print("")
-            for (topic, lag, behind) in Self.topicTimeLags(rows) {
-                try context.print("Topic \(topic): \(lag.map { "up to \(Self.duration($0)) behind now" } ?? "caught up")\(behind.map { ", \(Self.duration($0)) behind the newest record" } ?? "")")
-            }
-        }
+        var rows = try await admin.groupOffsets(description, committed: committed)
+        if timeLag { try await PartitionConsumer.addTimeLags(&rows, client: admin.client) }
+        let rendering = GroupOffsetsOutput(rows: rows, verbose: verbose, timeLag: timeLag)
+        if output.isJSON { return rendering.json(group: description.groupId, state: description.state) }
+        for line in rendering.lines() { try context.print(line) }
         return .null
-    }
-
-    private func offsetsJSON(_ description: GroupDescription, rows: [OffsetRow]) -> JSON {
-        let optionalInt = { (value: Int64?) -> JSON in value.map { JSON.int($0) } ?? .null }
-        let partitions: [JSON] = rows.map { row in
-            var members: [(String, JSON)] = [
-                ("topic", .string(row.partition.topic)), ("partition", .int(row.partition.partition)),
-                ("currentOffset", optionalInt(row.current)), ("logEndOffset", optionalInt(row.logEnd)),
-                ("lag", optionalInt(row.lag)), ("consumerId", .optional(row.member?.memberId)),
-                ("host", .optional(row.member?.host)), ("clientId", .optional(row.member?.clientId)),
-            ]
-            if timeLag { members += [("timeLagMs", optionalInt(row.timeLag)), ("behindNewestMs", optionalInt(row.behindNewest))] }
-            return .object(members)
-        }
-        var document: [(String, JSON)] = [
-            ("group", .string(description.groupId)), ("state", .string(description.state)), ("partitions", .array(partitions)),
-        ]
-        if timeLag {
-            let topics: [JSON] = Self.topicTimeLags(rows).map { topic, lag, behind in
-                .object([("topic", .string(topic)), ("timeLagMs", optionalInt(lag)), ("behindNewestMs", optionalInt(behind))])
-            }
-            document.append(("topics", .array(topics)))
-        }
-        return .object(document)
-    }
-
-    /// Reads the next unconsumed record's timestamp (one small fetch per leader) and each partition's newest
-    /// timestamp (ListOffsets max-timestamp); a partition that is caught up lags 0.
-    private func addTimeLag(_ rows: inout [OffsetRow], admin: AdminClient) async throws {
-        let behind = rows.filter { row in row.current != nil && (row.lag ?? 0) > 0 }
-        let next = try await PartitionConsumer.recordTimestamps(at: Dictionary(behind.map { ($0.partition, $0.current!) }, uniquingKeysWith: { a, _ in a }), client: admin.client)
-        var newestTimes: [TopicPartition: Int64] = [:]
-        if let newest = try? await admin.listOffsets(Dictionary(behind.map { ($0.partition, OffsetSpec.maxTimestamp) }, uniquingKeysWith: { a, _ in a })) {
-            newestTimes = newest.compactMapValues { try? $0.get().timestamp }.filter { $0.value >= 0 }
-        } else {
-            // Brokers before Kafka 3.0 (ListOffsets v7) cannot look up the largest timestamp: read the last record.
-            let lastOffsets = Dictionary(behind.compactMap { row in row.logEnd.map { (row.partition, max($0 - 1, 0)) } }, uniquingKeysWith: { a, _ in a })
-            newestTimes = (try? await PartitionConsumer.recordTimestamps(at: lastOffsets, client: admin.client)) ?? [:]
-        }
-        let now = TimeExpression.currentMillis()
-        for index in rows.indices {
-            guard rows[index].current != nil else { continue }
-            if (rows[index].lag ?? 0) == 0 {
-                rows[index].timeLag = 0
-                rows[index].behindNewest = 0
-                continue
-            }
-            guard let timestamp = next[rows[index].partition], timestamp >= 0 else { continue }
-            rows[index].timeLag = max(now - timestamp, 0)
-            if let newestTime = newestTimes[rows[index].partition] {
-                rows[index].behindNewest = max(newestTime - timestamp, 0)
-            }
-        }
-    }
-
-    /// The worst time lag of each topic's partitions.
-    private static func topicTimeLags(_ rows: [OffsetRow]) -> [(String, Int64?, Int64?)] {
-        Dictionary(grouping: rows, by: \.partition.topic).sorted { $0.key < $1.key }.map { topic, rows in
-            (topic, rows.compactMap(\.timeLag).max(), rows.compactMap(\.behindNewest).max())
-        }
-    }
-
-    /// `350ms`, `45s`, `12m05s`, `3h02m`, `2d04h`.
-    static func duration(_ millis: Int64) -> String {
-        if millis < 1000 { return "\(millis)ms" }
-        let seconds = millis / 1000
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        if seconds < 60 { return "\(seconds)s" }
-        if seconds < 3600 { return "\(seconds / 60)m\(two(seconds % 60))s" }
-        if seconds < 86400 { return "\(seconds / 3600)h\(two(seconds % 3600 / 60))m" }
-        return "\(seconds / 86400)d\(two(seconds % 86400 / 3600))h"
     }
 
     /// `topic:0,1;other:2`, Kafka's assignment column: topics sorted, each one's partitions sorted.
