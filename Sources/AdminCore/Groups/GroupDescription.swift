@@ -52,6 +52,21 @@ public struct GroupDescription: Sendable, Hashable {
     public var groupEpoch: Int32? = nil
     public var assignmentEpoch: Int32? = nil
 
+    public init(groupId: String, state: String, protocolType: String, protocolName: String, members: [Member],
+                coordinator: BrokerAddress? = nil, coordinatorId: Int32? = nil, type: GroupType = .classic,
+                groupEpoch: Int32? = nil, assignmentEpoch: Int32? = nil) {
+        self.groupId = groupId
+        self.state = state
+        self.protocolType = protocolType
+        self.protocolName = protocolName
+        self.members = members
+        self.coordinator = coordinator
+        self.coordinatorId = coordinatorId
+        self.type = type
+        self.groupEpoch = groupEpoch
+        self.assignmentEpoch = assignmentEpoch
+    }
+
     /// Offsets may only be reset, and a group deleted, while nobody is in it.
     public var isInactive: Bool { state == "Empty" || state == "Dead" }
 }
