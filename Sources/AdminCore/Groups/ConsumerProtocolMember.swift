@@ -94,7 +94,7 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
     private var joined = false
     private var partitionsLost = false
     private var rebalanceRequested = false
-    private var rebalanceWaiters: [CheckedContinuation<Void, Never>] = []
+    private var rebalanceWaiters = RebalanceWaiters()
     /// Topic names by id, for the topics subscribed to.
     private var topicNames: [KafkaUUID: String] = [:]
 
@@ -284,24 +284,20 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
     private func requestRebalance() {
         rebalanceRequested = true
         joined = false
-        let waiters = rebalanceWaiters
-        rebalanceWaiters.removeAll()
-        for waiter in waiters { waiter.resume() }
+        rebalanceWaiters.resumeAll()
     }
 
     public func waitForRebalance() async {
         if rebalanceRequested { return }
         await withTaskCancellationHandler {
-            await withCheckedContinuation { rebalanceWaiters.append($0) }
+            await withCheckedContinuation { rebalanceWaiters.add($0) }
         } onCancel: {
             Task { await self.cancelWaiters() }
         }
     }
 
     private func cancelWaiters() {
-        let waiters = rebalanceWaiters
-        rebalanceWaiters.removeAll()
-        for waiter in waiters { waiter.resume() }
+        rebalanceWaiters.resumeAll()
     }
 
     // MARK: Committing and leaving
@@ -310,15 +306,9 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
     /// epoch for a consumer-protocol group).
     public func commit(_ positions: [TopicPartition: Int64]) async throws {
         guard !positions.isEmpty, memberEpoch > 0 else { return }
-        let byTopic = Dictionary(grouping: positions.keys, by: \.topic)
-        let request = OffsetCommitRequest(
-            groupId: groupId, generationIdOrMemberEpoch: memberEpoch, memberId: memberId,
-            groupInstanceId: configuration.groupInstanceId,
-            topics: byTopic.keys.sorted().map { topic in
-                .init(name: topic, partitions: byTopic[topic]!.sorted().map {
-                    .init(partitionIndex: $0.partition, committedOffset: positions[$0]!, committedLeaderEpoch: -1, committedMetadata: "")
-                })
-            })
+        let request = OffsetCommitRequest.memberCommit(
+            group: groupId, generationOrEpoch: memberEpoch, memberId: memberId, groupInstanceId: configuration.groupInstanceId,
+            positions: positions)
         let response = try await Self.send(request, client: client, group: groupId)
         for topic in response.topics {
             for partition in topic.partitions where partition.errorCode != 0 {

@@ -72,7 +72,7 @@ public actor GroupMember {
     /// dropped without a commit (Java's onPartitionsLost).
     private var partitionsLost = false
     private var joined = false
-    private var rebalanceWaiters: [CheckedContinuation<Void, Never>] = []
+    private var rebalanceWaiters = RebalanceWaiters()
     private var rebalanceRequested = false
 
     public init(client: KafkaClient, topics: [String], configuration: GroupMemberConfiguration) {
@@ -266,25 +266,21 @@ public actor GroupMember {
     private func requestRebalance() {
         rebalanceRequested = true
         joined = false
-        let waiters = rebalanceWaiters
-        rebalanceWaiters.removeAll()
-        for waiter in waiters { waiter.resume() }
+        rebalanceWaiters.resumeAll()
     }
 
     /// Returns when the coordinator wants the member to rejoin (or at once if it already did), or when cancelled.
     public func waitForRebalance() async {
         if rebalanceRequested { return }
         await withTaskCancellationHandler {
-            await withCheckedContinuation { rebalanceWaiters.append($0) }
+            await withCheckedContinuation { rebalanceWaiters.add($0) }
         } onCancel: {
             Task { await self.cancelWaiters() }
         }
     }
 
     private func cancelWaiters() {
-        let waiters = rebalanceWaiters
-        rebalanceWaiters.removeAll()
-        for waiter in waiters { waiter.resume() }
+        rebalanceWaiters.resumeAll()
     }
 
     // MARK: Committing and leaving
@@ -293,15 +289,9 @@ public actor GroupMember {
     /// with a rebalance is reported; its records may be read again, as at-least-once allows.
     public func commit(_ positions: [TopicPartition: Int64]) async throws {
         guard !positions.isEmpty, generation >= 0 else { return }
-        let byTopic = Dictionary(grouping: positions.keys, by: \.topic)
-        let request = OffsetCommitRequest(
-            groupId: groupId, generationIdOrMemberEpoch: generation, memberId: memberId,
-            groupInstanceId: configuration.groupInstanceId,
-            topics: byTopic.keys.sorted().map { topic in
-                .init(name: topic, partitions: byTopic[topic]!.sorted().map {
-                    .init(partitionIndex: $0.partition, committedOffset: positions[$0]!, committedLeaderEpoch: -1, committedMetadata: "")
-                })
-            })
+        let request = OffsetCommitRequest.memberCommit(
+            group: groupId, generationOrEpoch: generation, memberId: memberId, groupInstanceId: configuration.groupInstanceId,
+            positions: positions)
         // A coordinator that moved, is still loading the group, or dropped the connection is found again and asked
         // again within the API timeout, as Kafka's commitSync does: the final commit of a run must not be lost to a
         // coordinator move (committing the same positions twice is harmless).
