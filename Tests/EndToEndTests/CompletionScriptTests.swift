@@ -41,7 +41,7 @@ import Testing
         #expect(Set(["configs", "console-consumer", "console-producer", "consumer-groups"]).isSubset(of: Set(c)), "\(c)")
         #expect(c.allSatisfy { $0.hasPrefix("c") })
         let all = try await Self.complete(["kafkactl", ""])
-        #expect(Set(["topics", "console-producer", "console-consumer", "consumer-groups", "configs", "get-offsets", "shell"])
+        #expect(Set(["topics", "console-producer", "console-consumer", "consumer-groups", "configs", "get-offsets", "broker-api-versions", "shell"])
             .isSubset(of: Set(all)), "\(all)")
         #expect(!all.contains("generate-docs"))
     }
@@ -122,7 +122,7 @@ import Testing
         for section in ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "EXIT STATUS", "FILES", "SEE ALSO"] {
             #expect(text.contains("\n\(section)\n"), "\(section) missing")
         }
-        for subcommand in ["topics", "console-producer", "console-consumer", "consumer-groups", "configs", "get-offsets", "shell"] {
+        for subcommand in ["topics", "console-producer", "console-consumer", "consumer-groups", "configs", "get-offsets", "broker-api-versions", "shell"] {
             #expect(text.contains("   kafkactl \(subcommand)\n"), "\(subcommand) missing")
         }
         // It fits an 80-column terminal: the help blocks are written for it (they cannot be refilled); only

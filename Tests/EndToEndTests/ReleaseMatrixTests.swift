@@ -81,6 +81,19 @@ import Testing
             let nodes = try await succeed("cluster", [])
             #expect(nodes.stdout.split(separator: "\n").count >= 3, "\(nodes.stdout)")
 
+            // broker-api-versions: every node lists exactly the release's ranges (the JSON carries them; the text's
+            // layout is BrokerApiVersionsCommandTests' business)
+            let versions = try JSONSerialization.jsonObject(with: try await succeed("broker-api-versions", ["--output", "json"]).stdoutData)
+            let brokers = (versions as? [String: Any])?["brokers"] as? [[String: Any]] ?? []
+            #expect(brokers.compactMap { $0["id"] as? Int } == [1, 2, 3], "Kafka \(name): \(versions)")
+            for broker in brokers {
+                let listed = (broker["apis"] as? [[String: Any]] ?? []).compactMap { api -> (Int16, ClosedRange<Int16>)? in
+                    guard let key = api["key"] as? Int, let min = api["min"] as? Int, let max = api["max"] as? Int else { return nil }
+                    return (Int16(key), Int16(min)...Int16(max))
+                }
+                #expect(Dictionary(uniqueKeysWithValues: listed) == release.table.ranges, "Kafka \(name), node \(broker["id"] ?? "?")")
+            }
+
             // OffsetDelete arrived in 2.4: before it, kafkactl's one line. From 2.4 the release lists it, but the test
             // broker lacks it (ConsumerGroupsErrorTests prove the line kafkactl gives for that).
             if !Self.atLeast(name, "2.4") {

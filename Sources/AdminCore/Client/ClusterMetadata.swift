@@ -4,6 +4,12 @@ public struct ClusterMetadata: Sendable, Hashable {
         public var nodeId: Int32
         public var address: BrokerAddress
         public var rack: String?
+
+        public init(nodeId: Int32, address: BrokerAddress, rack: String?) {
+            self.nodeId = nodeId
+            self.address = address
+            self.rack = rack
+        }
     }
 
     public struct Partition: Sendable, Hashable {

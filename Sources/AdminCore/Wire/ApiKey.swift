@@ -38,6 +38,10 @@ public struct ApiKey: RawRepresentable, Hashable, Sendable, CustomStringConverti
     public static let consumerGroupDescribe = ApiKey(rawValue: 69)
     public static let describeTopicPartitions = ApiKey(rawValue: 75)
 
+    /// Kafka's name of every API key from 0 to 94, as facts taken from Kafka's message definitions
+    /// (clients/src/main/resources/common/message/*Request.json: "apiKey" and "name" without its "Request" suffix),
+    /// so that kafkactl names the APIs it does not speak as well (broker-api-versions lists every key a broker offers).
+    /// Key 74 carries its current name, ListConfigResources (ListClientMetricsResources before Kafka 4.1).
     private static let names: [Int16: String] = [
         0: "Produce", 1: "Fetch", 2: "ListOffsets", 3: "Metadata", 4: "LeaderAndIsr", 5: "StopReplica",
         6: "UpdateMetadata", 7: "ControlledShutdown", 8: "OffsetCommit", 9: "OffsetFetch", 10: "FindCoordinator",
@@ -50,12 +54,25 @@ public struct ApiKey: RawRepresentable, Hashable, Sendable, CustomStringConverti
         39: "RenewDelegationToken", 40: "ExpireDelegationToken", 41: "DescribeDelegationToken", 42: "DeleteGroups",
         43: "ElectLeaders", 44: "IncrementalAlterConfigs", 45: "AlterPartitionReassignments",
         46: "ListPartitionReassignments", 47: "OffsetDelete", 48: "DescribeClientQuotas", 49: "AlterClientQuotas",
-        50: "DescribeUserScramCredentials", 51: "AlterUserScramCredentials", 60: "DescribeCluster",
-        61: "DescribeProducers", 65: "DescribeTransactions", 66: "ListTransactions", 68: "ConsumerGroupHeartbeat",
-        69: "ConsumerGroupDescribe", 75: "DescribeTopicPartitions",
+        50: "DescribeUserScramCredentials", 51: "AlterUserScramCredentials", 52: "Vote", 53: "BeginQuorumEpoch",
+        54: "EndQuorumEpoch", 55: "DescribeQuorum", 56: "AlterPartition", 57: "UpdateFeatures", 58: "Envelope",
+        59: "FetchSnapshot", 60: "DescribeCluster", 61: "DescribeProducers", 62: "BrokerRegistration",
+        63: "BrokerHeartbeat", 64: "UnregisterBroker", 65: "DescribeTransactions", 66: "ListTransactions",
+        67: "AllocateProducerIds", 68: "ConsumerGroupHeartbeat", 69: "ConsumerGroupDescribe",
+        70: "ControllerRegistration", 71: "GetTelemetrySubscriptions", 72: "PushTelemetry",
+        73: "AssignReplicasToDirs", 74: "ListConfigResources", 75: "DescribeTopicPartitions",
+        76: "ShareGroupHeartbeat", 77: "ShareGroupDescribe", 78: "ShareFetch", 79: "ShareAcknowledge",
+        80: "AddRaftVoter", 81: "RemoveRaftVoter", 82: "UpdateRaftVoter", 83: "InitializeShareGroupState",
+        84: "ReadShareGroupState", 85: "WriteShareGroupState", 86: "DeleteShareGroupState",
+        87: "ReadShareGroupStateSummary", 88: "StreamsGroupHeartbeat", 89: "StreamsGroupDescribe",
+        90: "DescribeShareGroupOffsets", 91: "AlterShareGroupOffsets", 92: "DeleteShareGroupOffsets",
+        93: "StreamsGroupTopologyDescriptionUpdate", 94: "UnregisterController",
     ]
 
     /// Kafka's name for the API, e.g. "CreatePartitions".
-    public var name: String { Self.names[rawValue] ?? "ApiKey\(rawValue)" }
+    public var name: String { knownName ?? "ApiKey\(rawValue)" }
+
+    /// Kafka's name for the API, or nil for a key newer than the table above.
+    public var knownName: String? { Self.names[rawValue] }
     public var description: String { name }
 }
