@@ -76,7 +76,8 @@ enum ManualPage {
             .BR kafka-console-consumer.sh (1),
             .BR kafka-consumer-groups.sh (1),
             .BR kafka-configs.sh (1),
-            .BR kafka-get-offsets.sh (1)
+            .BR kafka-get-offsets.sh (1),
+            .BR kafka-delete-records.sh (1)
 
             """
         return page
