@@ -9,18 +9,15 @@ struct DeleteRecords: KafkactlCommand {
         commandName: "delete-records",
         abstract: "Delete the records of partitions before an offset (kafka-delete-records.sh).",
         discussion: """
-            --offset-json-file deletes at once, as kafka-delete-records.sh does. Its format:
+            --offset-json-file deletes at once, as kafka-delete-records.sh does. Offset -1 means the high watermark (every record of the partition). The file:
               {"partitions": [{"topic": "foo", "partition": 1, "offset": 1}], "version": 1}
-            Offset -1 means the high watermark (every record of the partition).
 
-            --topic with --before-offset or --before is a dry run that prints what it would delete unless
-            --execute is given. --before takes kafkactl's time grammar (2026-11-23T10:00:00Z, -2h, epoch ms) and
-            deletes the records before the first offset whose timestamp is at or after that time.
+            --topic with --before-offset or --before only prints what it would delete, unless --execute is given. --before takes kafkactl's time grammar (2026-11-23T10:00:00Z, -2h, epoch ms) and deletes the records before the first offset whose timestamp is at or after that time.
 
             Examples:
-              kafkactl delete-records --bootstrap-server localhost:9092 --offset-json-file offsets.json
-              kafkactl delete-records --bootstrap-server localhost:9092 --topic orders --partition 0 --before-offset 100 --execute
-              kafkactl delete-records --bootstrap-server localhost:9092 --topic orders --before -7d
+              kafkactl delete-records --bootstrap-server B --offset-json-file offsets.json
+              kafkactl delete-records --bootstrap-server B --topic orders --before -7d
+              kafkactl delete-records --bootstrap-server B --topic orders --partition 0 --before-offset 100 --execute
             """)
 
     @OptionGroup var connection: ConnectionOptions
