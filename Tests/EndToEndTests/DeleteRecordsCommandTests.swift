@@ -326,4 +326,53 @@ import Testing
         #expect(json.exitCode == 0, "stderr: \(json.stderr)")
         #expect(json.stdout == "{\"dry_run\":false,\"partitions\":[{\"topic\":\"orders\",\"partition\":2,\"low_watermark\":4}]}\n")
     }
+
+    @Test func eachPartitionGoesToItsOwnLeaderInOneRequestPerLeader() async throws {
+        // Two scripted nodes: orders-0 and orders-2 are led by node 1, orders-1 by node 2. Each node records the
+        // partitions DeleteRecords asked it for; a node asked for a partition it does not lead says
+        // NOT_LEADER_OR_FOLLOWER, as Kafka does, so a wrong route would show as a retry and a failure.
+        let ports = Mutex<[Int32: Int]>([:])
+        let received = Mutex<[Int32: [[String]]]>([:])
+        let leaders: [Int32: Int32] = [0: 1, 1: 2, 2: 1]
+        func node(_ id: Int32) throws -> ScriptedBroker {
+            try ScriptedBroker(apiVersions: [18: 0...3, 3: 0...12, 21: 0...2]) { header, body in
+                switch header.apiKey {
+                case .metadata:
+                    let known = ports.withLock { $0 }
+                    let response = MetadataResponse(
+                        brokers: known.sorted { $0.key < $1.key }.map { .init(nodeId: $0.key, host: "127.0.0.1", port: Int32($0.value)) },
+                        clusterId: "c", controllerId: 1,
+                        topics: [.init(name: "orders", partitions: (0..<3).map { (partition: Int32) in
+                            .init(partitionIndex: partition, leaderId: leaders[partition]!, replicaNodes: [1, 2], isrNodes: [1, 2])
+                        })])
+                    return ScriptedBroker.reply(response, to: MetadataRequest.self, version: header.apiVersion)
+                case .deleteRecords:
+                    var copy = body
+                    guard let request = try? DeleteRecordsRequest(from: &copy, version: header.apiVersion) else { return .close }
+                    received.withLock { $0[id, default: []].append(request.topics.flatMap { topic in topic.partitions.map { "\(topic.name)-\($0.partitionIndex)" } }.sorted()) }
+                    let topics = request.topics.map { topic in
+                        DeleteRecordsResponse.DeleteRecordsTopicResult(name: topic.name, partitions: topic.partitions.map {
+                            let leads = leaders[$0.partitionIndex] == id
+                            return .init(partitionIndex: $0.partitionIndex, lowWatermark: leads ? $0.offset : -1,
+                                         errorCode: leads ? 0 : ErrorCode.notLeaderOrFollower.rawValue)
+                        })
+                    }
+                    return ScriptedBroker.reply(DeleteRecordsResponse(topics: topics), to: DeleteRecordsRequest.self, version: header.apiVersion)
+                default:
+                    return .silence
+                }
+            }
+        }
+        let one = try node(1)
+        defer { one.stop() }
+        let two = try node(2)
+        defer { two.stop() }
+        ports.withLock { $0 = [1: one.port, 2: two.port] }
+        let result = try await kafkactl(["delete-records", "--bootstrap-server", one.address, "--topic", "orders",
+                                         "--before-offset", "6", "--execute"], timeout: .seconds(20))
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.hasSuffix("partition: orders-0\tlow_watermark: 6\npartition: orders-1\tlow_watermark: 6\npartition: orders-2\tlow_watermark: 6\n"),
+                "stdout: \(result.stdout)")
+        #expect(received.withLock { $0 } == [1: [["orders-0", "orders-2"]], 2: [["orders-1"]]])
+    }
 }
