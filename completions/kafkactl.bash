@@ -173,13 +173,13 @@ _kafkactl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    topics|console-producer|console-consumer|consumer-groups|configs|get-offsets|broker-api-versions|cluster|shell|config|version|completion|help)
+    topics|console-producer|console-consumer|consumer-groups|configs|get-offsets|delete-records|broker-api-versions|cluster|shell|config|version|completion|help)
         # Offer subcommand argument completions
         "_kafkactl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer consumer-groups configs get-offsets broker-api-versions cluster shell config version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer consumer-groups configs get-offsets delete-records broker-api-versions cluster shell config version completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -565,6 +565,48 @@ _kafkactl_get-offsets() {
         return
         ;;
     '--time')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_delete-records() {
+    repeating_flags=()
+    non_repeating_flags=(--execute --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--bootstrap-server --command-config --context --offset-json-file --topic --partition --before-offset --before --output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--offset-json-file')
+        __kafkactl_add_completions -f
+        return
+        ;;
+    '--topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion delete-records -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--partition')
+        return
+        ;;
+    '--before-offset')
+        return
+        ;;
+    '--before')
         return
         ;;
     '--output')

@@ -37,6 +37,7 @@ struct FixtureRoundTripTests {
         "DescribeUserScramCredentials": DescribeUserScramCredentialsRequest.self,
         "AlterUserScramCredentials": AlterUserScramCredentialsRequest.self,
         "DeleteGroups": DeleteGroupsRequest.self,
+        "DeleteRecords": DeleteRecordsRequest.self,
         "DescribeGroups": DescribeGroupsRequest.self,
         "ListGroups": ListGroupsRequest.self,
         "OffsetDelete": OffsetDeleteRequest.self,

@@ -27,6 +27,7 @@ import Testing
         ("DescribeConfigs", DescribeConfigsRequest.apiKey, DescribeConfigsRequest.versions),
         ("CreatePartitions", CreatePartitionsRequest.apiKey, CreatePartitionsRequest.versions),
         ("DeleteGroups", DeleteGroupsRequest.apiKey, DeleteGroupsRequest.versions),
+        ("DeleteRecords", DeleteRecordsRequest.apiKey, DeleteRecordsRequest.versions),
         ("SaslHandshake", SaslHandshakeRequest.apiKey, SaslHandshakeRequest.versions),
         ("SaslAuthenticate", SaslAuthenticateRequest.apiKey, SaslAuthenticateRequest.versions),
     ]

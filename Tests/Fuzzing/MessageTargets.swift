@@ -95,6 +95,7 @@ enum MessageTargets {
         add(CreatePartitionsRequest.self, CreatePartitionsResponse())
         add(CreateTopicsRequest.self, CreateTopicsResponse())
         add(DeleteGroupsRequest.self, DeleteGroupsResponse())
+        add(DeleteRecordsRequest.self, DeleteRecordsResponse())
         add(DeleteTopicsRequest.self, DeleteTopicsResponse())
         add(DescribeClientQuotasRequest.self, DescribeClientQuotasResponse())
         add(DescribeClusterRequest.self, DescribeClusterResponse())

@@ -5,7 +5,7 @@
 /// until it is added.
 public enum KafkactlApis {
     public static let requestTypes: [any KafkaRequest.Type] = [
-        ProduceRequest.self, FetchRequest.self, ListOffsetsRequest.self, MetadataRequest.self,
+        ProduceRequest.self, FetchRequest.self, ListOffsetsRequest.self, MetadataRequest.self, DeleteRecordsRequest.self,
         OffsetCommitRequest.self, OffsetFetchRequest.self, FindCoordinatorRequest.self, JoinGroupRequest.self,
         HeartbeatRequest.self, LeaveGroupRequest.self, SyncGroupRequest.self, DescribeGroupsRequest.self,
         ListGroupsRequest.self, SaslHandshakeRequest.self, ApiVersionsRequest.self, CreateTopicsRequest.self,

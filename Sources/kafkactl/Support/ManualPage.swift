@@ -77,6 +77,7 @@ enum ManualPage {
             .BR kafka-consumer-groups.sh (1),
             .BR kafka-configs.sh (1),
             .BR kafka-get-offsets.sh (1),
+            .BR kafka-delete-records.sh (1),
             .BR kafka-broker-api-versions.sh (1)
 
             """
