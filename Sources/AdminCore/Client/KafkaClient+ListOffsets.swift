@@ -50,60 +50,27 @@ extension KafkaClient {
     public func listOffsets(
         _ specs: [TopicPartition: OffsetSpec], isolation: IsolationLevel = .readUncommitted
     ) async throws -> [TopicPartition: Result<ListedOffset, KafkactlError>] {
-        var results: [TopicPartition: Result<ListedOffset, KafkactlError>] = [:]
-        var remaining = specs
-        var backoff = RetryBackoff(configuration)
-        var firstRound = true
-        while !remaining.isEmpty {
-            // A retry follows a leader change or a missing partition: it needs fresh metadata, the first round not.
-            let plan = try await partitionsByLeader(remaining.keys, fresh: !firstRound)
-            firstRound = false
-            for (partition, error) in plan.unknown {
-                results[partition] = .failure(error)
-                remaining[partition] = nil
-            }
-            let requests = remaining
-            let timeoutMs = Int32(clamping: configuration.requestTimeout.milliseconds)
-            let shards = try await sendToLeaders(plan.byLeader) { version, partitions in
+        let timeoutMs = Int32(clamping: configuration.requestTimeout.milliseconds)
+        return try await onLeaders(
+            specs.keys, what: { "ListOffsets for \($0)" }, retries: \.isRetriable,
+            build: { version, partitions in
                 ListOffsetsRequest(
                     replicaId: -1, isolationLevel: isolation.rawValue,
                     topics: Dictionary(grouping: partitions, by: \.topic).map { topic, partitions in
                         .init(name: topic, partitions: partitions.map {
-                            .init(partitionIndex: $0.partition, currentLeaderEpoch: -1, timestamp: requests[$0]!.wireValue)
+                            .init(partitionIndex: $0.partition, currentLeaderEpoch: -1, timestamp: specs[$0]!.wireValue)
                         })
                     },
                     // Only v10+ carries a timeout (for tiered-storage lookups).
                     timeoutMs: version >= 10 ? timeoutMs : 0)
-            }
-            var retry = false
-            for shard in shards {
-                for topic in shard.response.topics {
-                    for answer in topic.partitions {
-                        let partition = TopicPartition(topic.name, answer.partitionIndex)
-                        guard remaining[partition] != nil else { continue }
-                        let code = ErrorCode(rawValue: answer.errorCode)
-                        if code == .none {
-                            results[partition] = .success(ListedOffset(offset: answer.offset, timestamp: answer.timestamp, leaderEpoch: answer.leaderEpoch))
-                            remaining[partition] = nil
-                        } else if code.isRetriable && backoff.canRetry {
-                            retry = true
-                        } else {
-                            results[partition] = .failure(.broker(code, "ListOffsets for \(partition)"))
-                            remaining[partition] = nil
-                        }
+            },
+            answers: { response in
+                response.topics.flatMap { topic in
+                    topic.partitions.map {
+                        (TopicPartition(topic.name, $0.partitionIndex), ErrorCode(rawValue: $0.errorCode),
+                         ListedOffset(offset: $0.offset, timestamp: $0.timestamp, leaderEpoch: $0.leaderEpoch))
                     }
                 }
-            }
-            if !remaining.isEmpty {
-                if !retry {
-                    for partition in remaining.keys {
-                        results[partition] = .failure(KafkactlError(.internal, "the broker did not answer ListOffsets for \(partition)"))
-                    }
-                    break
-                }
-                try await backoff.wait()
-            }
-        }
-        return results
+            })
     }
 }

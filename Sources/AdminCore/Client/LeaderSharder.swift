@@ -50,4 +50,55 @@ extension KafkaClient {
             return shards
         }
     }
+
+    /// A per-partition operation at the leaders, to completion: split by leader, one request per leader, and each
+    /// partition's answer read back with `answers`. A partition whose code `retries` accepts is asked again (with
+    /// fresh metadata, after the one backoff) within the API timeout; an unknown topic or partition is named without
+    /// being sent; anything else is that partition's failure, `what(partition)` saying what was asked.
+    public func onLeaders<R: KafkaRequest, Value: Sendable>(
+        _ partitions: some Collection<TopicPartition>,
+        what: (TopicPartition) -> String,
+        retries: (ErrorCode) -> Bool,
+        build: @escaping @Sendable (_ version: Int16, _ partitions: [TopicPartition]) -> R,
+        answers: (R.Response) -> [(partition: TopicPartition, code: ErrorCode, value: Value)]
+    ) async throws -> [TopicPartition: Result<Value, KafkactlError>] {
+        var results: [TopicPartition: Result<Value, KafkactlError>] = [:]
+        var remaining = Set(partitions)
+        var backoff = RetryBackoff(configuration)
+        var firstRound = true
+        while !remaining.isEmpty {
+            // A retry follows a moved leader or a missing partition: it needs fresh metadata, the first round not.
+            let plan = try await partitionsByLeader(remaining, fresh: !firstRound)
+            firstRound = false
+            for (partition, error) in plan.unknown {
+                results[partition] = .failure(error)
+                remaining.remove(partition)
+            }
+            var retry = false
+            for shard in try await sendToLeaders(plan.byLeader, build: build) {
+                for answer in answers(shard.response) where remaining.contains(answer.partition) {
+                    if answer.code == .none {
+                        results[answer.partition] = .success(answer.value)
+                        remaining.remove(answer.partition)
+                    } else if retries(answer.code) && backoff.canRetry {
+                        retry = true
+                    } else {
+                        results[answer.partition] = .failure(.broker(answer.code, what(answer.partition)))
+                        remaining.remove(answer.partition)
+                    }
+                }
+            }
+            if !remaining.isEmpty {
+                if !retry {
+                    // A leader that answered without naming a partition it was asked about.
+                    for partition in remaining {
+                        results[partition] = .failure(KafkactlError(.internal, "the broker did not answer \(R.apiKey.name) for \(partition)"))
+                    }
+                    break
+                }
+                try await backoff.wait()
+            }
+        }
+        return results
+    }
 }
