@@ -14,6 +14,17 @@
 /// `vN+`, `vN-M`, `vN` (versions), `tag N`, `= literal` and `ignorable` (Kafka's flag for a field that only adds
 /// information: a request that sets it is still sent at a version without it, the field left out).
 public struct SchemaParser {
+    /// Each schema route and the AdminCore protocol that marks a request type with it. `KafkaClient.send` has one
+    /// overload per marker, so where a request goes is decided by its type, and a call site never names a broker.
+    public static let routeMarkers: [String: String] = [
+        "any": "AnyBrokerRequest",
+        "controller": "ControllerRequest",
+        "coordinator": "GroupCoordinatorRequest",
+        "leader": "PartitionLeaderRequest",
+        "node": "BrokerLocalRequest",
+        "resource": "ConfigResourceRequest",
+    ]
+
     public init() {}
 
     public func parse(_ text: String, sourceName: String) throws -> MessageSchema {
@@ -88,7 +99,7 @@ public struct SchemaParser {
             }
             flexible = first
         }
-        let routes: Set = ["any", "controller", "coordinator", "leader", "node"]
+        let routes = Set(Self.routeMarkers.keys)
         guard routes.contains(words[9]) else { throw fail("route must be one of \(routes.sorted()), found `\(words[9])`") }
         return (words[1], key, range.lower...upper, flexible, words[9])
     }

@@ -21,7 +21,7 @@ public struct SwiftEmitter {
     private func emitMessage(_ schema: MessageSchema, side: Side, into out: CodeWriter) {
         let body = side == .request ? schema.request : schema.response
         let context = Context(schema: schema)
-        let conformance = side == .request ? "KafkaRequest" : "KafkaResponse"
+        let conformance = side == .request ? SchemaParser.routeMarkers[schema.route] ?? "KafkaRequest" : "KafkaResponse"
         out.line("/// \(schema.apiName) \(side == .request ? "request" : "response") (API key \(schema.apiKey)), versions \(schema.versions.lowerBound)-\(schema.versions.upperBound).")
         out.line("public struct \(body.name): \(conformance) {")
         out.indent {
@@ -30,7 +30,6 @@ public struct SwiftEmitter {
                 out.line("public static let apiKey = ApiKey(rawValue: \(schema.apiKey))")
                 out.line("public static let versions: ClosedRange<Int16> = \(schema.versions.lowerBound)...\(schema.versions.upperBound)")
                 out.line("public static let firstFlexibleVersion: Int16? = \(schema.firstFlexibleVersion.map(String.init) ?? "nil")")
-                out.line("public static let route: RequestRoute = .\(schema.route)")
                 out.line("")
             }
             for nested in nestedStructs(of: body.fields) {

@@ -177,11 +177,11 @@ import Testing
         let client = Self.refusedClient(connectTimeout: .seconds(4))
         let clock = ContinuousClock()
         let first = Task { () -> (ContinuousClock.Instant, String) in
-            do { _ = try await client.connection(for: .any); return (clock.now, "connected") } catch { return (clock.now, "\(error)") }
+            do { _ = try await client.anyBrokerConnection(); return (clock.now, "connected") } catch { return (clock.now, "\(error)") }
         }
         try await Task.sleep(for: .seconds(1))
         let second = Task { () -> (ContinuousClock.Instant, String) in
-            do { _ = try await client.connection(for: .any); return (clock.now, "connected") } catch { return (clock.now, "\(error)") }
+            do { _ = try await client.anyBrokerConnection(); return (clock.now, "connected") } catch { return (clock.now, "\(error)") }
         }
         let (firstEnd, firstError) = await first.value
         let (secondEnd, secondError) = await second.value
@@ -195,10 +195,10 @@ import Testing
     @Test func aCancelledCallerLeavesTheOthersSearching() async throws {
         let client = Self.refusedClient(connectTimeout: .seconds(1))
         let waiting = Task { () -> String in
-            do { _ = try await client.connection(for: .any); return "connected" } catch { return "\(error)" }
+            do { _ = try await client.anyBrokerConnection(); return "connected" } catch { return "\(error)" }
         }
         let cancelled = Task { () -> String in
-            do { _ = try await client.connection(for: .any); return "connected" } catch { return "\(type(of: error))" }
+            do { _ = try await client.anyBrokerConnection(); return "connected" } catch { return "\(type(of: error))" }
         }
         try await Task.sleep(for: .milliseconds(200))
         cancelled.cancel()

@@ -43,7 +43,7 @@ import Testing
         try await withClient { client in
             let metadata = try await client.metadata(topics: [topic])
             let leader = try #require(metadata.topics[topic]?.partitions.first?.leader)
-            let connection = try await client.connection(for: .node(leader), lane: .fetch)
+            let connection = try await client.leaderConnection(leader, lane: .fetch)
             var batches: [RecordBatch] = []
             var offset: Int64 = 0
             let deadline = ContinuousClock.now + .seconds(10)

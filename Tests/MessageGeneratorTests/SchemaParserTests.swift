@@ -49,6 +49,15 @@ import Testing
         }
     }
 
+    @Test func eachRouteBecomesItsMarkerAndAnUnknownOneIsRefused() throws {
+        for (route, marker) in ["coordinator": "GroupCoordinatorRequest", "resource": "ConfigResourceRequest", "node": "BrokerLocalRequest"] {
+            let text = "api X key 1 versions 0-1 flexible none route \(route)\nrequest\n  A: int32\nresponse\n"
+            #expect(try MessageGenerator().generate(schemaText: text, sourceName: "X.schema").contains("public struct XRequest: \(marker) {"))
+        }
+        let text = "api X key 1 versions 0-1 flexible none route leaders\nrequest\n  A: int32\nresponse\n"
+        #expect(throws: SchemaError.self) { try SchemaParser().parse(text, sourceName: "X.schema") }
+    }
+
     @Test func rejectsMissingSections() {
         #expect(throws: SchemaError.self) {
             try SchemaParser().parse("api X key 1 versions 0-1 flexible none route any\nrequest\n", sourceName: "X.schema")
@@ -122,7 +131,7 @@ import Testing
             """
         let code = try MessageGenerator().generate(schemaText: text, sourceName: "Example.schema")
         #expect(code.hasPrefix("// Generated from Schemas/Example.schema by generate-messages. Do not edit.\n// Example\n"))
-        #expect(code.contains("public struct ExampleRequest: KafkaRequest {"))
+        #expect(code.contains("public struct ExampleRequest: AnyBrokerRequest {"))
         #expect(code.contains("public static let firstFlexibleVersion: Int16? = 2"))
         #expect(code.contains("let flexible = version >= 2"))
         #expect(code.contains("} else if self.extra != -1 {"))

@@ -7,28 +7,20 @@ extension AdminClient {
     /// prints `-> ERROR:` for it and goes on; Metadata failing (no broker reachable at all) throws.
     public func brokerApiVersions() async throws -> [BrokerApiVersions] {
         let metadata = try await client.metadata(topics: [])
-        let brokers = metadata.brokers.values.sorted { $0.nodeId < $1.nodeId }
         let client = self.client
-        return try await withThrowingTaskGroup(of: (Int, BrokerApiVersions).self) { group in
-            for (index, broker) in brokers.enumerated() {
-                group.addTask {
-                    let result: Result<[ApiVersionSupport], KafkactlError>
-                    do {
-                        let connection = try await client.connection(for: .node(broker.nodeId))
-                        result = .success(ApiVersionSupport.rows(broker: connection.versions))
-                    } catch let error as KafkactlError {
-                        result = .failure(error)
-                    } catch is CancellationError {
-                        throw CancellationError()
-                    } catch {
-                        result = .failure(KafkactlError(.internal, "\(error)"))
-                    }
-                    return (index, BrokerApiVersions(broker: broker, result: result))
-                }
+        let answers = try await client.onEveryBroker { node -> Result<[ApiVersionSupport], KafkactlError> in
+            do {
+                return .success(ApiVersionSupport.rows(broker: try await client.apiVersions(ofBroker: node)))
+            } catch let error as KafkactlError {
+                return .failure(error)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                return .failure(KafkactlError(.internal, "\(error)"))
             }
-            var answers: [BrokerApiVersions?] = Array(repeating: nil, count: brokers.count)
-            for try await (index, answer) in group { answers[index] = answer }
-            return answers.compactMap { $0 }
+        }
+        return metadata.brokers.values.sorted { $0.nodeId < $1.nodeId }.compactMap { broker in
+            answers[broker.nodeId].map { BrokerApiVersions(broker: broker, result: $0) }
         }
     }
 }

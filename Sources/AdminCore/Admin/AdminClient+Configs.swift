@@ -8,11 +8,8 @@ public struct ConfigResource: Sendable, Hashable, CustomStringConvertible {
         self.name = name
     }
 
-    /// Broker resources must be asked of the broker itself; the others of any broker.
-    var destination: KafkaClient.Destination {
-        if type == .broker || type == .brokerLogger, let id = Int32(name) { return .node(id) }
-        return .any
-    }
+    /// The broker that answers for this resource (see `ConfigResourceRequest`), or nil for any broker.
+    var owner: Int32? { configOwner(type: type.rawValue, name: name) }
 
     public var description: String { "\(type.singular) \(name)" }
 }
@@ -48,11 +45,11 @@ extension AdminClient {
         _ resources: [ConfigResource], includeSynonyms: Bool = true
     ) async throws -> [ConfigResource: Result<[ConfigEntry], KafkactlError>] {
         var results: [ConfigResource: Result<[ConfigEntry], KafkactlError>] = [:]
-        for (destination, group) in Dictionary(grouping: resources, by: \.destination) {
+        for group in Dictionary(grouping: resources, by: \.owner).values {
             let request = DescribeConfigsRequest(
                 resources: group.map { .init(resourceType: $0.type.rawValue, resourceName: $0.name, configurationKeys: nil) },
                 includeSynonyms: includeSynonyms)
-            let response = try await client.send(request, to: destination, feature: "describing configs")
+            let response = try await client.send(request, feature: "describing configs")
             for result in response.results {
                 guard let type = ConfigResourceType(rawValue: result.resourceType) else { continue }
                 let resource = ConfigResource(type, result.resourceName)
@@ -70,9 +67,9 @@ extension AdminClient {
     /// Fails with one line when the broker that owns `resource` can change no configs at all (neither API), so a
     /// caller can find out before it reads anything.
     public func requireConfigChanges(on resource: ConfigResource) async throws {
-        let connection = try await client.connection(for: resource.destination)
-        guard connection.versions.supports(.incrementalAlterConfigs) || connection.versions.supports(.alterConfigs) else {
-            throw KafkactlError(.unsupported, "the broker at \(connection.address) does not support changing configs (neither IncrementalAlterConfigs nor AlterConfigs)")
+        let owner = try await client.versions(ofConfigOwner: resource.owner)
+        guard owner.versions.supports(.incrementalAlterConfigs) || owner.versions.supports(.alterConfigs) else {
+            throw KafkactlError(.unsupported, "the broker at \(owner.address) does not support changing configs (neither IncrementalAlterConfigs nor AlterConfigs)")
         }
     }
 
@@ -83,8 +80,8 @@ extension AdminClient {
     public func alterConfigs(
         _ resource: ConfigResource, changes: [ConfigChange], validateOnly: Bool = false, current known: [ConfigEntry]? = nil
     ) async throws {
-        let connection = try await client.connection(for: resource.destination)
-        if connection.versions.supports(.incrementalAlterConfigs) {
+        let owner = try await client.versions(ofConfigOwner: resource.owner)
+        if owner.versions.supports(.incrementalAlterConfigs) {
             let request = IncrementalAlterConfigsRequest(
                 resources: [.init(resourceType: resource.type.rawValue, resourceName: resource.name, configs: changes.map {
                     switch $0 {
@@ -93,12 +90,12 @@ extension AdminClient {
                     }
                 })],
                 validateOnly: validateOnly)
-            let response = try await client.send(request, to: resource.destination)
+            let response = try await client.send(request)
             try check(response.responses.map { ($0.errorCode, $0.errorMessage) }, resource: resource)
             return
         }
-        guard connection.versions.supports(.alterConfigs) else {
-            throw KafkactlError(.unsupported, "the broker at \(connection.address) does not support changing configs (neither IncrementalAlterConfigs nor AlterConfigs)")
+        guard owner.versions.supports(.alterConfigs) else {
+            throw KafkactlError(.unsupported, "the broker at \(owner.address) does not support changing configs (neither IncrementalAlterConfigs nor AlterConfigs)")
         }
         // AlterConfigs replaces every dynamic config: read the current ones, apply the changes, write them all.
         // Without the current set, writing would erase every config not being changed: stop instead.
@@ -126,7 +123,7 @@ extension AdminClient {
             resources: [.init(resourceType: resource.type.rawValue, resourceName: resource.name,
                               configs: desired.map { .init(name: $0.0, value: $0.1) })],
             validateOnly: validateOnly)
-        let response = try await client.send(request, to: resource.destination)
+        let response = try await client.send(request)
         try check(response.responses.map { ($0.errorCode, $0.errorMessage) }, resource: resource)
     }
 

@@ -47,7 +47,7 @@ extension AdminClient {
         guard !names.isEmpty else { return [] }
         let found: [ClusterMetadata.Topic]
         var eligible: [String: [Int32: (elr: [Int32]?, lastKnown: [Int32]?)]] = [:]
-        if let partitionsPerAnswer, try await client.connection(for: .any).versions.supports(.describeTopicPartitions) {
+        if let partitionsPerAnswer, try await client.supports(DescribeTopicPartitionsRequest.self) {
             (found, eligible) = try await pagedTopicPartitions(names, limit: partitionsPerAnswer)
         } else {
             let metadata = try await client.metadata(topics: names)
@@ -138,7 +138,7 @@ extension AdminClient {
             about: topics.map(\.name),
             send: { names, timeoutMs in
                 let asked = topics.filter { names.contains($0.name) }
-                return try await client.send(to: .controller) { (version: Int16) in
+                return try await client.send { (version: Int16) in
                     CreateTopicsRequest(
                         topics: asked.map { topic in
                             CreateTopicsRequest.CreatableTopic(
@@ -170,7 +170,7 @@ extension AdminClient {
         return try await askingTheController(
             about: names,
             send: { asked, timeoutMs in
-                try await client.send(to: .controller) { (version: Int16) in
+                try await client.send { (version: Int16) in
                     version >= 6
                         ? DeleteTopicsRequest(topics: asked.map { .init(name: $0, topicId: .zero) }, timeoutMs: timeoutMs)
                         : DeleteTopicsRequest(topicNames: asked, timeoutMs: timeoutMs)
@@ -228,7 +228,7 @@ extension AdminClient {
         let request = CreatePartitionsRequest(
             topics: [.init(name: name, count: totalCount, assignments: assignments?.map { .init(brokerIds: $0) })],
             timeoutMs: Int32(clamping: client.configuration.requestTimeout.milliseconds))
-        let response = try await client.send(request, to: .controller, feature: "adding partitions")
+        let response = try await client.send(request, feature: "adding partitions")
         guard let answer = response.results.first(where: { $0.name == name }) else {
             return ItemResult(name: name, result: .failure(KafkactlError(.internal, "the broker did not answer for topic '\(name)'")))
         }

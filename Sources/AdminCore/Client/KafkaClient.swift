@@ -4,8 +4,9 @@ import NIOPosix
 /// The façade the rest of AdminCore uses: send a request and get its response, routed to the broker that must
 /// answer it, at the version both sides speak, over a connection that is opened and kept for you.
 public final class KafkaClient: Sendable {
-    /// Where a request goes.
-    public enum Destination: Sendable, Hashable {
+    /// The broker a request resolves to. Only the client's files choose one: everyone else sends a request whose
+    /// type says where it goes (see `KafkaClient+Routing.swift`).
+    enum Destination: Sendable, Hashable {
         /// Any broker (the first seed that answers, or a connection already open).
         case any
         /// The controller named in Metadata (any broker when it names none).
@@ -63,24 +64,30 @@ public final class KafkaClient: Sendable {
 
     // MARK: Sending
 
-    public func send<R: KafkaRequest>(
-        _ request: R, to destination: Destination = .any, feature: String? = nil
+    /// Sends `request` to `destination` on `lane`, waiting `timeout` (the request timeout when nil) for the answer.
+    func sendRouted<R: KafkaRequest>(
+        _ request: R, to destination: Destination, feature: String? = nil, lane: Lane = .general, timeout: Duration? = nil
     ) async throws -> R.Response {
         try await withTransportRetries(R.apiKey, destination) {
-            let connection = try await self.connection(for: destination)
-            return try await self.settingAsideIfStalled(connection) { try await connection.send(request, feature: feature) }
+            let connection = try await self.connection(for: destination, lane: lane)
+            return try await self.settingAsideIfStalled(connection) {
+                try await connection.send(request, feature: feature, timeout: timeout)
+            }
         }
     }
 
     /// Sends a request built for the version the destination will use; for APIs whose fields change shape
     /// between versions (DeleteTopics names topics one way before v6 and another way after).
-    public func send<R: KafkaRequest>(
-        to destination: Destination = .any, feature: String? = nil, _ build: (Int16) -> R
+    func sendRouted<R: KafkaRequest>(
+        to destination: Destination, feature: String? = nil, lane: Lane = .general, timeout: Duration? = nil,
+        _ build: (Int16) throws -> R
     ) async throws -> R.Response {
         try await withTransportRetries(R.apiKey, destination) {
-            let connection = try await self.connection(for: destination)
+            let connection = try await self.connection(for: destination, lane: lane)
             let version = try connection.version(for: R.self, feature: feature)
-            return try await self.settingAsideIfStalled(connection) { try await connection.send(build(version), version: version) }
+            return try await self.settingAsideIfStalled(connection) {
+                try await connection.send(build(version), version: version, timeout: timeout)
+            }
         }
     }
 
@@ -88,7 +95,7 @@ public final class KafkaClient: Sendable {
     ///
     /// - Parameter lane: separate connections keep long requests (Produce, a long-polling Fetch, JoinGroup)
     ///   from delaying short ones on the same broker.
-    public func connection(for destination: Destination, lane: Lane = .general) async throws -> BrokerConnection {
+    func connection(for destination: Destination, lane: Lane = .general) async throws -> BrokerConnection {
         switch destination {
         case .any:
             return try await pool.anySeedConnection(orKnown: await knownBrokers())
@@ -125,7 +132,7 @@ public final class KafkaClient: Sendable {
         if let cached = await metadataCache.coordinator(of: group) { return cached }
         var backoff = RetryBackoff(configuration)
         while true {
-            let response = try await send(to: .any) { (version: Int16) in
+            let response = try await send { (version: Int16) in
                 version >= 4
                     ? FindCoordinatorRequest(keyType: 0, coordinatorKeys: [group])
                     : FindCoordinatorRequest(key: group, keyType: 0)
@@ -158,7 +165,7 @@ public final class KafkaClient: Sendable {
     private static let mutatingApis: Set<ApiKey> = [
         .produce, .createTopics, .deleteTopics, .createPartitions, .alterConfigs, .incrementalAlterConfigs,
         .offsetCommit, .deleteGroups, .deleteRecords, .offsetDelete, .initProducerId, .joinGroup, .syncGroup,
-        .leaveGroup,
+        .leaveGroup, .consumerGroupHeartbeat,
     ]
 
     /// A broker that leaves a request unanswered past `request.timeout.ms` is stalled: its connection is closed

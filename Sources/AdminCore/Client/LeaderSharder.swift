@@ -34,14 +34,14 @@ extension KafkaClient {
 
     /// Sends one request per leader, concurrently, each built for the version that leader's connection speaks.
     /// The first failure fails the whole call: an operation that lacks one leader's answer cannot complete.
-    public func sendToLeaders<R: KafkaRequest>(
+    public func sendToLeaders<R: PartitionLeaderRequest>(
         _ byLeader: [Int32: [TopicPartition]], build: @escaping @Sendable (_ version: Int16, _ partitions: [TopicPartition]) -> R
     ) async throws -> [LeaderShard<R.Response>] {
         try await withThrowingTaskGroup(of: LeaderShard<R.Response>.self) { group in
             for (leader, partitions) in byLeader {
                 group.addTask {
                     let destination: Destination = leader >= 0 ? .node(leader) : .any
-                    let response = try await self.send(to: destination) { (version: Int16) in build(version, partitions) }
+                    let response = try await self.sendRouted(to: destination) { (version: Int16) in build(version, partitions) }
                     return LeaderShard(leader: leader, partitions: partitions, response: response)
                 }
             }
@@ -55,7 +55,7 @@ extension KafkaClient {
     /// partition's answer read back with `answers`. A partition whose code `retries` accepts is asked again (with
     /// fresh metadata, after the one backoff) within the API timeout; an unknown topic or partition is named without
     /// being sent; anything else is that partition's failure, `what(partition)` saying what was asked.
-    public func onLeaders<R: KafkaRequest, Value: Sendable>(
+    public func onLeaders<R: PartitionLeaderRequest, Value: Sendable>(
         _ partitions: some Collection<TopicPartition>,
         what: (TopicPartition) -> String,
         retries: (ErrorCode) -> Bool,

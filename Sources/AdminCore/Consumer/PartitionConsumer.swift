@@ -234,7 +234,7 @@ public struct PartitionConsumer: Sendable {
                                           partitionMaxBytes: configuration.maxPartitionFetchBytes)
                                 })
                             })
-                        let connection = try await client.connection(for: .node(leader), lane: .fetch)
+                        let connection = try await client.leaderConnection(leader, lane: .fetch)
                         let response = try await connection.send(request)
                         return Round(responses: [(leader, response)], failures: [])
                     } catch let error as KafkactlError {

@@ -1,36 +1,27 @@
 extension AdminClient {
     /// Every group of the cluster: each broker lists the groups it coordinates, so all are asked and merged.
     public func listGroups(states: [String] = []) async throws -> [GroupListing] {
-        let metadata = try await client.metadata(covering: [])
-        let nodes = metadata.brokers.keys.isEmpty ? [nil] : metadata.brokers.keys.sorted().map(Optional.some)
-        let listings = try await withThrowingTaskGroup(of: [GroupListing].self) { group in
-            for node in nodes {
-                group.addTask {
-                    let destination: KafkaClient.Destination = node.map { .node($0) } ?? .any
-                    // A broker still loading its groups (a coordinator that just moved there) is asked again
-                    // within the API timeout, as Kafka's admin client does, rather than failing the whole listing.
-                    var backoff = RetryBackoff(client.configuration)
-                    while true {
-                        let response = try await client.send(to: destination) { (version: Int16) in
-                            ListGroupsRequest(statesFilter: version >= 4 ? states : [])
-                        }
-                        let code = ErrorCode(rawValue: response.errorCode)
-                        if code == .none {
-                            return response.groups.map {
-                                GroupListing(groupId: $0.groupId, protocolType: $0.protocolType, state: $0.groupState, type: $0.groupType)
-                            }
-                        }
-                        guard code.isCoordinatorError, backoff.canRetry else {
-                            throw KafkactlError.broker(code, "cannot list groups")
-                        }
-                        try await backoff.wait()
+        let client = self.client
+        let listings = try await client.onEveryBroker { node -> [GroupListing] in
+            // A broker still loading its groups (a coordinator that just moved there) is asked again within the API
+            // timeout, as Kafka's admin client does, rather than failing the whole listing.
+            var backoff = RetryBackoff(client.configuration)
+            while true {
+                let response = try await client.send(to: node) { (version: Int16) in
+                    ListGroupsRequest(statesFilter: version >= 4 ? states : [])
+                }
+                let code = ErrorCode(rawValue: response.errorCode)
+                if code == .none {
+                    return response.groups.map {
+                        GroupListing(groupId: $0.groupId, protocolType: $0.protocolType, state: $0.groupState, type: $0.groupType)
                     }
                 }
+                guard code.isCoordinatorError, backoff.canRetry else {
+                    throw KafkactlError.broker(code, "cannot list groups")
+                }
+                try await backoff.wait()
             }
-            var all: [GroupListing] = []
-            for try await part in group { all += part }
-            return all
-        }
+        }.values.flatMap { $0 }
         let wanted = Set(states.map { $0.lowercased() })
         // Brokers before ListGroups v4 ignore the filter; filter here too (a listing without a state is kept).
         return listings.filter { wanted.isEmpty || $0.state.isEmpty || wanted.contains($0.state.lowercased()) }
@@ -49,8 +40,8 @@ extension AdminClient {
         var results: [String: Result<GroupDescription, KafkactlError>] = [:]
         for group in groups {
             do {
-                let response = try await withCoordinator(group) { destination in
-                    let response = try await client.send(DescribeGroupsRequest(groups: [group]), to: destination)
+                let response = try await withCoordinator(group) {
+                    let response = try await client.send(DescribeGroupsRequest(groups: [group]))
                     // The coordinator moved (or is loading) after FindCoordinator named it: find it again.
                     if let code = response.groups.map({ ErrorCode(rawValue: $0.errorCode) }).first(where: \.isCoordinatorError) {
                         throw CoordinatorMoved(code: code)
@@ -95,10 +86,9 @@ extension AdminClient {
     /// A consumer-protocol group as ConsumerGroupDescribe reports it; nil when the coordinator does not offer the API
     /// (before Kafka 3.7) or does not know the group as one (GROUP_ID_NOT_FOUND: no such group, or a classic one).
     func describeConsumerGroup(_ group: String) async throws -> GroupDescription? {
-        let connection = try await client.connection(for: .coordinator(group: group))
-        guard connection.versions.version(for: ConsumerGroupDescribeRequest.self) != nil else { return nil }
-        let response = try await withCoordinator(group) { destination in
-            let response = try await client.send(ConsumerGroupDescribeRequest(groupIds: [group]), to: destination)
+        guard try await client.versions(ofCoordinatorOf: group).versions.version(for: ConsumerGroupDescribeRequest.self) != nil else { return nil }
+        let response = try await withCoordinator(group) {
+            let response = try await client.send(ConsumerGroupDescribeRequest(groupIds: [group]))
             if let code = response.groups.map({ ErrorCode(rawValue: $0.errorCode) }).first(where: \.isCoordinatorError) {
                 throw CoordinatorMoved(code: code)
             }
@@ -142,8 +132,8 @@ extension AdminClient {
     /// A group's committed offsets (every partition that has one, or just `partitions`). Partitions without a
     /// commit are left out.
     public func committedOffsets(group: String, partitions: [TopicPartition]? = nil) async throws -> [TopicPartition: CommittedOffset] {
-        let response = try await withCoordinator(group) { destination in
-            let response = try await client.send(to: destination) { (version: Int16) -> OffsetFetchRequest in
+        let response = try await withCoordinator(group) {
+            let response = try await client.send(coordinatorOf: group) { (version: Int16) -> OffsetFetchRequest in
                 let byTopic = partitions.map { Dictionary(grouping: $0, by: \.topic) }
                 if version >= 8 {
                     return OffsetFetchRequest(groups: [.init(groupId: group, topics: byTopic?.map {
@@ -200,8 +190,8 @@ extension AdminClient {
                     .init(partitionIndex: $0.partition, committedOffset: offsets[$0]!, committedLeaderEpoch: -1, committedMetadata: "")
                 })
             })
-        let response = try await withCoordinator(group) { destination in
-            let response = try await client.send(request, to: destination)
+        let response = try await withCoordinator(group) {
+            let response = try await client.send(request)
             if let code = response.topics.flatMap(\.partitions).map({ ErrorCode(rawValue: $0.errorCode) }).first(where: \.isCoordinatorError) {
                 throw CoordinatorMoved(code: code)
             }
@@ -223,8 +213,8 @@ extension AdminClient {
         var results: [String: Result<Void, KafkactlError>] = [:]
         for group in groups {
             do {
-                let response = try await withCoordinator(group) { destination in
-                    let response = try await client.send(DeleteGroupsRequest(groupsNames: [group]), to: destination, feature: "deleting groups")
+                let response = try await withCoordinator(group) {
+                    let response = try await client.send(DeleteGroupsRequest(groupsNames: [group]), feature: "deleting groups")
                     if let code = response.results.map({ ErrorCode(rawValue: $0.errorCode) }).first(where: \.isCoordinatorError) {
                         throw CoordinatorMoved(code: code)
                     }
@@ -253,8 +243,8 @@ extension AdminClient {
         let request = OffsetDeleteRequest(groupId: group, topics: byTopic.keys.sorted().map { topic in
             .init(name: topic, partitions: byTopic[topic]!.map { .init(partitionIndex: $0.partition) })
         })
-        let response = try await withCoordinator(group) { destination in
-            let response = try await client.send(request, to: destination, feature: "deleting committed offsets")
+        let response = try await withCoordinator(group) {
+            let response = try await client.send(request, feature: "deleting committed offsets")
             let code = ErrorCode(rawValue: response.errorCode)
             if code.isCoordinatorError { throw CoordinatorMoved(code: code) }
             return response
@@ -277,11 +267,11 @@ extension AdminClient {
 
     /// Runs a request at the group's coordinator; when the coordinator moved (NOT_COORDINATOR), is loading, or
     /// its connection dropped, finds it anew and retries within the API timeout.
-    func withCoordinator<T: Sendable>(_ group: String, _ body: (KafkaClient.Destination) async throws -> T) async throws -> T {
+    func withCoordinator<T: Sendable>(_ group: String, _ body: () async throws -> T) async throws -> T {
         var backoff = RetryBackoff(client.configuration)
         while true {
             do {
-                return try await body(.coordinator(group: group))
+                return try await body()
             } catch let moved as CoordinatorMoved {
                 await client.invalidateCoordinator(group: group)
                 guard backoff.canRetry else {

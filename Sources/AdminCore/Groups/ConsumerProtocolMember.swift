@@ -108,7 +108,6 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
     }
 
     private var groupId: String { configuration.groupId }
-    private var destination: KafkaClient.Destination { .coordinator(group: groupId) }
 
     // MARK: Joining
 
@@ -188,9 +187,9 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
     /// One ConsumerGroupHeartbeat. `full` sends the subscription and settings (a join); otherwise they are left null,
     /// "unchanged". `owned` nil also means unchanged. Throws `Retry` for what a rejoin or a new coordinator fixes.
     private func heartbeat(owned: [TopicPartition]?, full: Bool) async throws -> ConsumerGroupHeartbeatResponse {
-        let connection = try await client.connection(for: destination, lane: .group)
-        guard let version = connection.versions.version(for: ConsumerGroupHeartbeatRequest.self) else {
-            throw KafkactlError(.unsupported, "the broker at \(connection.address) does not support the consumer group protocol (ConsumerGroupHeartbeat); use group.protocol=classic")
+        let coordinator = try await client.versions(ofCoordinatorOf: groupId)
+        guard coordinator.versions.version(for: ConsumerGroupHeartbeatRequest.self) != nil else {
+            throw KafkactlError(.unsupported, "the broker at \(coordinator.address) does not support the consumer group protocol (ConsumerGroupHeartbeat); use group.protocol=classic")
         }
         var ownedIds: [ConsumerGroupHeartbeatRequest.TopicPartitions]?
         if let owned {
@@ -206,7 +205,7 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
             subscribedTopicNames: full ? topics : nil, serverAssignor: full ? configuration.remoteAssignor : nil,
             topicPartitions: ownedIds)
         lastHeartbeat = .now
-        let response = try await connection.send(request, version: version)
+        let response = try await client.send(request, lane: .group)
         let code = ErrorCode(rawValue: response.errorCode)
         switch code {
         case .none:
@@ -221,7 +220,7 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
             throw Retry(reason: code.name, findCoordinator: code != .coordinatorLoadInProgress)
         case .unsupportedVersion:
             // Kafka 3.7-3.9 offer the API but answer so while the consumer protocol is not enabled on the cluster.
-            throw KafkactlError(.unsupported, "the broker at \(connection.address) does not support the consumer group protocol (ConsumerGroupHeartbeat answered UNSUPPORTED_VERSION); use group.protocol=classic", code: code)
+            throw KafkactlError(.unsupported, "the broker at \(coordinator.address) does not support the consumer group protocol (ConsumerGroupHeartbeat answered UNSUPPORTED_VERSION); use group.protocol=classic", code: code)
         case .unsupportedAssignor:
             throw KafkactlError(.usage, "the coordinator of group '\(groupId)' has no assignor '\(configuration.remoteAssignor ?? "")' (group.remote.assignor) [UNSUPPORTED_ASSIGNOR]\(response.errorMessage.map { ": \($0)" } ?? "")", code: code)
         case .groupIdNotFound:
@@ -321,8 +320,8 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
 
     /// Sends the commit at the group's coordinator, finding it again when it moved.
     private nonisolated static func send(_ request: OffsetCommitRequest, client: KafkaClient, group: String) async throws -> OffsetCommitResponse {
-        try await AdminClient(client: client).withCoordinator(group) { destination in
-            let response = try await client.send(request, to: destination)
+        try await AdminClient(client: client).withCoordinator(group) {
+            let response = try await client.send(request)
             if let code = response.topics.flatMap(\.partitions).map({ ErrorCode(rawValue: $0.errorCode) }).first(where: \.isCoordinatorError) {
                 throw CoordinatorMoved(code: code)
             }
@@ -340,13 +339,9 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
         guard memberEpoch > 0 else { return }
         joined = false
         memberEpoch = configuration.groupInstanceId == nil ? -1 : -2
-        if let connection = try? await client.connection(for: destination, lane: .group),
-            let version = connection.versions.version(for: ConsumerGroupHeartbeatRequest.self)
-        {
-            let request = ConsumerGroupHeartbeatRequest(
-                groupId: groupId, memberId: memberId, memberEpoch: memberEpoch, instanceId: configuration.groupInstanceId)
-            _ = try? await connection.send(request, version: version)
-        }
+        let request = ConsumerGroupHeartbeatRequest(
+            groupId: groupId, memberId: memberId, memberEpoch: memberEpoch, instanceId: configuration.groupInstanceId)
+        _ = try? await client.send(request, lane: .group)
         memberEpoch = 0
         assignment = []
     }

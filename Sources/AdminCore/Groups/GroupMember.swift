@@ -82,7 +82,6 @@ public actor GroupMember {
     }
 
     private var groupId: String { configuration.groupId }
-    private var destination: KafkaClient.Destination { .coordinator(group: groupId) }
 
     // MARK: Joining
 
@@ -154,15 +153,18 @@ public actor GroupMember {
     private func joinOnce() async throws -> [TopicPartition] {
         let sessionMs = Int32(clamping: configuration.sessionTimeout.milliseconds)
         let rebalanceMs = Int32(clamping: configuration.rebalanceTimeout.milliseconds)
-        let connection = try await client.connection(for: destination, lane: .group)
-        let joinVersion = try connection.version(for: JoinGroupRequest.self, feature: "consumer groups")
         // The coordinator holds a JoinGroup until every member has rejoined: wait up to the rebalance timeout.
         let joinTimeout = configuration.rebalanceTimeout + client.configuration.requestTimeout
-        let request = JoinGroupRequest(
-            groupId: groupId, sessionTimeoutMs: sessionMs, rebalanceTimeoutMs: rebalanceMs, memberId: memberId,
-            groupInstanceId: joinVersion >= 5 ? configuration.groupInstanceId : nil, protocolType: "consumer",
-            protocols: configuration.assignors.map { .init(name: $0.name, metadata: subscriptionMetadata(for: $0)) })
-        let join = try await connection.send(request, version: joinVersion, timeout: joinTimeout)
+        let protocols: [JoinGroupRequest.JoinGroupRequestProtocol] = configuration.assignors.map {
+            .init(name: $0.name, metadata: subscriptionMetadata(for: $0))
+        }
+        // Static membership (group.instance.id) came with JoinGroup v5 and SyncGroup v3 (Kafka 2.3).
+        let (group, joiningAs, instanceId) = (groupId, memberId, configuration.groupInstanceId)
+        let join = try await client.send(coordinatorOf: group, feature: "consumer groups", lane: .group, timeout: joinTimeout) { version in
+            JoinGroupRequest(
+                groupId: group, sessionTimeoutMs: sessionMs, rebalanceTimeoutMs: rebalanceMs, memberId: joiningAs,
+                groupInstanceId: version >= 5 ? instanceId : nil, protocolType: "consumer", protocols: protocols)
+        }
         let code = ErrorCode(rawValue: join.errorCode)
         switch code {
         case .none: break
@@ -191,11 +193,12 @@ public actor GroupMember {
         if join.leader == join.memberId && !join.skipAssignment {
             assignments = try await leaderAssignments(join)
         }
-        let sync = try await connection.send(
-            SyncGroupRequest(groupId: groupId, generationId: generation, memberId: memberId,
-                             groupInstanceId: joinVersion >= 5 ? configuration.groupInstanceId : nil,
-                             protocolType: "consumer", protocolName: join.protocolName, assignments: assignments),
-            version: try connection.version(for: SyncGroupRequest.self), timeout: joinTimeout)
+        let (generation, member) = (generation, memberId)
+        let sync = try await client.send(coordinatorOf: group, lane: .group, timeout: joinTimeout) { version in
+            SyncGroupRequest(groupId: group, generationId: generation, memberId: member,
+                             groupInstanceId: version >= 3 ? instanceId : nil,
+                             protocolType: "consumer", protocolName: join.protocolName, assignments: assignments)
+        }
         let syncCode = ErrorCode(rawValue: sync.errorCode)
         switch syncCode {
         case .none: break
@@ -243,8 +246,7 @@ public actor GroupMember {
             do {
                 let response = try await client.send(
                     HeartbeatRequest(groupId: groupId, generationId: generation, memberId: memberId,
-                                     groupInstanceId: configuration.groupInstanceId),
-                    to: destination)
+                                     groupInstanceId: configuration.groupInstanceId))
                 let code = ErrorCode(rawValue: response.errorCode)
                 switch code {
                 case .none: continue
@@ -299,7 +301,7 @@ public actor GroupMember {
         while true {
             var retry: KafkactlError
             do {
-                let response = try await client.send(request, to: destination)
+                let response = try await client.send(request)
                 guard let moved = try coordinatorError(in: response) else { return }
                 retry = moved
             } catch let error as KafkactlError where error.category == .unreachable {
@@ -335,13 +337,11 @@ public actor GroupMember {
     public func leave() async {
         guard !memberId.isEmpty else { return }
         joined = false
-        if let connection = try? await client.connection(for: destination),
-            let version = try? connection.version(for: LeaveGroupRequest.self)
-        {
-            let request = version >= 3
-                ? LeaveGroupRequest(groupId: groupId, members: [.init(memberId: memberId, groupInstanceId: configuration.groupInstanceId)])
-                : LeaveGroupRequest(groupId: groupId, memberId: memberId)
-            _ = try? await connection.send(request, version: version)
+        let (group, member, instanceId) = (groupId, memberId, configuration.groupInstanceId)
+        _ = try? await client.send(coordinatorOf: group) { version in
+            version >= 3
+                ? LeaveGroupRequest(groupId: group, members: [.init(memberId: member, groupInstanceId: instanceId)])
+                : LeaveGroupRequest(groupId: group, memberId: member)
         }
         memberId = ""
         generation = -1

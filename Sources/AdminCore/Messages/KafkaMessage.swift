@@ -7,20 +7,6 @@ public protocol KafkaMessage: Sendable, Hashable {
     func encode(into buffer: inout ByteBuffer, version: Int16) throws
 }
 
-/// Where a request has to go for the cluster to act on it.
-public enum RequestRoute: Sendable, Hashable {
-    /// Any broker can answer (Metadata, DescribeConfigs for topics, ...).
-    case any
-    /// The controller named in Metadata (CreateTopics, DeleteTopics, CreatePartitions).
-    case controller
-    /// The coordinator of a group (FindCoordinator tells which).
-    case coordinator
-    /// The leader of each partition the request names.
-    case leader
-    /// A particular broker chosen by the caller.
-    case node
-}
-
 public protocol KafkaRequest: KafkaMessage {
     associatedtype Response: KafkaResponse
     static var apiKey: ApiKey { get }
@@ -28,7 +14,39 @@ public protocol KafkaRequest: KafkaMessage {
     static var versions: ClosedRange<Int16> { get }
     /// The first version that uses compact encodings and tagged fields, or nil if none does.
     static var firstFlexibleVersion: Int16? { get }
-    static var route: RequestRoute { get }
+}
+
+// Where a request goes, as a type. The generator declares each request type's marker from its schema's `route`,
+// and `KafkaClient` has one `send` per marker: a call site says what it asks (and, where the route needs it, which
+// group, node or config resource), and the client finds the broker.
+
+/// Any broker can answer (Metadata, FindCoordinator, DescribeCluster, ...).
+public protocol AnyBrokerRequest: KafkaRequest {}
+
+/// The controller named in Metadata must act (CreateTopics, DeleteTopics, CreatePartitions); a KRaft cluster
+/// names a broker that forwards it.
+public protocol ControllerRequest: KafkaRequest {}
+
+/// The coordinator of a consumer group must answer (FindCoordinator names it).
+public protocol GroupCoordinatorRequest: KafkaRequest {
+    /// The group whose coordinator answers. A request naming several groups names groups of one coordinator
+    /// (`KafkaClient.onCoordinators` splits them so); this is the first.
+    var coordinatorGroup: String { get }
+}
+
+/// The leader of each partition the request names must answer (Produce, Fetch, ListOffsets, DeleteRecords): sent
+/// one request per leader by `KafkaClient.onLeaders`, or on a leader's connection by the producer and consumer.
+public protocol PartitionLeaderRequest: KafkaRequest {}
+
+/// Each broker answers for itself (ApiVersions, ListGroups): the caller names the broker, or asks every broker
+/// with `KafkaClient.onEveryBroker`.
+public protocol BrokerLocalRequest: KafkaRequest {}
+
+/// The broker whose config it reads or changes must answer for a broker resource; any broker for the others
+/// (topics, groups, the cluster-wide broker default).
+public protocol ConfigResourceRequest: KafkaRequest {
+    /// The node whose own config the request names, or nil when any broker may answer.
+    var configOwner: Int32? { get }
 }
 
 public protocol KafkaResponse: KafkaMessage {}

@@ -353,7 +353,7 @@ public actor Producer {
             topicData: [.init(name: topic, partitionData: batches.map { .init(index: $0.partition, records: $0.bytes) })])
         let connection: BrokerConnection
         do {
-            connection = try await client.connection(for: .node(leader), lane: .produce)
+            connection = try await client.leaderConnection(leader, lane: .produce)
         } catch let error as KafkactlError where error.category == .unreachable || error.category == .timeout {
             // No connection, so nothing was sent: the batches may go to the partitions' (new) leaders, with or
             // without idempotence. Only a request that was written and then lost its answer has an unknown fate.

@@ -73,7 +73,7 @@ public final class ClusterProxy: Sendable {
         guard let address = BrokerAddress(upstream) else { throw ProxyError("bad upstream address \(upstream)") }
         let client = KafkaClient(configuration: ClientConfiguration(bootstrapServers: [address]))
         do {
-            let versions = try await client.connection(for: .any).versions
+            let versions = try await client.anyBrokerConnection().versions
             await client.shutdown()
             return versions
         } catch {

@@ -5,12 +5,11 @@
 import NIOCore
 
 /// AlterClientQuotas request (API key 49), versions 0-1.
-public struct AlterClientQuotasRequest: KafkaRequest {
+public struct AlterClientQuotasRequest: AnyBrokerRequest {
     public typealias Response = AlterClientQuotasResponse
     public static let apiKey = ApiKey(rawValue: 49)
     public static let versions: ClosedRange<Int16> = 0...1
     public static let firstFlexibleVersion: Int16? = 1
-    public static let route: RequestRoute = .any
 
     public struct EntryData: Hashable, Sendable {
         /// Entity

@@ -5,12 +5,11 @@
 import NIOCore
 
 /// AlterConfigs request (API key 33), versions 1-2.
-public struct AlterConfigsRequest: KafkaRequest {
+public struct AlterConfigsRequest: ConfigResourceRequest {
     public typealias Response = AlterConfigsResponse
     public static let apiKey = ApiKey(rawValue: 33)
     public static let versions: ClosedRange<Int16> = 1...2
     public static let firstFlexibleVersion: Int16? = 2
-    public static let route: RequestRoute = .any
 
     public struct AlterConfigsResource: Hashable, Sendable {
         /// ResourceType

@@ -6,12 +6,11 @@
 import NIOCore
 
 /// AlterUserScramCredentials request (API key 51), versions 0-0.
-public struct AlterUserScramCredentialsRequest: KafkaRequest {
+public struct AlterUserScramCredentialsRequest: AnyBrokerRequest {
     public typealias Response = AlterUserScramCredentialsResponse
     public static let apiKey = ApiKey(rawValue: 51)
     public static let versions: ClosedRange<Int16> = 0...0
     public static let firstFlexibleVersion: Int16? = 0
-    public static let route: RequestRoute = .any
 
     public struct ScramCredentialDeletion: Hashable, Sendable {
         /// Name

@@ -5,12 +5,11 @@
 import NIOCore
 
 /// ApiVersions request (API key 18), versions 0-3.
-public struct ApiVersionsRequest: KafkaRequest {
+public struct ApiVersionsRequest: BrokerLocalRequest {
     public typealias Response = ApiVersionsResponse
     public static let apiKey = ApiKey(rawValue: 18)
     public static let versions: ClosedRange<Int16> = 0...3
     public static let firstFlexibleVersion: Int16? = 3
-    public static let route: RequestRoute = .node
 
     /// ClientSoftwareName (versions v3+): left out before v3; must match [a-zA-Z0-9](?:[a-zA-Z0-9\-.]*[a-zA-Z0-9])?
     public var clientSoftwareName: String

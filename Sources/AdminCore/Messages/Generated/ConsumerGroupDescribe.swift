@@ -5,12 +5,11 @@
 import NIOCore
 
 /// ConsumerGroupDescribe request (API key 69), versions 0-1.
-public struct ConsumerGroupDescribeRequest: KafkaRequest {
+public struct ConsumerGroupDescribeRequest: GroupCoordinatorRequest {
     public typealias Response = ConsumerGroupDescribeResponse
     public static let apiKey = ApiKey(rawValue: 69)
     public static let versions: ClosedRange<Int16> = 0...1
     public static let firstFlexibleVersion: Int16? = 0
-    public static let route: RequestRoute = .coordinator
 
     /// GroupIds
     public var groupIds: [String]

@@ -6,12 +6,11 @@
 import NIOCore
 
 /// ConsumerGroupHeartbeat request (API key 68), versions 0-1.
-public struct ConsumerGroupHeartbeatRequest: KafkaRequest {
+public struct ConsumerGroupHeartbeatRequest: GroupCoordinatorRequest {
     public typealias Response = ConsumerGroupHeartbeatResponse
     public static let apiKey = ApiKey(rawValue: 68)
     public static let versions: ClosedRange<Int16> = 0...1
     public static let firstFlexibleVersion: Int16? = 0
-    public static let route: RequestRoute = .coordinator
 
     public struct TopicPartitions: Hashable, Sendable {
         /// TopicId

@@ -5,12 +5,11 @@
 import NIOCore
 
 /// CreatePartitions request (API key 37), versions 1-3.
-public struct CreatePartitionsRequest: KafkaRequest {
+public struct CreatePartitionsRequest: ControllerRequest {
     public typealias Response = CreatePartitionsResponse
     public static let apiKey = ApiKey(rawValue: 37)
     public static let versions: ClosedRange<Int16> = 1...3
     public static let firstFlexibleVersion: Int16? = 2
-    public static let route: RequestRoute = .controller
 
     public struct CreatePartitionsTopic: Hashable, Sendable {
         /// Name

@@ -4,12 +4,11 @@
 import NIOCore
 
 /// CreateTopics request (API key 19), versions 3-7.
-public struct CreateTopicsRequest: KafkaRequest {
+public struct CreateTopicsRequest: ControllerRequest {
     public typealias Response = CreateTopicsResponse
     public static let apiKey = ApiKey(rawValue: 19)
     public static let versions: ClosedRange<Int16> = 3...7
     public static let firstFlexibleVersion: Int16? = 5
-    public static let route: RequestRoute = .controller
 
     public struct CreatableTopic: Hashable, Sendable {
         /// Name

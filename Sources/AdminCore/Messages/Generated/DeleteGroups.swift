@@ -4,12 +4,11 @@
 import NIOCore
 
 /// DeleteGroups request (API key 42), versions 1-2.
-public struct DeleteGroupsRequest: KafkaRequest {
+public struct DeleteGroupsRequest: GroupCoordinatorRequest {
     public typealias Response = DeleteGroupsResponse
     public static let apiKey = ApiKey(rawValue: 42)
     public static let versions: ClosedRange<Int16> = 1...2
     public static let firstFlexibleVersion: Int16? = 2
-    public static let route: RequestRoute = .coordinator
 
     /// GroupsNames
     public var groupsNames: [String]

@@ -5,12 +5,11 @@
 import NIOCore
 
 /// DeleteRecords request (API key 21), versions 0-2.
-public struct DeleteRecordsRequest: KafkaRequest {
+public struct DeleteRecordsRequest: PartitionLeaderRequest {
     public typealias Response = DeleteRecordsResponse
     public static let apiKey = ApiKey(rawValue: 21)
     public static let versions: ClosedRange<Int16> = 0...2
     public static let firstFlexibleVersion: Int16? = 2
-    public static let route: RequestRoute = .leader
 
     public struct DeleteRecordsTopic: Hashable, Sendable {
         /// Name

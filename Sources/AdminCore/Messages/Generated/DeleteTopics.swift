@@ -4,12 +4,11 @@
 import NIOCore
 
 /// DeleteTopics request (API key 20), versions 3-6.
-public struct DeleteTopicsRequest: KafkaRequest {
+public struct DeleteTopicsRequest: ControllerRequest {
     public typealias Response = DeleteTopicsResponse
     public static let apiKey = ApiKey(rawValue: 20)
     public static let versions: ClosedRange<Int16> = 3...6
     public static let firstFlexibleVersion: Int16? = 4
-    public static let route: RequestRoute = .controller
 
     public struct DeleteTopicState: Hashable, Sendable {
         /// Name (nullable): null only when deleting by id

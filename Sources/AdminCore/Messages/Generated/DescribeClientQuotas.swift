@@ -5,12 +5,11 @@
 import NIOCore
 
 /// DescribeClientQuotas request (API key 48), versions 0-1.
-public struct DescribeClientQuotasRequest: KafkaRequest {
+public struct DescribeClientQuotasRequest: AnyBrokerRequest {
     public typealias Response = DescribeClientQuotasResponse
     public static let apiKey = ApiKey(rawValue: 48)
     public static let versions: ClosedRange<Int16> = 0...1
     public static let firstFlexibleVersion: Int16? = 1
-    public static let route: RequestRoute = .any
 
     public struct ComponentData: Hashable, Sendable {
         /// EntityType: "user", "client-id" or "ip"

@@ -4,12 +4,11 @@
 import NIOCore
 
 /// DescribeCluster request (API key 60), versions 0-2.
-public struct DescribeClusterRequest: KafkaRequest {
+public struct DescribeClusterRequest: AnyBrokerRequest {
     public typealias Response = DescribeClusterResponse
     public static let apiKey = ApiKey(rawValue: 60)
     public static let versions: ClosedRange<Int16> = 0...2
     public static let firstFlexibleVersion: Int16? = 0
-    public static let route: RequestRoute = .any
 
     /// IncludeClusterAuthorizedOperations
     public var includeClusterAuthorizedOperations: Bool

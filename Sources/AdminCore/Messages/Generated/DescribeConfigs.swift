@@ -5,12 +5,11 @@
 import NIOCore
 
 /// DescribeConfigs request (API key 32), versions 2-4.
-public struct DescribeConfigsRequest: KafkaRequest {
+public struct DescribeConfigsRequest: ConfigResourceRequest {
     public typealias Response = DescribeConfigsResponse
     public static let apiKey = ApiKey(rawValue: 32)
     public static let versions: ClosedRange<Int16> = 2...4
     public static let firstFlexibleVersion: Int16? = 4
-    public static let route: RequestRoute = .any
 
     public struct DescribeConfigsResource: Hashable, Sendable {
         /// ResourceType: 2 TOPIC, 4 BROKER, 8 BROKER_LOGGER, 16 CLIENT_METRICS, 32 GROUP

@@ -4,12 +4,11 @@
 import NIOCore
 
 /// DescribeGroups request (API key 15), versions 2-6.
-public struct DescribeGroupsRequest: KafkaRequest {
+public struct DescribeGroupsRequest: GroupCoordinatorRequest {
     public typealias Response = DescribeGroupsResponse
     public static let apiKey = ApiKey(rawValue: 15)
     public static let versions: ClosedRange<Int16> = 2...6
     public static let firstFlexibleVersion: Int16? = 5
-    public static let route: RequestRoute = .coordinator
 
     /// Groups
     public var groups: [String]

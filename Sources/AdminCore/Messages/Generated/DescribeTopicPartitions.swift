@@ -5,12 +5,11 @@
 import NIOCore
 
 /// DescribeTopicPartitions request (API key 75), versions 0-0.
-public struct DescribeTopicPartitionsRequest: KafkaRequest {
+public struct DescribeTopicPartitionsRequest: AnyBrokerRequest {
     public typealias Response = DescribeTopicPartitionsResponse
     public static let apiKey = ApiKey(rawValue: 75)
     public static let versions: ClosedRange<Int16> = 0...0
     public static let firstFlexibleVersion: Int16? = 0
-    public static let route: RequestRoute = .any
 
     public struct TopicRequest: Hashable, Sendable {
         /// Name

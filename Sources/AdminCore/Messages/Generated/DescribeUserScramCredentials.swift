@@ -5,12 +5,11 @@
 import NIOCore
 
 /// DescribeUserScramCredentials request (API key 50), versions 0-0.
-public struct DescribeUserScramCredentialsRequest: KafkaRequest {
+public struct DescribeUserScramCredentialsRequest: AnyBrokerRequest {
     public typealias Response = DescribeUserScramCredentialsResponse
     public static let apiKey = ApiKey(rawValue: 50)
     public static let versions: ClosedRange<Int16> = 0...0
     public static let firstFlexibleVersion: Int16? = 0
-    public static let route: RequestRoute = .any
 
     public struct UserName: Hashable, Sendable {
         /// Name

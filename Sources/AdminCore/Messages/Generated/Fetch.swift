@@ -5,12 +5,11 @@
 import NIOCore
 
 /// Fetch request (API key 1), versions 10-12.
-public struct FetchRequest: KafkaRequest {
+public struct FetchRequest: PartitionLeaderRequest {
     public typealias Response = FetchResponse
     public static let apiKey = ApiKey(rawValue: 1)
     public static let versions: ClosedRange<Int16> = 10...12
     public static let firstFlexibleVersion: Int16? = 12
-    public static let route: RequestRoute = .leader
 
     public struct FetchTopic: Hashable, Sendable {
         /// Topic

@@ -4,12 +4,11 @@
 import NIOCore
 
 /// FindCoordinator request (API key 10), versions 2-6.
-public struct FindCoordinatorRequest: KafkaRequest {
+public struct FindCoordinatorRequest: AnyBrokerRequest {
     public typealias Response = FindCoordinatorResponse
     public static let apiKey = ApiKey(rawValue: 10)
     public static let versions: ClosedRange<Int16> = 2...6
     public static let firstFlexibleVersion: Int16? = 3
-    public static let route: RequestRoute = .any
 
     /// Key (versions v2-3)
     public var key: String

@@ -4,12 +4,11 @@
 import NIOCore
 
 /// Heartbeat request (API key 12), versions 2-4.
-public struct HeartbeatRequest: KafkaRequest {
+public struct HeartbeatRequest: GroupCoordinatorRequest {
     public typealias Response = HeartbeatResponse
     public static let apiKey = ApiKey(rawValue: 12)
     public static let versions: ClosedRange<Int16> = 2...4
     public static let firstFlexibleVersion: Int16? = 4
-    public static let route: RequestRoute = .coordinator
 
     /// GroupId
     public var groupId: String

@@ -5,12 +5,11 @@
 import NIOCore
 
 /// IncrementalAlterConfigs request (API key 44), versions 0-1.
-public struct IncrementalAlterConfigsRequest: KafkaRequest {
+public struct IncrementalAlterConfigsRequest: ConfigResourceRequest {
     public typealias Response = IncrementalAlterConfigsResponse
     public static let apiKey = ApiKey(rawValue: 44)
     public static let versions: ClosedRange<Int16> = 0...1
     public static let firstFlexibleVersion: Int16? = 1
-    public static let route: RequestRoute = .any
 
     public struct AlterConfigsResource: Hashable, Sendable {
         /// ResourceType: 2 TOPIC, 4 BROKER, 8 BROKER_LOGGER, 16 CLIENT_METRICS, 32 GROUP

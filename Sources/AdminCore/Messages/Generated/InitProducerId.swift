@@ -4,12 +4,11 @@
 import NIOCore
 
 /// InitProducerId request (API key 22), versions 1-5.
-public struct InitProducerIdRequest: KafkaRequest {
+public struct InitProducerIdRequest: AnyBrokerRequest {
     public typealias Response = InitProducerIdResponse
     public static let apiKey = ApiKey(rawValue: 22)
     public static let versions: ClosedRange<Int16> = 1...5
     public static let firstFlexibleVersion: Int16? = 2
-    public static let route: RequestRoute = .any
 
     /// TransactionalId (nullable): null for idempotence only
     public var transactionalId: String?

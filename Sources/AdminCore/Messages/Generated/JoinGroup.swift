@@ -5,12 +5,11 @@
 import NIOCore
 
 /// JoinGroup request (API key 11), versions 3-9.
-public struct JoinGroupRequest: KafkaRequest {
+public struct JoinGroupRequest: GroupCoordinatorRequest {
     public typealias Response = JoinGroupResponse
     public static let apiKey = ApiKey(rawValue: 11)
     public static let versions: ClosedRange<Int16> = 3...9
     public static let firstFlexibleVersion: Int16? = 6
-    public static let route: RequestRoute = .coordinator
 
     public struct JoinGroupRequestProtocol: Hashable, Sendable {
         /// Name

@@ -4,12 +4,11 @@
 import NIOCore
 
 /// LeaveGroup request (API key 13), versions 2-5.
-public struct LeaveGroupRequest: KafkaRequest {
+public struct LeaveGroupRequest: GroupCoordinatorRequest {
     public typealias Response = LeaveGroupResponse
     public static let apiKey = ApiKey(rawValue: 13)
     public static let versions: ClosedRange<Int16> = 2...5
     public static let firstFlexibleVersion: Int16? = 4
-    public static let route: RequestRoute = .coordinator
 
     public struct MemberIdentity: Hashable, Sendable {
         /// MemberId

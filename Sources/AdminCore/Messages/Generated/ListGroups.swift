@@ -4,12 +4,11 @@
 import NIOCore
 
 /// ListGroups request (API key 16), versions 2-5.
-public struct ListGroupsRequest: KafkaRequest {
+public struct ListGroupsRequest: BrokerLocalRequest {
     public typealias Response = ListGroupsResponse
     public static let apiKey = ApiKey(rawValue: 16)
     public static let versions: ClosedRange<Int16> = 2...5
     public static let firstFlexibleVersion: Int16? = 3
-    public static let route: RequestRoute = .node
 
     /// StatesFilter (versions v4+)
     public var statesFilter: [String]

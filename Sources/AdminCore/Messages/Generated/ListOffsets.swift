@@ -5,12 +5,11 @@
 import NIOCore
 
 /// ListOffsets request (API key 2), versions 4-10.
-public struct ListOffsetsRequest: KafkaRequest {
+public struct ListOffsetsRequest: PartitionLeaderRequest {
     public typealias Response = ListOffsetsResponse
     public static let apiKey = ApiKey(rawValue: 2)
     public static let versions: ClosedRange<Int16> = 4...10
     public static let firstFlexibleVersion: Int16? = 6
-    public static let route: RequestRoute = .leader
 
     public struct ListOffsetsTopic: Hashable, Sendable {
         /// Name

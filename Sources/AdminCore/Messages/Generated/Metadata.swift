@@ -6,12 +6,11 @@
 import NIOCore
 
 /// Metadata request (API key 3), versions 7-12.
-public struct MetadataRequest: KafkaRequest {
+public struct MetadataRequest: AnyBrokerRequest {
     public typealias Response = MetadataResponse
     public static let apiKey = ApiKey(rawValue: 3)
     public static let versions: ClosedRange<Int16> = 7...12
     public static let firstFlexibleVersion: Int16? = 9
-    public static let route: RequestRoute = .any
 
     public struct MetadataRequestTopic: Hashable, Sendable {
         /// TopicId (versions v10+): zero when asking by name

@@ -5,12 +5,11 @@
 import NIOCore
 
 /// OffsetCommit request (API key 8), versions 6-9.
-public struct OffsetCommitRequest: KafkaRequest {
+public struct OffsetCommitRequest: GroupCoordinatorRequest {
     public typealias Response = OffsetCommitResponse
     public static let apiKey = ApiKey(rawValue: 8)
     public static let versions: ClosedRange<Int16> = 6...9
     public static let firstFlexibleVersion: Int16? = 8
-    public static let route: RequestRoute = .coordinator
 
     public struct OffsetCommitRequestTopic: Hashable, Sendable {
         /// Name

@@ -5,12 +5,11 @@
 import NIOCore
 
 /// OffsetDelete request (API key 47), versions 0-0.
-public struct OffsetDeleteRequest: KafkaRequest {
+public struct OffsetDeleteRequest: GroupCoordinatorRequest {
     public typealias Response = OffsetDeleteResponse
     public static let apiKey = ApiKey(rawValue: 47)
     public static let versions: ClosedRange<Int16> = 0...0
     public static let firstFlexibleVersion: Int16? = nil
-    public static let route: RequestRoute = .coordinator
 
     public struct OffsetDeleteRequestTopic: Hashable, Sendable {
         /// Name

@@ -4,12 +4,11 @@
 import NIOCore
 
 /// OffsetFetch request (API key 9), versions 5-9.
-public struct OffsetFetchRequest: KafkaRequest {
+public struct OffsetFetchRequest: GroupCoordinatorRequest {
     public typealias Response = OffsetFetchResponse
     public static let apiKey = ApiKey(rawValue: 9)
     public static let versions: ClosedRange<Int16> = 5...9
     public static let firstFlexibleVersion: Int16? = 6
-    public static let route: RequestRoute = .coordinator
 
     public struct OffsetFetchRequestTopic: Hashable, Sendable {
         /// Name

@@ -5,12 +5,11 @@
 import NIOCore
 
 /// Produce request (API key 0), versions 7-12.
-public struct ProduceRequest: KafkaRequest {
+public struct ProduceRequest: PartitionLeaderRequest {
     public typealias Response = ProduceResponse
     public static let apiKey = ApiKey(rawValue: 0)
     public static let versions: ClosedRange<Int16> = 7...12
     public static let firstFlexibleVersion: Int16? = 9
-    public static let route: RequestRoute = .leader
 
     public struct TopicProduceData: Hashable, Sendable {
         /// Name

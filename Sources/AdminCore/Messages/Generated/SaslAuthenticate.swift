@@ -5,12 +5,11 @@
 import NIOCore
 
 /// SaslAuthenticate request (API key 36), versions 0-2.
-public struct SaslAuthenticateRequest: KafkaRequest {
+public struct SaslAuthenticateRequest: BrokerLocalRequest {
     public typealias Response = SaslAuthenticateResponse
     public static let apiKey = ApiKey(rawValue: 36)
     public static let versions: ClosedRange<Int16> = 0...2
     public static let firstFlexibleVersion: Int16? = 2
-    public static let route: RequestRoute = .node
 
     /// AuthBytes: the client's next SASL message
     public var authBytes: ByteBuffer

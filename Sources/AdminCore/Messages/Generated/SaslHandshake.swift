@@ -6,12 +6,11 @@
 import NIOCore
 
 /// SaslHandshake request (API key 17), versions 1-1.
-public struct SaslHandshakeRequest: KafkaRequest {
+public struct SaslHandshakeRequest: BrokerLocalRequest {
     public typealias Response = SaslHandshakeResponse
     public static let apiKey = ApiKey(rawValue: 17)
     public static let versions: ClosedRange<Int16> = 1...1
     public static let firstFlexibleVersion: Int16? = nil
-    public static let route: RequestRoute = .node
 
     /// Mechanism: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, ...
     public var mechanism: String

@@ -4,12 +4,11 @@
 import NIOCore
 
 /// SyncGroup request (API key 14), versions 2-5.
-public struct SyncGroupRequest: KafkaRequest {
+public struct SyncGroupRequest: GroupCoordinatorRequest {
     public typealias Response = SyncGroupResponse
     public static let apiKey = ApiKey(rawValue: 14)
     public static let versions: ClosedRange<Int16> = 2...5
     public static let firstFlexibleVersion: Int16? = 4
-    public static let route: RequestRoute = .coordinator
 
     public struct SyncGroupRequestAssignment: Hashable, Sendable {
         /// MemberId
