@@ -115,9 +115,8 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
     /// the session switched to what the previous call returned: they report that as owned (so the coordinator can
     /// hand revoked partitions on) and return the newest assignment.
     public func join() async throws -> [TopicPartition] {
-        var backoff = RetryBackoff(client.configuration, deadline: .now + configuration.rebalanceTimeout + client.configuration.apiTimeout)
-        let deadline = backoff.deadline
-        var immediateRetries = 0
+        var retries = JoinRetries(client, group: groupId, rebalanceTimeout: configuration.rebalanceTimeout)
+        let deadline = retries.deadline
         while true {
             try Task.checkCancellation()
             let joining = memberEpoch == 0
@@ -146,28 +145,15 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
                 joined = true
                 rebalanceRequested = false
                 return assignment
-            } catch let retry as Retry {
-                if retry.rejoin { fence() }
+            } catch let retry as MemberRetry {
+                if retry.resetMembership { fence() }
                 if retry.findCoordinator { await client.invalidateCoordinator(group: groupId) }
-                immediateRetries = retry.backoff ? 0 : immediateRetries + 1
-                guard immediateRetries <= 20, !retry.backoff || backoff.canRetry else {
-                    throw KafkactlError(.timeout, "could not join group '\(groupId)': \(retry.reason)")
-                }
-                if retry.backoff { try await backoff.wait() }
+                try await retries.next(after: retry)
             } catch let error as KafkactlError where error.category == .unreachable {
                 await client.invalidateCoordinator(group: groupId)
-                guard backoff.canRetry else { throw error }
-                try await backoff.wait()
+                try await retries.next(afterUnreachable: error)
             }
         }
-    }
-
-    /// Why a heartbeat must be repeated.
-    struct Retry: Error {
-        var reason: String
-        var rejoin = false
-        var findCoordinator = false
-        var backoff = true
     }
 
     /// The coordinator no longer counts this member (fenced, unknown): its partitions may be someone else's already,
@@ -185,7 +171,7 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
     }
 
     /// One ConsumerGroupHeartbeat. `full` sends the subscription and settings (a join); otherwise they are left null,
-    /// "unchanged". `owned` nil also means unchanged. Throws `Retry` for what a rejoin or a new coordinator fixes.
+    /// "unchanged". `owned` nil also means unchanged. Throws `MemberRetry` for what a rejoin or a new coordinator fixes.
     private func heartbeat(owned: [TopicPartition]?, full: Bool) async throws -> ConsumerGroupHeartbeatResponse {
         let coordinator = try await client.versions(ofCoordinatorOf: groupId)
         guard coordinator.versions.version(for: ConsumerGroupHeartbeatRequest.self) != nil else {
@@ -215,9 +201,9 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
             if response.heartbeatIntervalMs > 0 { heartbeatInterval = .milliseconds(Int64(response.heartbeatIntervalMs)) }
             return response
         case .fencedMemberEpoch, .unknownMemberId:
-            throw Retry(reason: code.name, rejoin: true, backoff: false)
+            throw MemberRetry(reason: code.name, resetMembership: true, backoff: false)
         case .notCoordinator, .coordinatorNotAvailable, .coordinatorLoadInProgress:
-            throw Retry(reason: code.name, findCoordinator: code != .coordinatorLoadInProgress)
+            throw MemberRetry(reason: code.name, findCoordinator: code != .coordinatorLoadInProgress)
         case .unsupportedVersion:
             // Kafka 3.7-3.9 offer the API but answer so while the consumer protocol is not enabled on the cluster.
             throw KafkactlError(.unsupported, "the broker at \(coordinator.address) does not support the consumer group protocol (ConsumerGroupHeartbeat answered UNSUPPORTED_VERSION); use group.protocol=classic", code: code)
@@ -267,8 +253,8 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
                     pending = partitions
                     requestRebalance()
                 }
-            } catch let retry as Retry {
-                if retry.rejoin {
+            } catch let retry as MemberRetry {
+                if retry.resetMembership {
                     fence()
                     requestRebalance()
                 } else if retry.findCoordinator {

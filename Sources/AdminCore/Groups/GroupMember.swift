@@ -87,8 +87,7 @@ public actor GroupMember {
 
     /// Joins (or rejoins) the group and returns this member's partitions.
     public func join() async throws -> [TopicPartition] {
-        var backoff = RetryBackoff(client.configuration, deadline: .now + configuration.rebalanceTimeout + client.configuration.apiTimeout)
-        var immediateRejoins = 0
+        var retries = JoinRetries(client, group: groupId, rebalanceTimeout: configuration.rebalanceTimeout)
         joined = false
         while true {
             try Task.checkCancellation()
@@ -98,30 +97,15 @@ public actor GroupMember {
                 joined = true
                 rebalanceRequested = false
                 return partitions
-            } catch let retry as Rejoin {
-                if retry.forgetMemberId { loseMembership() }
+            } catch let retry as MemberRetry {
+                if retry.resetMembership { loseMembership() }
                 if retry.findCoordinator { await client.invalidateCoordinator(group: groupId) }
-                // An immediate rejoin (MEMBER_ID_REQUIRED, a rebalance) is part of joining, not a failure: only
-                // retries that back off count against the deadline, and immediate ones are bounded in number.
-                immediateRejoins = retry.backoff ? 0 : immediateRejoins + 1
-                guard immediateRejoins <= 20, !retry.backoff || backoff.canRetry else {
-                    throw KafkactlError(.timeout, "could not join group '\(groupId)': \(retry.reason)")
-                }
-                if retry.backoff { try await backoff.wait() }
+                try await retries.next(after: retry)
             } catch let error as KafkactlError where error.category == .unreachable {
                 await client.invalidateCoordinator(group: groupId)
-                guard backoff.canRetry else { throw error }
-                try await backoff.wait()
+                try await retries.next(afterUnreachable: error)
             }
         }
-    }
-
-    /// Why a join attempt must be repeated.
-    struct Rejoin: Error {
-        var reason: String
-        var forgetMemberId = false
-        var findCoordinator = false
-        var backoff = true
     }
 
     /// Forgets the member id, and with it the generation and the partitions it owned.
@@ -171,13 +155,13 @@ public actor GroupMember {
         case .memberIdRequired:
             // KIP-394: the coordinator hands out the id and expects the join again at once.
             memberId = join.memberId
-            throw Rejoin(reason: "MEMBER_ID_REQUIRED", backoff: false)
+            throw MemberRetry(reason: "MEMBER_ID_REQUIRED", backoff: false)
         case .unknownMemberId, .illegalGeneration:
-            throw Rejoin(reason: code.name, forgetMemberId: true, backoff: false)
+            throw MemberRetry(reason: code.name, resetMembership: true, backoff: false)
         case .rebalanceInProgress:
-            throw Rejoin(reason: code.name, backoff: false)
+            throw MemberRetry(reason: code.name, backoff: false)
         case .notCoordinator, .coordinatorNotAvailable, .coordinatorLoadInProgress:
-            throw Rejoin(reason: code.name, findCoordinator: code == .notCoordinator)
+            throw MemberRetry(reason: code.name, findCoordinator: code == .notCoordinator)
         case .fencedInstanceId:
             throw KafkactlError(.conflict, "another consumer uses group.instance.id '\(configuration.groupInstanceId ?? "")' in group '\(groupId)' [FENCED_INSTANCE_ID]", code: code)
         case .inconsistentGroupProtocol:
@@ -202,10 +186,10 @@ public actor GroupMember {
         let syncCode = ErrorCode(rawValue: sync.errorCode)
         switch syncCode {
         case .none: break
-        case .rebalanceInProgress: throw Rejoin(reason: syncCode.name, backoff: false)
-        case .unknownMemberId, .illegalGeneration: throw Rejoin(reason: syncCode.name, forgetMemberId: true, backoff: false)
+        case .rebalanceInProgress: throw MemberRetry(reason: syncCode.name, backoff: false)
+        case .unknownMemberId, .illegalGeneration: throw MemberRetry(reason: syncCode.name, resetMembership: true, backoff: false)
         case .notCoordinator, .coordinatorNotAvailable, .coordinatorLoadInProgress:
-            throw Rejoin(reason: syncCode.name, findCoordinator: syncCode == .notCoordinator)
+            throw MemberRetry(reason: syncCode.name, findCoordinator: syncCode == .notCoordinator)
         default: throw KafkactlError.broker(syncCode, "cannot sync with group '\(groupId)'")
         }
         do {
