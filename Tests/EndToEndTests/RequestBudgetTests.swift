@@ -50,6 +50,30 @@ import Testing
         }
     }
 
+    /// Describing and deleting many groups asks each coordinator once, naming all of its groups (before: one
+    /// request per group), as Kafka's admin client does.
+    @Test func describingAndDeletingGroupsSendsOneRequestPerCoordinator() async throws {
+        let upstream = try await brokerAddress()
+        let topic = BrokerHarness.uniqueName("budget-groups")
+        try await createTopic(topic, partitions: 1)
+        try await withTopics(topic) {
+            let groups = (0..<9).map { BrokerHarness.uniqueName("budget-groups-\($0)") }
+            for group in groups { try await GroupTestSupport.commit(group: group, [topic: [0: 0]]) }
+            let cluster = try ClusterProxy(upstream: upstream)
+            defer { cluster.stop() }
+            let coordinators = Set(groups.compactMap { cluster.coordinator(of: $0) })
+            #expect(coordinators.count > 1, "the test needs groups on several coordinators")
+            let groupFlags = groups.flatMap { ["--group", $0] }
+            let described = try await ProxyCluster.succeed("consumer-groups", cluster.bootstrapList, ["--describe", "--state"] + groupFlags)
+            for group in groups { #expect(described.stdout.contains(group)) }
+            #expect(cluster.requestCount(.describeGroups) == coordinators.count, "DescribeGroups requests for \(groups.count) groups")
+            let deleted = try await ProxyCluster.succeed("consumer-groups", cluster.bootstrapList, ["--delete"] + groupFlags)
+            #expect(deleted.stdout.hasPrefix("Deletion of requested consumer groups ("), "\(deleted.stdout)")
+            for group in groups { #expect(deleted.stdout.contains("'\(group)'")) }
+            #expect(cluster.requestCount(.deleteGroups) == coordinators.count, "DeleteGroups requests for \(groups.count) groups")
+        }
+    }
+
     /// The shell's point: one warm client for every command with its settings, so a command typed again opens no
     /// new connection (each connection starts with ApiVersions). The shell's one client may open one connection per
     /// node (its background refresh of names for completion asks every broker for its groups); a client per command

@@ -37,33 +37,31 @@ extension AdminClient {
     /// on GROUP_ID_NOT_FOUND), with the same outcome on Kafka; asking DescribeGroups first keeps a classic group's
     /// description exactly what it was on brokers whose ConsumerGroupDescribe is partial.
     public func describeGroups(_ groups: [String]) async throws -> [String: Result<GroupDescription, KafkactlError>] {
+        // One DescribeGroups per coordinator, naming all of its groups.
+        let described = try await client.onCoordinators(
+            groups, build: { _, groups in DescribeGroupsRequest(groups: groups) },
+            answers: { (response: DescribeGroupsResponse, asked: [String]) in
+                response.groups.enumerated().map { index, group in
+                    // A broker that leaves the id empty answers in the order asked.
+                    let name = group.groupId.isEmpty && index < asked.count ? asked[index] : group.groupId
+                    return GroupAnswer(group: name, code: ErrorCode(rawValue: group.errorCode), value: group)
+                }
+            })
         var results: [String: Result<GroupDescription, KafkactlError>] = [:]
         for group in groups {
             do {
-                let response = try await withCoordinator(group) {
-                    let response = try await client.send(DescribeGroupsRequest(groups: [group]))
-                    // The coordinator moved (or is loading) after FindCoordinator named it: find it again.
-                    if let code = response.groups.map({ ErrorCode(rawValue: $0.errorCode) }).first(where: \.isCoordinatorError) {
-                        throw CoordinatorMoved(code: code)
-                    }
-                    return response
+                guard let outcome = described[group] else {
+                    throw KafkactlError(.internal, "the broker did not describe group '\(group)'")
                 }
-                guard let described = response.groups.first(where: { $0.groupId == group }) ?? response.groups.first else {
-                    results[group] = .failure(KafkactlError(.internal, "the broker did not describe group '\(group)'"))
-                    continue
-                }
+                let described = try outcome.get()
                 let code = ErrorCode(rawValue: described.errorCode)
                 if code == .groupIdNotFound || (code == .none && described.groupState == "Dead") {
-                    if let consumerGroup = try await describeConsumerGroup(group) {
-                        results[group] = .success(consumerGroup)
-                    } else {
-                        results[group] = .success(GroupDescription(groupId: group, state: "Dead", protocolType: "", protocolName: "", members: []))
-                    }
+                    results[group] = .success(try await describeConsumerGroup(group)
+                        ?? GroupDescription(groupId: group, state: "Dead", protocolType: "", protocolName: "", members: []))
                     continue
                 }
                 guard code == .none else {
-                    results[group] = .failure(.broker(code, "cannot describe group '\(group)'", brokerMessage: described.errorMessage))
-                    continue
+                    throw KafkactlError.broker(code, "cannot describe group '\(group)'", brokerMessage: described.errorMessage)
                 }
                 let (coordinator, coordinatorId) = await coordinatorOf(group)
                 results[group] = .success(GroupDescription(
@@ -208,30 +206,24 @@ extension AdminClient {
         return results
     }
 
-    /// Deletes groups (they must be empty). A result per group.
+    /// Deletes groups (they must be empty). A result per group; one DeleteGroups per coordinator.
     public func deleteGroups(_ groups: [String]) async throws -> [String: Result<Void, KafkactlError>] {
+        let deleted = try await client.onCoordinators(
+            groups, feature: "deleting groups", build: { _, groups in DeleteGroupsRequest(groupsNames: groups) },
+            answers: { (response: DeleteGroupsResponse, _) in
+                response.results.map { GroupAnswer(group: $0.groupId, code: ErrorCode(rawValue: $0.errorCode), value: ErrorCode(rawValue: $0.errorCode)) }
+            })
         var results: [String: Result<Void, KafkactlError>] = [:]
         for group in groups {
-            do {
-                let response = try await withCoordinator(group) {
-                    let response = try await client.send(DeleteGroupsRequest(groupsNames: [group]), feature: "deleting groups")
-                    if let code = response.results.map({ ErrorCode(rawValue: $0.errorCode) }).first(where: \.isCoordinatorError) {
-                        throw CoordinatorMoved(code: code)
-                    }
-                    return response
-                }
-                let code = ErrorCode(rawValue: response.results.first?.errorCode ?? 0)
-                switch code {
-                case .none: results[group] = .success(())
-                case .groupIdNotFound:
-                    results[group] = .failure(KafkactlError(.notFound, "Group '\(group)' does not exist [GROUP_ID_NOT_FOUND]", code: code))
-                case .nonEmptyGroup:
-                    results[group] = .failure(KafkactlError(.conflict, "Group '\(group)' is not empty: stop its members first [NON_EMPTY_GROUP]", code: code))
-                default:
-                    results[group] = .failure(.broker(code, "cannot delete group '\(group)'"))
-                }
-            } catch let error as KafkactlError {
-                results[group] = .failure(error)
+            switch deleted[group] {
+            case .success(.none)?: results[group] = .success(())
+            case .success(.groupIdNotFound)?:
+                results[group] = .failure(KafkactlError(.notFound, "Group '\(group)' does not exist [GROUP_ID_NOT_FOUND]", code: .groupIdNotFound))
+            case .success(.nonEmptyGroup)?:
+                results[group] = .failure(KafkactlError(.conflict, "Group '\(group)' is not empty: stop its members first [NON_EMPTY_GROUP]", code: .nonEmptyGroup))
+            case .success(let code)?: results[group] = .failure(.broker(code, "cannot delete group '\(group)'"))
+            case .failure(let error)?: results[group] = .failure(error)
+            case nil: results[group] = .failure(KafkactlError(.internal, "the broker did not answer for group '\(group)'"))
             }
         }
         return results
