@@ -1,8 +1,8 @@
 import NIOCore
 
-/// Reads partitions from given positions without a group (console-consumer's fast path): one fetch round to
-/// every leader at a time, the next round sent as soon as a response's batch headers say where to continue, so
-/// that fetching overlaps decoding and printing.
+/// Reads partitions from given positions without a group (console-consumer's fast path): one fetch loop per leader,
+/// each sending its next Fetch as soon as a response's batch headers say where to continue, so that fetching
+/// overlaps decoding and printing and a quiet leader holds back no other.
 public struct PartitionConsumer: Sendable {
     public let client: KafkaClient
     public let configuration: ConsumerConfiguration
@@ -91,109 +91,167 @@ public struct PartitionConsumer: Sendable {
         }
     }
 
-    private struct Round: Sendable {
-        var responses: [(leader: Int32, response: FetchResponse)]
-        var failures: [(leader: Int32, partitions: [TopicPartition], error: KafkactlError)]
+    /// Where one partition's reading stands: the next offset to fetch, and the offset to stop before (the caller's
+    /// stop offset, lowered to the end of the log when reading to the end), if any.
+    private struct PartitionState: Sendable {
+        var position: Int64
+        var end: Int64?
     }
 
+    /// What a leader's fetch loop gives back: the partitions it still had when it had to stop (a moved leader, a lost
+    /// connection, an answer without them), why, and when it last made progress. Empty when its partitions are done.
+    private struct Handback: Sendable {
+        var partitions: [TopicPartition: PartitionState]
+        var error: KafkactlError?
+        var lastProgress: ContinuousClock.Instant
+    }
+
+    /// One fetch loop per leader, each sending its next Fetch as soon as the last answer's batch headers say where to
+    /// continue: a leader with nothing new (its Fetch waits up to fetch.max.wait.ms) does not hold back the others, as
+    /// one round across every leader would. Partitions a loop gives back are routed again with fresh metadata after
+    /// the one backoff; a partition with no progress for the API timeout fails the read.
     private func fetchLoop(
         _ start: [TopicPartition: Int64], stopAtEnd: Bool, stopOffsets: [TopicPartition: Int64],
         channel: BoundedChannel<ConsumedRecords>
     ) async throws {
         // A partition already at its stop offset has nothing to read.
-        var positions = start.filter { partition, position in stopOffsets[partition].map { position < $0 } ?? true }
-        guard !positions.isEmpty else { return }
-        var ends: [TopicPartition: Int64] = stopOffsets
-        var leaders = try await leaderMap(for: Set(positions.keys.map(\.topic)), fresh: false)
-        var lastProgress = ContinuousClock.now
+        var unrouted: [TopicPartition: PartitionState] = [:]
+        for (partition, position) in start where stopOffsets[partition].map({ position < $0 }) ?? true {
+            unrouted[partition] = PartitionState(position: position, end: stopOffsets[partition])
+        }
+        guard !unrouted.isEmpty else { return }
         var backoff = RetryBackoff(client.configuration)
-        try await withThrowingTaskGroup(of: Round.self) { group in
-            group.addTask { [positions, leaders] in await self.fetchRound(positions, leaders: leaders) }
-            while let round = try await group.next() {
-                try Task.checkCancellation()
-                var refresh = false
-                var chunks: [ConsumedRecords] = []
-                var nextPositions = positions
-                var resets: [TopicPartition] = []
-                for (leader, partitions, error) in round.failures {
-                    _ = leader
-                    _ = partitions
-                    refresh = true
-                    if ContinuousClock.now - lastProgress > client.configuration.apiTimeout { throw error }
-                }
-                for (_, response) in round.responses {
-                    if response.errorCode != 0 {
-                        refresh = true
-                        continue
+        var fresh = false
+        var since = ContinuousClock.now
+        var lastHandback = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Handback.self) { group in
+            while true {
+                if !unrouted.isEmpty {
+                    let leaders = try await leaderMap(for: Set(unrouted.keys.map(\.topic)), fresh: fresh)
+                    let byLeader = Dictionary(grouping: unrouted, by: { leaders[$0.key] ?? -1 })
+                    for (leader, entries) in byLeader {
+                        let states = Dictionary(uniqueKeysWithValues: entries.map { ($0.key, $0.value) })
+                        group.addTask { [since] in
+                            try await self.leaderLoop(
+                                leader, states, since: since, stopAtEnd: stopAtEnd, stopOffsets: stopOffsets, channel: channel)
+                        }
                     }
-                    for topic in response.responses {
-                        for data in topic.partitions {
-                            let partition = TopicPartition(topic.topic, data.partitionIndex)
-                            guard let position = positions[partition] else { continue }
-                            let code = ErrorCode(rawValue: data.errorCode)
-                            if code == .offsetOutOfRange {
-                                resets.append(partition)
-                                continue
-                            }
-                            if code != .none {
-                                if code.isRetriable || code == .notLeaderOrFollower {
-                                    refresh = true
-                                    continue
-                                }
+                    unrouted = [:]
+                }
+                guard let handback = try await group.next() else { return }
+                guard !handback.partitions.isEmpty else { continue }
+                if let error = handback.error, ContinuousClock.now - handback.lastProgress > client.configuration.apiTimeout {
+                    throw error
+                }
+                // Progress since the last give-back starts the backoff over.
+                if handback.lastProgress > lastHandback { backoff.reset() }
+                lastHandback = ContinuousClock.now
+                try await backoff.wait()
+                unrouted = handback.partitions
+                since = handback.lastProgress
+                fresh = true
+            }
+        }
+    }
+
+    /// Fetches `states` from one leader until they are done or must be routed again (see `fetchLoop`).
+    private func leaderLoop(
+        _ leader: Int32, _ start: [TopicPartition: PartitionState], since: ContinuousClock.Instant, stopAtEnd: Bool,
+        stopOffsets: [TopicPartition: Int64], channel: BoundedChannel<ConsumedRecords>
+    ) async throws -> Handback {
+        var states = start
+        var lastProgress = since
+        guard leader >= 0 else {
+            let names = states.keys.sorted().map(\.description).joined(separator: ", ")
+            return Handback(partitions: states, error: KafkactlError(.rejected, "no leader for \(names)"), lastProgress: lastProgress)
+        }
+        return try await withThrowingTaskGroup(of: Result<FetchResponse, KafkactlError>.self) { group in
+            group.addTask { [states] in await self.fetch(states, from: leader) }
+            while let outcome = try await group.next() {
+                try Task.checkCancellation()
+                let response: FetchResponse
+                switch outcome {
+                case .failure(let error): return Handback(partitions: states, error: error, lastProgress: lastProgress)
+                case .success(let answer): response = answer
+                }
+                if response.errorCode != 0 {
+                    let code = ErrorCode(rawValue: response.errorCode)
+                    return Handback(partitions: states, error: .broker(code, "cannot fetch from broker \(leader)"), lastProgress: lastProgress)
+                }
+                // An answer naming none of the partitions asked for (an odd broker, or a fetch session it invented)
+                // must not turn into a busy loop: give them back, to be asked again after the backoff.
+                guard response.responses.contains(where: { !$0.partitions.isEmpty }) else {
+                    return Handback(partitions: states, error: nil, lastProgress: lastProgress)
+                }
+                var chunks: [ConsumedRecords] = []
+                var moved: [TopicPartition: PartitionState] = [:]
+                var resets: [TopicPartition] = []
+                for topic in response.responses {
+                    for data in topic.partitions {
+                        let partition = TopicPartition(topic.topic, data.partitionIndex)
+                        guard var state = states[partition] else { continue }
+                        let code = ErrorCode(rawValue: data.errorCode)
+                        if code == .offsetOutOfRange {
+                            resets.append(partition)
+                            continue
+                        }
+                        if code != .none {
+                            guard code.isRetriable || code == .notLeaderOrFollower else {
                                 throw KafkactlError.broker(code, "cannot fetch \(partition)")
                             }
-                            lastProgress = ContinuousClock.now
-                            let end = configuration.isolation == .readCommitted && data.lastStableOffset >= 0
-                                ? data.lastStableOffset : data.highWatermark
-                            if stopAtEnd { ends[partition] = min(ends[partition] ?? end, end) }
-                            var next = position
-                            if let records = data.records {
-                                let scan = RecordBatchReader.scan(records, from: position, before: stopOffsets[partition])
-                                if let after = scan.nextOffset { next = max(position, after) }
-                                if scan.hasRecordsInRange || (stopAtEnd && scan.nextOffset != nil) {
-                                    chunks.append(ConsumedRecords(
-                                        topicPartition: partition, blob: records, position: position,
-                                        stopOffset: stopOffsets[partition], highWatermark: data.highWatermark, nextOffset: next,
-                                        aborted: data.abortedTransactions,
-                                        filterAborted: configuration.isolation == .readCommitted,
-                                        verifyChecksums: configuration.checkCRCs))
-                                }
-                            }
-                            nextPositions[partition] = next
-                            if let end = ends[partition], next >= end { nextPositions[partition] = nil }
+                            moved[partition] = state
+                            states[partition] = nil
+                            continue
                         }
+                        lastProgress = ContinuousClock.now
+                        let logEnd = configuration.isolation == .readCommitted && data.lastStableOffset >= 0
+                            ? data.lastStableOffset : data.highWatermark
+                        if stopAtEnd { state.end = min(state.end ?? logEnd, logEnd) }
+                        var next = state.position
+                        if let records = data.records {
+                            let scan = RecordBatchReader.scan(records, from: state.position, before: stopOffsets[partition])
+                            if let after = scan.nextOffset { next = max(state.position, after) }
+                            if scan.hasRecordsInRange || (stopAtEnd && scan.nextOffset != nil) {
+                                chunks.append(ConsumedRecords(
+                                    topicPartition: partition, blob: records, position: state.position,
+                                    stopOffset: stopOffsets[partition], highWatermark: data.highWatermark, nextOffset: next,
+                                    aborted: data.abortedTransactions,
+                                    filterAborted: configuration.isolation == .readCommitted,
+                                    verifyChecksums: configuration.checkCRCs))
+                            }
+                        }
+                        state.position = next
+                        states[partition] = state.end.map { next >= $0 } == true ? nil : state
                     }
                 }
                 for partition in resets {
-                    switch configuration.autoOffsetReset {
-                    case .none:
-                        throw KafkactlError(.rejected, "offset \(positions[partition]!) is out of range for \(partition) and auto.offset.reset is none [OFFSET_OUT_OF_RANGE]", code: .offsetOutOfRange)
-                    case .earliest, .latest:
-                        let spec: OffsetSpec = configuration.autoOffsetReset == .earliest ? .earliest : .latest
-                        let offset = try await client.listOffsets([partition: spec], isolation: configuration.isolation)[partition]!.get().offset
-                        nextPositions[partition] = offset
-                    }
+                    guard let position = states[partition]?.position else { continue }
+                    states[partition]?.position = try await resetPosition(partition, from: position)
                 }
-                // A round that answered none of the partitions asked for (an odd broker, or a fetch session it
-                // invented) must not turn into a busy loop: wait as after an error.
-                let answered = round.responses.contains { !$0.response.responses.flatMap(\.partitions).isEmpty }
-                if !answered && round.failures.isEmpty { refresh = true }
-                positions = nextPositions
-                if refresh {
-                    try await backoff.wait()
-                    leaders = try await leaderMap(for: Set(positions.keys.map(\.topic)), fresh: true)
-                } else {
-                    backoff.reset()
-                }
-                if !positions.isEmpty {
-                    // The next round goes out before this one's records are handed over.
-                    group.addTask { [positions, leaders] in await self.fetchRound(positions, leaders: leaders) }
+                // The next Fetch goes out before this answer's records are handed over.
+                if moved.isEmpty && !states.isEmpty {
+                    group.addTask { [states] in await self.fetch(states, from: leader) }
                 }
                 for chunk in chunks {
                     await channel.send(chunk, weight: chunk.byteCount)
                 }
-                if positions.isEmpty { return }
+                if !moved.isEmpty {
+                    return Handback(partitions: states.merging(moved) { current, _ in current }, error: nil, lastProgress: lastProgress)
+                }
+                if states.isEmpty { break }
             }
+            return Handback(partitions: [:], error: nil, lastProgress: lastProgress)
+        }
+    }
+
+    /// Where to continue after OFFSET_OUT_OF_RANGE, as `auto.offset.reset` says.
+    private func resetPosition(_ partition: TopicPartition, from position: Int64) async throws -> Int64 {
+        switch configuration.autoOffsetReset {
+        case .none:
+            throw KafkactlError(.rejected, "offset \(position) is out of range for \(partition) and auto.offset.reset is none [OFFSET_OUT_OF_RANGE]", code: .offsetOutOfRange)
+        case .earliest, .latest:
+            let spec: OffsetSpec = configuration.autoOffsetReset == .earliest ? .earliest : .latest
+            return try await client.listOffsets([partition: spec], isolation: configuration.isolation)[partition]!.get().offset
         }
     }
 
@@ -212,44 +270,26 @@ public struct PartitionConsumer: Sendable {
         return leaders
     }
 
-    /// One Fetch to each leader, concurrently; a leader that cannot be reached is reported, not thrown, so the
-    /// others' records still arrive.
-    private func fetchRound(_ positions: [TopicPartition: Int64], leaders: [TopicPartition: Int32]) async -> Round {
-        var byLeader: [Int32: [TopicPartition]] = [:]
-        for partition in positions.keys { byLeader[leaders[partition] ?? -1, default: []].append(partition) }
-        return await withTaskGroup(of: Round.self) { group in
-            for (leader, partitions) in byLeader {
-                group.addTask {
-                    do {
-                        guard leader >= 0 else {
-                            throw KafkactlError(.rejected, "no leader for \(partitions.map(\.description).joined(separator: ", "))")
-                        }
-                        let request = FetchRequest(
-                            replicaId: -1, maxWaitMs: Int32(clamping: configuration.fetchMaxWait.milliseconds),
-                            minBytes: configuration.fetchMinBytes, maxBytes: configuration.fetchMaxBytes,
-                            isolationLevel: configuration.isolation.rawValue, sessionId: 0, sessionEpoch: -1,
-                            topics: Dictionary(grouping: partitions, by: \.topic).map { topic, partitions in
-                                .init(topic: topic, partitions: partitions.sorted().map {
-                                    .init(partition: $0.partition, fetchOffset: positions[$0]!,
-                                          partitionMaxBytes: configuration.maxPartitionFetchBytes)
-                                })
-                            })
-                        let connection = try await client.leaderConnection(leader, lane: .fetch)
-                        let response = try await connection.send(request)
-                        return Round(responses: [(leader, response)], failures: [])
-                    } catch let error as KafkactlError {
-                        return Round(responses: [], failures: [(leader, partitions, error)])
-                    } catch {
-                        return Round(responses: [], failures: [(leader, partitions, KafkactlError(.internal, "\(error)"))])
-                    }
-                }
-            }
-            var merged = Round(responses: [], failures: [])
-            for await round in group {
-                merged.responses += round.responses
-                merged.failures += round.failures
-            }
-            return merged
+    /// One Fetch of `states` from `leader`; a failure to reach it is the answer, not thrown, so that the loop can give
+    /// the partitions back to be routed again.
+    private func fetch(_ states: [TopicPartition: PartitionState], from leader: Int32) async -> Result<FetchResponse, KafkactlError> {
+        do {
+            let request = FetchRequest(
+                replicaId: -1, maxWaitMs: Int32(clamping: configuration.fetchMaxWait.milliseconds),
+                minBytes: configuration.fetchMinBytes, maxBytes: configuration.fetchMaxBytes,
+                isolationLevel: configuration.isolation.rawValue, sessionId: 0, sessionEpoch: -1,
+                topics: Dictionary(grouping: states.keys, by: \.topic).map { topic, partitions in
+                    .init(topic: topic, partitions: partitions.sorted().map {
+                        .init(partition: $0.partition, fetchOffset: states[$0]!.position,
+                              partitionMaxBytes: configuration.maxPartitionFetchBytes)
+                    })
+                })
+            let connection = try await client.leaderConnection(leader, lane: .fetch)
+            return .success(try await connection.send(request))
+        } catch let error as KafkactlError {
+            return .failure(error)
+        } catch {
+            return .failure(KafkactlError(.internal, "\(error)"))
         }
     }
 }
