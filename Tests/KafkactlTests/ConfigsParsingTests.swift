@@ -10,13 +10,13 @@ import Testing
 
     /// The pairs as (key, value) strings, for comparing (tuples are not Equatable in arrays).
     static func parsed(_ text: String) throws -> [String] {
-        try Configs.parseAddConfig(text).map { "\($0.0)|\($0.1)" }
+        try AddConfigList.parse(text).map { "\($0.0)|\($0.1)" }
     }
 
     /// The message `text` is refused with, or nil when it parses.
     static func refusal(_ text: String) -> String? {
         do {
-            _ = try Configs.parseAddConfig(text)
+            _ = try AddConfigList.parse(text)
             return nil
         } catch let error as KafkactlError {
             #expect(error.category == .usage)

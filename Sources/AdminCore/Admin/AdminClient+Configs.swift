@@ -12,6 +12,18 @@ public struct ConfigResource: Sendable, Hashable, CustomStringConvertible {
     var owner: Int32? { configOwner(type: type.rawValue, name: name) }
 
     public var description: String { "\(type.singular) \(name)" }
+
+    /// The source of the configs set on this entity itself, which `configs --describe` lists without `--all`.
+    public var ownConfigSource: ConfigEntry.Source {
+        if type == .broker && name.isEmpty { return .dynamicDefaultBrokerConfig }
+        switch type {
+        case .topic: return .topicConfig
+        case .broker: return .dynamicBrokerConfig
+        case .brokerLogger: return .dynamicBrokerLoggerConfig
+        case .clientMetrics: return .clientMetricsConfig
+        case .group: return .groupConfig
+        }
+    }
 }
 
 extension ConfigResourceType {

@@ -10,6 +10,17 @@ public struct TopicDescription: Sendable, Hashable {
         /// Eligible leader replicas (KIP-966); nil when the answer did not say (Metadata has no such field).
         public var elr: [Int32]? = nil
         public var lastKnownElr: [Int32]? = nil
+
+        public init(partition: Int32, leader: Int32?, replicas: [Int32], isr: [Int32], offlineReplicas: [Int32] = [],
+                    elr: [Int32]? = nil, lastKnownElr: [Int32]? = nil) {
+            self.partition = partition
+            self.leader = leader
+            self.replicas = replicas
+            self.isr = isr
+            self.offlineReplicas = offlineReplicas
+            self.elr = elr
+            self.lastKnownElr = lastKnownElr
+        }
     }
 
     public var name: String
@@ -24,6 +35,44 @@ public struct TopicDescription: Sendable, Hashable {
 
     /// The `min.insync.replicas` in force for the topic (its own, the broker's, or Kafka's default of 1).
     public var minInsyncReplicas: Int
+
+    public init(name: String, topicId: KafkaUUID, isInternal: Bool, partitions: [Partition], configs: [ConfigEntry],
+                minInsyncReplicas: Int) {
+        self.name = name
+        self.topicId = topicId
+        self.isInternal = isInternal
+        self.partitions = partitions
+        self.configs = configs
+        self.minInsyncReplicas = minInsyncReplicas
+    }
+
+    /// The partitions a health report keeps (kafka-topics.sh's `--under-replicated-partitions` and its kin): those
+    /// matching any of `report`'s conditions, or all of them when `report` is empty. `liveBrokers` decides which
+    /// leaders are available.
+    public func partitions(in report: PartitionReport, liveBrokers: Set<Int32>) -> [Partition] {
+        guard !report.isEmpty else { return partitions }
+        return partitions.filter { partition in
+            (report.contains(.underReplicated) && partition.isr.count < partition.replicas.count)
+                || (report.contains(.underMinIsr) && (partition.isr.count < minInsyncReplicas || partition.leader == nil))
+                || (report.contains(.atMinIsr) && partition.isr.count == minInsyncReplicas)
+                || (report.contains(.unavailable) && (partition.leader.map { !liveBrokers.contains($0) } ?? true))
+        }
+    }
+}
+
+/// The partition conditions `topics --describe` can report on.
+public struct PartitionReport: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// The ISR is smaller than the replica list.
+    public static let underReplicated = PartitionReport(rawValue: 1 << 0)
+    /// The ISR is smaller than `min.insync.replicas`, or there is no leader.
+    public static let underMinIsr = PartitionReport(rawValue: 1 << 1)
+    /// The ISR is exactly `min.insync.replicas`.
+    public static let atMinIsr = PartitionReport(rawValue: 1 << 2)
+    /// The leader is missing or not a live broker.
+    public static let unavailable = PartitionReport(rawValue: 1 << 3)
 }
 
 /// One configuration entry as DescribeConfigs reports it.
@@ -54,6 +103,12 @@ public struct ConfigEntry: Sendable, Hashable {
         public var name: String
         public var value: String?
         public var source: Source
+
+        public init(name: String, value: String?, source: Source) {
+            self.name = name
+            self.value = value
+            self.source = source
+        }
     }
 
     public var name: String
@@ -63,4 +118,14 @@ public struct ConfigEntry: Sendable, Hashable {
     public var isReadOnly: Bool
     public var isSensitive: Bool
     public var synonyms: [Synonym] = []
+
+    public init(name: String, value: String?, source: Source, isReadOnly: Bool = false, isSensitive: Bool = false,
+                synonyms: [Synonym] = []) {
+        self.name = name
+        self.value = value
+        self.source = source
+        self.isReadOnly = isReadOnly
+        self.isSensitive = isSensitive
+        self.synonyms = synonyms
+    }
 }

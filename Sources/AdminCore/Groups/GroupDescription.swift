@@ -79,6 +79,13 @@ public struct GroupListing: Sendable, Hashable {
     public var state: String
     /// "classic", "consumer" or "share"; empty before ListGroups v5.
     public var type: String
+
+    public init(groupId: String, protocolType: String, state: String, type: String) {
+        self.groupId = groupId
+        self.protocolType = protocolType
+        self.state = state
+        self.type = type
+    }
 }
 
 /// A committed position.
@@ -86,4 +93,10 @@ public struct CommittedOffset: Sendable, Hashable {
     public var offset: Int64
     public var metadata: String?
     public var leaderEpoch: Int32
+
+    public init(offset: Int64, metadata: String? = nil, leaderEpoch: Int32 = -1) {
+        self.offset = offset
+        self.metadata = metadata
+        self.leaderEpoch = leaderEpoch
+    }
 }

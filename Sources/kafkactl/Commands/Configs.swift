@@ -153,47 +153,17 @@ struct Configs: KafkactlCommand {
                 let before = try? await admin.describeConfigs([resource])[resource]?.get()
                 // The broker checks the change first (validate-only): a refusal is one line and changes nothing.
                 try await admin.alterConfigs(resource, changes: changes, validateOnly: true, current: before)
-                if type == .topic { try await warnAboutRiskyValues(topic: name!, changes: changes, admin: admin, context: context) }
+                if type == .topic {
+                    for warning in try await admin.riskyValueWarnings(topic: name!, changes: changes) { context.printError(warning) }
+                }
                 try await admin.alterConfigs(resource, changes: changes, current: before)
                 let after = try? await admin.describeConfigs([resource])[resource]?.get()
-                // The diff goes to stderr: stdout keeps exactly what Kafka's tool prints, for scripts.
-                for change in changes {
-                    context.printError("  \(change.name): \(Self.render(before, change.name)) -> \(Self.render(after, change.name))")
-                }
+                for line in ConfigChangeOutput(changes: changes, before: before, after: after).lines() { context.printError(line) }
                 try context.print(name!.isEmpty ? "Completed updating default config for brokers in the cluster."
                                                 : "Completed updating config for \(type.singular) \(name!).")
                 return
             }
             try await describe(type: type, name: name, admin: admin, context: context)
-        }
-    }
-
-    /// `value (SOURCE)` of a key in a describe result, `(default)` when the broker lists nothing for it.
-    static func render(_ entries: [ConfigEntry]?, _ name: String) -> String {
-        guard let entries else { return "?" }
-        guard let entry = entries.first(where: { $0.name == name }) else { return "(default)" }
-        return "\(entry.isSensitive ? "(sensitive)" : (entry.value ?? "null")) (\(entry.source.name))"
-    }
-
-    /// Values that are legal but likely to hurt, said before the change is made.
-    private func warnAboutRiskyValues(topic: String, changes: [ConfigChange], admin: AdminClient, context: CommandContext) async throws {
-        for case .set(let name, let value) in changes {
-            switch name {
-            case "min.insync.replicas":
-                guard let wanted = Int(value), let description = try await admin.describeTopics([topic]).first else { continue }
-                let factor = description.replicationFactor
-                if wanted > factor || (wanted == factor && factor > 1) {
-                    context.printError("WARNING: min.insync.replicas=\(wanted) is at or above the replication factor of topic \(topic) (\(factor)): producers with acks=all will fail whenever \(wanted > factor ? "they write at all" : "one replica is down").")
-                }
-            case "retention.ms":
-                if let millis = Int64(value), millis >= 0, millis < 3_600_000 {
-                    context.printError("WARNING: retention.ms=\(millis) deletes records of topic \(topic) after less than an hour.")
-                }
-            case "cleanup.policy" where !value.contains("delete"):
-                context.printError("WARNING: cleanup.policy=\(value) keeps only the latest record per key in topic \(topic); records without a key are removed by compaction.")
-            default:
-                continue
-            }
         }
     }
 
@@ -221,47 +191,17 @@ struct Configs: KafkactlCommand {
             throw KafkactlUsageError("an entity name must be given to describe client-metrics configs (--client-metrics NAME)")
         }
         let results = try await admin.describeConfigs(resources)
-        var documents: [JSON] = []
+        var described: [ConfigDescriptionOutput.Described] = []
         for resource in resources {
             guard let result = results[resource] else { continue }
-            let entries = try result.get().filter { all || type == .brokerLogger || $0.source == expectedSource(resource) }
-                .sorted { $0.name < $1.name }
-            if output.isJSON {
-                documents.append(.object([
-                    ("entityType", .string(type.singular + "s")), ("entityName", .string(resource.name)),
-                    ("configs", .array(entries.map { entry in
-                        .object([("name", .string(entry.name)), ("value", entry.isSensitive ? .null : .optional(entry.value)),
-                                 ("source", .string(entry.source.name)), ("sensitive", .bool(entry.isSensitive)),
-                                 ("readOnly", .bool(entry.isReadOnly)),
-                                 ("synonyms", .array(entry.synonyms.map {
-                                     .object([("name", .string($0.name)), ("value", .optional($0.value)), ("source", .string($0.source.name))])
-                                 }))])
-                    })),
-                ]))
-                continue
-            }
-            if resource.name.isEmpty {
-                try context.print("\(all ? "All" : "Default") configs for brokers in the cluster are:")
-            } else {
-                try context.print("\(all ? "All" : "Dynamic") configs for \(type.singular) \(resource.name) are:")
-            }
-            for entry in entries {
-                let synonyms = entry.synonyms.map { "\($0.source.name):\($0.name)=\($0.value ?? "null")" }.joined(separator: ", ")
-                try context.print("  \(entry.name)=\(entry.isSensitive ? "null" : (entry.value ?? "null")) sensitive=\(entry.isSensitive) synonyms={\(synonyms)}")
+            // A resource the broker failed on ends the command; the text of those before it is already out.
+            let entries = try result.get().filter { all || type == .brokerLogger || $0.source == resource.ownConfigSource }
+            described.append(.init(resource: resource, entries: entries.sorted { $0.name < $1.name }))
+            if !output.isJSON {
+                for line in ConfigDescriptionOutput(resources: [described.last!], all: all).lines() { try context.print(line) }
             }
         }
-        if output.isJSON { try context.print(JSON.object([("resources", .array(documents))]).serialized()) }
-    }
-
-    private func expectedSource(_ resource: ConfigResource) -> ConfigEntry.Source {
-        if resource.type == .broker && resource.name.isEmpty { return .dynamicDefaultBrokerConfig }
-        switch resource.type {
-        case .topic: return .topicConfig
-        case .broker: return .dynamicBrokerConfig
-        case .brokerLogger: return .dynamicBrokerLoggerConfig
-        case .clientMetrics: return .clientMetricsConfig
-        case .group: return .groupConfig
-        }
+        if output.isJSON { try context.print(ConfigDescriptionOutput(resources: described, all: all).json().serialized()) }
     }
 
     /// `--add-config`, `--add-config-file` and `--delete-config` as changes, checked before anything is sent.
@@ -284,7 +224,7 @@ struct Configs: KafkactlCommand {
     /// characters, and none both set and deleted.
     func requestedEdits() throws -> (sets: [(String, String)], deletes: [String]) {
         var sets: [(String, String)] = []
-        if let addConfig { sets = try Self.parseAddConfig(addConfig) }
+        if let addConfig { sets = try AddConfigList.parse(addConfig) }
         if let addConfigFile {
             sets = try PropertiesFile.load(path: addConfigFile, flag: "--add-config-file").sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         }
@@ -296,35 +236,5 @@ struct Configs: KafkactlCommand {
             throw KafkactlUsageError("config \(both) is both added and deleted; give it to one of --add-config or --delete-config")
         }
         return (sets, deletes)
-    }
-
-    /// `k1=v1,k2=[a,b],k3=`: commas inside brackets belong to the value, and the brackets are removed.
-    static func parseAddConfig(_ text: String) throws -> [(String, String)] {
-        let invalid = KafkactlUsageError("Invalid entity config: all configs to be added must be in the format \"key=val\" or \"key=[val1,val2]\" to group values which contain commas.")
-        var entries: [String] = []
-        var current = ""
-        var depth = 0
-        for character in text {
-            switch character {
-            case "[": depth += 1; current.append(character)
-            case "]": depth -= 1; current.append(character)
-            case "," where depth == 0: entries.append(current); current = ""
-            default: current.append(character)
-            }
-            if depth < 0 { throw invalid }
-        }
-        guard depth == 0 else { throw invalid }
-        entries.append(current)
-        let pairs: [(String, String)] = try entries.filter { !$0.isEmpty }.map { entry in
-            guard let equals = entry.firstIndex(of: "=") else { throw invalid }
-            let key = String(entry[..<equals]).trimmingCharacters(in: " ")
-            // Kafka trims both sides of the `=` (it splits at `\s*=\s*`).
-            var value = String(entry[entry.index(after: equals)...]).trimmingCharacters(in: " ")
-            if value.hasPrefix("[") && value.hasSuffix("]") { value = String(value.dropFirst().dropLast()) }
-            guard !key.isEmpty else { throw invalid }
-            return (key, value)
-        }
-        guard !pairs.isEmpty else { throw invalid }
-        return pairs
     }
 }

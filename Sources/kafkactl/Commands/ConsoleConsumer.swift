@@ -1,6 +1,5 @@
 import AdminCore
 import ArgumentParser
-import Synchronization
 
 /// `kafkactl console-consumer`: kafka-console-consumer.sh's flags and formatter properties; reads at the
 /// broker's speed and exits quietly when its reader goes away (`| head`).
@@ -128,7 +127,7 @@ struct ConsoleConsumer: KafkactlCommand {
         let groupId = groupIds.first
         // group.protocol picks the member: classic (JoinGroup/SyncGroup) or consumer (KIP-848's heartbeat); a bad
         // value is refused even without a group, as Kafka's consumer refuses its configuration.
-        let groupProtocol = try GroupProtocol(properties: properties)
+        _ = try GroupProtocol(properties: properties)
         if groupId != nil && partition != nil {
             throw KafkactlUsageError("Options group and partition cannot be specified together.")
         }
@@ -155,33 +154,27 @@ struct ConsoleConsumer: KafkactlCommand {
         let start: PartitionConsumer.StartPosition = offset.flatMap(Self.startPosition)
             ?? (fromBeginning || consumerConfiguration.autoOffsetReset == .earliest ? .earliest : .latest)
         let signal = ShutdownSignal()
+        let lifecycle = ConsumeLifecycle(context: context, signal: signal, idleTimeoutMs: idleTimeout, systestEvents: enableSystestEvents)
         if messageLimit == 0 {
             // Kafka's loop runs while fewer than the limit were read: with none to read, it reads nothing.
             context.printError("Processed a total of 0 messages")
-            reportShutdown(context)
+            lifecycle.reportShutdown()
             return
         }
+        let writer = ConsumedChunkWriter(formatter: formatter, json: output.isJSON, skipErrors: skipMessageOnError, maxMessages: messageLimit)
 
         if let groupId {
-            let classicMember = try GroupMemberConfiguration(groupId: groupId, properties: properties)
-            let consumerMember = try ConsumerProtocolConfiguration(groupId: groupId, properties: properties)
-            let autoCommit = properties["enable.auto.commit"].map { $0.lowercased() != "false" } ?? true
-            let interval = try ClientConfiguration.milliseconds(properties, "auto.commit.interval.ms") ?? .seconds(5)
+            let settings = try GroupConsumerSettings(groupId: groupId, properties: properties)
             try await context.withClient(clientConfiguration) { client in
-                let partitions = try await assignedPartitions(client, filter: filter)
-                let topics = partitions.map(\.topic)
-                let stops = try await stopOffsets(for: partitions, client: client)
+                let admin = AdminClient(client: client)
+                let partitions = try await assignedPartitions(admin, filter: filter)
                 let session = GroupConsumerSession(
-                    client: client, consumer: PartitionConsumer(client: client, configuration: consumerConfiguration),
-                    member: groupProtocol == .consumer
-                        ? ConsumerProtocolMember(client: client, topics: Array(Set(topics)).sorted(), configuration: consumerMember)
-                        : GroupMember(client: client, topics: Array(Set(topics)).sorted(), configuration: classicMember),
-                    autoCommit: autoCommit, autoCommitInterval: interval, stopAtEnd: exitAtEnd, stopOffsets: stops)
-                try await runSession(context: context, signal: signal) { printed, lastActivity in
+                    client: client, settings: settings, partitions: partitions, consumer: consumerConfiguration,
+                    stopAtEnd: exitAtEnd, stopOffsets: try await stopOffsets(for: partitions, admin: admin))
+                try await lifecycle.run { printed, lastActivity in
                     try await session.run { chunk in
                         lastActivity.set(TimeExpression.currentMillis())
-                        return try Self.print(chunk, formatter: formatter, json: output.isJSON, skipErrors: skipMessageOnError,
-                                              maxMessages: messageLimit, printed: printed, context: context)
+                        return try writer.write(chunk, printed: printed, context: context)
                     }
                 } finally: {
                     await session.close()
@@ -191,207 +184,38 @@ struct ConsoleConsumer: KafkactlCommand {
         }
 
         try await context.withClient(clientConfiguration) { client in
-            let assignment = try await assignedPartitions(client, filter: filter)
+            let admin = AdminClient(client: client)
+            let assignment = try await assignedPartitions(admin, filter: filter)
             let consumer = PartitionConsumer(client: client, configuration: consumerConfiguration)
             let positions = try await consumer.resolve(Dictionary(uniqueKeysWithValues: assignment.map { ($0, start) }))
-            let stops = try await stopOffsets(for: assignment, client: client)
-            try await runSession(context: context, signal: signal) { printed, lastActivity in
+            let stops = try await stopOffsets(for: assignment, admin: admin)
+            try await lifecycle.run { printed, lastActivity in
                 try await consumer.consume(from: positions, stopAtEnd: exitAtEnd, stopOffsets: stops) { chunk in
                     lastActivity.set(TimeExpression.currentMillis())
-                    let result = try Self.print(chunk, formatter: formatter, json: output.isJSON, skipErrors: skipMessageOnError,
-                                                maxMessages: messageLimit, printed: printed, context: context)
-                    return result.reachedLimit ? .stop : .continue
+                    return try writer.write(chunk, printed: printed, context: context).reachedLimit ? .stop : .continue
                 }
             } finally: {}
         }
     }
 
-    /// Runs the consuming `body` until it ends, a signal arrives or (with --timeout-ms) no record came for that
-    /// long; then runs `finally` (commit and leave, in a group) and reports like Kafka's tool:
-    /// "Processed a total of N messages" on stderr, exit 130 after a signal, 0 when the reader closed stdout.
-    private func runSession(
-        context: CommandContext, signal: ShutdownSignal,
-        _ body: @escaping @Sendable (SharedCounter, SharedCounter) async throws -> Void,
-        finally: () async -> Void
-    ) async throws {
-        let printed = SharedCounter(0)
-        let lastActivity = SharedCounter(TimeExpression.currentMillis())
-        let timeoutMs = idleTimeout
-        let outcome: Outcome = await withTaskGroup(of: Outcome.self) { group in
-            group.addTask {
-                do {
-                    try await body(printed, lastActivity)
-                    return .finished
-                } catch let error as KafkactlError {
-                    return .failed(error)
-                } catch is OutputClosed {
-                    return .outputClosed
-                } catch is CancellationError {
-                    return .finished
-                } catch {
-                    return .failed(KafkactlError(.internal, "\(error)"))
-                }
-            }
-            group.addTask {
-                await signal.wait()
-                return Task.isCancelled ? .finished : .interrupted
-            }
-            if let timeoutMs {
-                group.addTask {
-                    while !Task.isCancelled {
-                        let idle = TimeExpression.currentMillis() - lastActivity.value
-                        if idle >= timeoutMs { return .idle }
-                        try? await Task.sleep(for: .milliseconds(min(100, max(1, timeoutMs - idle))))
-                    }
-                    return .finished
-                }
-            }
-            let first = await group.next()!
-            group.cancelAll()
-            return first
-        }
-        try? context.stdout.flush()
-        await finally()
-        let total = printed.value
-        switch outcome {
-        case .outputClosed:
-            return
-        case .failed(let error):
-            context.printError("Processed a total of \(total) messages")
-            reportShutdown(context)
-            throw error
-        case .interrupted:
-            context.printError("Processed a total of \(total) messages")
-            reportShutdown(context)
-            // Ctrl-C is how a tail ends: the total above says all there is, and the exit code says how.
-            throw KafkactlError(.interrupted, "")
-        case .finished, .idle:
-            context.printError("Processed a total of \(total) messages")
-            reportShutdown(context)
-        }
+    /// `--until` as a stop, the time read now (`-15m` is before now, not before the command was parsed).
+    private var stop: ConsumerStop? {
+        guard let until else { return nil }
+        if let offset = Int64(until) { return .offset(offset) }
+        return .timestamp(TimeExpression.parse(until)!)
     }
 
-    /// Kafka's shutdown hook prints this last, after the total, for its system tests.
-    private func reportShutdown(_ context: CommandContext) {
-        guard enableSystestEvents else { return }
-        try? context.print("shutdown_complete")
-        try? context.stdout.flush()
-    }
-
-    enum Outcome: Sendable {
-        case finished, idle, interrupted, outputClosed
-        case failed(KafkactlError)
-    }
-
-    /// How far printing a chunk got.
-    struct Printed {
-        /// --max-messages was reached: stop consuming.
-        var reachedLimit: Bool
-        /// The offset after the last record printed, if any was.
-        var nextUnprinted: Int64?
-    }
-
-    /// Formats a chunk into one buffer and writes it at once.
-    private static func print(
-        _ chunk: ConsumedRecords, formatter: MessageFormatter, json: Bool, skipErrors: Bool, maxMessages: Int?,
-        printed: SharedCounter, context: CommandContext
-    ) throws -> Printed {
-        // Formatted records go out in pieces of about 256 KiB: large enough for few write(2) calls, small enough
-        // that a chunk of many megabytes is never held twice (fetched and formatted) in memory.
-        let piece = 256 * 1024
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(piece + 4096)
-        var count = Int(printed.value)
-        var result = Printed(reachedLimit: false, nextUnprinted: nil)
-        let partition = chunk.topicPartition.partition
-        try chunk.forEachRecord { record in
-            if let maxMessages, count >= maxMessages {
-                result.reachedLimit = true
-                return false
-            }
-            if json {
-                var line = RecordJSON.json(record.record, topic: chunk.topicPartition.topic, partition: partition).serialized()
-                line.append("\n")
-                buffer.append(contentsOf: line.utf8)
-            } else {
-                do {
-                    try formatter.format(record, partition: partition, into: &buffer)
-                } catch let error as RecordFormatter.FormatError {
-                    let message = "\(chunk.topicPartition) offset \(record.offset): \(error.message)"
-                    guard skipErrors else {
-                        try buffer.withUnsafeBytes { try context.stdout.write(bytes: $0) }
-                        printed.set(Int64(count))
-                        throw KafkactlError(.rejected, message + " (--skip-message-on-error skips such records)")
-                    }
-                    context.printError("Error processing message, skipping this message: \(message)")
-                    return true
-                }
-            }
-            // A record the formatter printed nothing for (the offsets formatter given a group-metadata record)
-            // still counts, toward --max-messages and the total, as in Kafka's loop.
-            result.nextUnprinted = record.offset + 1
-            count += 1
-            if buffer.count >= piece {
-                try buffer.withUnsafeBytes { try context.stdout.write(bytes: $0) }
-                buffer.removeAll(keepingCapacity: true)
-            }
-            return true
-        }
-        try buffer.withUnsafeBytes { try context.stdout.write(bytes: $0) }
-        // Flush every chunk, to a pipe too (`| grep`, `| head`): a tailing consumer must show records as they
-        // arrive, as Kafka's tool does. A chunk is a whole fetch of one partition, so this stays one write(2) per
-        // fetch, not per record.
-        try context.stdout.flush()
-        printed.set(Int64(count))
-        if let maxMessages, count >= maxMessages { result.reachedLimit = true }
-        return result
-    }
-
-    /// `--until` as an offset per partition: the offset itself, or the first offset at or after the time (the
-    /// partition's end when no record is that new).
-    private func stopOffsets(for partitions: [TopicPartition], client: KafkaClient) async throws -> [TopicPartition: Int64] {
-        guard let until else { return [:] }
-        if let offset = Int64(until) { return Dictionary(uniqueKeysWithValues: partitions.map { ($0, offset) }) }
-        let time = TimeExpression.parse(until)!
-        let admin = AdminClient(client: client)
-        let byTime = try await admin.listOffsets(Dictionary(uniqueKeysWithValues: partitions.map { ($0, .timestamp(time)) }))
-        let latest = try await admin.listOffsets(Dictionary(uniqueKeysWithValues: partitions.map { ($0, .latest) }))
-        var stops: [TopicPartition: Int64] = [:]
-        for partition in partitions {
-            let found = try byTime[partition]!.get().offset
-            stops[partition] = found >= 0 ? found : try latest[partition]!.get().offset
-        }
-        return stops
+    private func stopOffsets(for partitions: [TopicPartition], admin: AdminClient) async throws -> [TopicPartition: Int64] {
+        guard let stop else { return [:] }
+        return try await admin.stopOffsets(stop, for: partitions)
     }
 
     /// The partitions to read: one (--partition), all of --topic, or all of every topic --include matches.
-    private func assignedPartitions(_ client: KafkaClient, filter: TopicFilter?) async throws -> [TopicPartition] {
-        let metadata = try await client.metadata(covering: topic.map { [$0] })
-        var topics: [ClusterMetadata.Topic] = []
-        if let topic {
-            guard let found = metadata.topics[topic], found.error != .unknownTopicOrPartition else {
-                throw KafkactlError(.notFound, "Topic '\(topic)' does not exist [UNKNOWN_TOPIC_OR_PARTITION]", code: .unknownTopicOrPartition)
-            }
-            if found.error.isError && found.error != .leaderNotAvailable { throw KafkactlError.broker(found.error, "Topic '\(topic)'") }
-            topics = [found]
-        } else if let filter {
-            topics = metadata.topics.values.filter { filter.matches($0.name) && !$0.isInternal }.sorted { $0.name < $1.name }
-            if topics.isEmpty { throw KafkactlError(.notFound, "no topic matches --include '\(include!)'") }
+    private func assignedPartitions(_ admin: AdminClient, filter: TopicFilter?) async throws -> [TopicPartition] {
+        if let topic { return try await admin.partitionsToConsume(topic: topic, partition: partition) }
+        guard let partitions = try await admin.partitionsToConsume(matching: { filter!.matches($0) }) else {
+            throw KafkactlError(.notFound, "no topic matches --include '\(include!)'")
         }
-        if let partition {
-            guard let found = topics.first, found.partitions.contains(where: { $0.partition == partition }) else {
-                throw KafkactlError(.notFound, "partition \(partition) of topic '\(topic!)' does not exist: it has \(topics.first?.partitions.count ?? 0) partitions")
-            }
-            return [TopicPartition(found.name, partition)]
-        }
-        return topics.flatMap { topic in topic.partitions.map { TopicPartition(topic.name, $0.partition) } }
+        return partitions
     }
-}
-
-/// An integer several tasks read and one writes (records printed, the time of the last record).
-final class SharedCounter: Sendable {
-    private let storage: Atomic<Int64>
-    init(_ initial: Int64) { storage = Atomic(initial) }
-    var value: Int64 { storage.load(ordering: .relaxed) }
-    func set(_ newValue: Int64) { storage.store(newValue, ordering: .relaxed) }
 }

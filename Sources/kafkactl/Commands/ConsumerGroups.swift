@@ -70,148 +70,6 @@ struct ConsumerGroups: KafkactlCommand {
     @Option(help: ArgumentHelp("Timeout for each admin call.", valueName: "ms")) var timeout: Int64?
     @OptionGroup var output: OutputOptions
 
-    private var scenarios: [(String, Bool)] {
-        // Kafka's precedence: two scenarios are reported in this order.
-        [("to-offset", toOffset != nil), ("to-datetime", toDatetime != nil), ("by-duration", byDuration != nil),
-         ("to-earliest", toEarliest), ("to-latest", toLatest), ("to-current", toCurrent), ("shift-by", shiftBy != nil),
-         ("from-file", fromFile != nil)]
-    }
-
-    func validate() throws {
-        if validateRegex != nil {
-            guard actions.isEmpty else { throw ValidationError("Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets, --validate-regex") }
-            return
-        }
-        guard let action else {
-            throw ValidationError("Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets, --validate-regex")
-        }
-        if !group.isEmpty && allGroups { throw ValidationError("Option \"[group]\" can't be used with option \"[all-groups]\"") }
-        if action == .list && !group.isEmpty { throw ValidationError("Option \"[group]\" can't be used with option \"[list]\"") }
-        if [.describe, .delete, .resetOffsets].contains(action) && group.isEmpty && !allGroups {
-            throw ValidationError("Option [\(action.flagName)] takes one of these options: [all-groups], [group]")
-        }
-        if !topic.isEmpty && ![.resetOffsets, .deleteOffsets, .delete].contains(action) {
-            throw ValidationError("Option \"[topic]\" can't be used with option \"[\(action.flagName)]\"")
-        }
-        if action == .delete && !topic.isEmpty {
-            throw ValidationError("The consumer does not support topic-specific offset deletion from a consumer group.")
-        }
-        if action == .deleteOffsets && (group.count != 1 || topic.isEmpty) {
-            throw ValidationError("Option [delete-offsets] takes the following options: [group], [topic]")
-        }
-        if action == .describe {
-            if [offsets, members, state != nil].filter({ $0 }).count > 1 {
-                throw ValidationError("Option [describe] takes at most one of these options: [members], [offsets], [state]")
-            }
-            if let state, !state.isEmpty { throw ValidationError("Option [describe] does not take a value for [state]") }
-        } else {
-            if members { throw ValidationError("Option(s) [members] are unavailable given other options on the command line") }
-            if offsets { throw ValidationError("Option(s) [offsets] are unavailable given other options on the command line") }
-            if verbose { throw ValidationError("Option(s) [verbose] are unavailable given other options on the command line") }
-            if timeLag { throw ValidationError("Option(s) [time-lag] are unavailable given other options on the command line") }
-        }
-        if state != nil && ![.describe, .list].contains(action) {
-            throw ValidationError("Option(s) [state] are unavailable given other options on the command line")
-        }
-        if type != nil && action != .list { throw ValidationError("Option(s) [type] are unavailable given other options on the command line") }
-        if let state, !state.isEmpty, action == .list {
-            let valid = ["Empty", "PreparingRebalance", "CompletingRebalance", "Stable", "Dead", "Assigning", "Reconciling"]
-            for item in state.split(separator: ",") where !valid.contains(where: { $0.lowercased() == item.lowercased() }) {
-                throw ValidationError("Invalid state list '\(state)'. Valid states are: \(valid.joined(separator: ", "))")
-            }
-        }
-        if let type, !type.isEmpty {
-            for item in type.split(separator: ",") where !["classic", "consumer"].contains(item.lowercased()) {
-                throw ValidationError("Invalid types list '\(type)'. Valid types are: classic, consumer")
-            }
-        }
-        let chosen = scenarios.filter(\.1).map(\.0)
-        if action == .resetOffsets {
-            if dryRun && execute { throw ValidationError("Option [reset-offsets] only accepts one of [execute] and [dry-run]") }
-            if chosen.count > 1 { throw ValidationError("Option \"[\(chosen[0])]\" can't be used with option \"[\(chosen[1])]\"") }
-            if chosen.isEmpty {
-                throw ValidationError("Option '[reset-offsets]' requires one of the following scenarios: [to-offset], [to-datetime], [by-duration], [to-earliest], [to-latest], [shift-by], [from-file], [to-current]")
-            }
-            if topic.isEmpty && !allTopics && fromFile == nil {
-                throw ValidationError("One of the reset scopes should be defined: --all-topics, --topic.")
-            }
-            if !topic.isEmpty && allTopics { throw ValidationError("Option \"[topic]\" can't be used with option \"[all-topics]\"") }
-            if let toDatetime, Self.datetime(toDatetime) == nil {
-                throw ValidationError("Error parsing timestamp '\(toDatetime)': use YYYY-MM-DDTHH:mm:SS.sss, optionally with Z or ±hh:mm (or -2h, now)")
-            }
-            if let byDuration, Self.duration(byDuration) == nil {
-                throw ValidationError("Error parsing duration '\(byDuration)': use ISO-8601 PnDTnHnMnS, e.g. PT1H30M or P1D")
-            }
-            for spec in topic { _ = try Self.topicArgument(spec) }
-        } else {
-            if let first = chosen.first { throw ValidationError("Option \"[\(first)]\" can't be used with option \"[\(action.flagName)]\"") }
-            if dryRun || execute || export || allTopics {
-                throw ValidationError("Option(s) [\(dryRun ? "dry-run" : execute ? "execute" : export ? "export" : "all-topics")] are unavailable given other options on the command line")
-            }
-        }
-        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of milliseconds") }
-        if output.isJSON && (action == .delete || action == .deleteOffsets || (action == .resetOffsets && export)) {
-            throw ValidationError("--output json is available for --list, --describe and --reset-offsets (without --export)")
-        }
-    }
-
-    /// `t` or `t:0,1,2`.
-    static func topicArgument(_ text: String) throws -> (String, [Int32]?) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count <= 2, !parts[0].isEmpty else {
-            throw ValidationError("Invalid topic arg '\(text)', expected topic name and partitions")
-        }
-        guard parts.count == 2 else { return (String(parts[0]), nil) }
-        let ids = try parts[1].split(separator: ",").map { item -> Int32 in
-            guard let id = Int32(item.trimmingCharacters(in: " ")), id >= 0 else {
-                throw ValidationError("Invalid partition '\(item)' specified in topic arg '\(text)''")
-            }
-            return id
-        }
-        return (String(parts[0]), ids)
-    }
-
-    /// Kafka's `--to-datetime` (no zone means UTC here, as in Kafka's tool), or the time grammar.
-    static func datetime(_ text: String) -> Int64? {
-        let hasZone = text.hasSuffix("Z") || text.dropFirst(10).contains("+") || text.dropFirst(10).contains("-")
-        if text.count >= 19, text.dropFirst(10).first == "T", !hasZone { return TimeExpression.iso8601(text + "Z") }
-        return TimeExpression.parse(text)
-    }
-
-    /// ISO-8601 durations `PnDTnHnMnS` (fractional seconds allowed) in milliseconds.
-    static func duration(_ text: String) -> Int64? {
-        var rest = Substring(text.uppercased())
-        guard rest.first == "P" else { return nil }
-        rest = rest.dropFirst()
-        var total: Double = 0
-        var inTime = false
-        var number = ""
-        var sawValue = false
-        for character in rest {
-            if character == "T" {
-                guard !inTime, number.isEmpty else { return nil }
-                inTime = true
-                continue
-            }
-            if character.isNumber || character == "." {
-                number.append(character)
-                continue
-            }
-            guard let value = Double(number) else { return nil }
-            number = ""
-            sawValue = true
-            switch (character, inTime) {
-            case ("D", false): total += value * 86_400_000
-            case ("H", true): total += value * 3_600_000
-            case ("M", true): total += value * 60_000
-            case ("S", true): total += value * 1000
-            default: return nil
-            }
-        }
-        guard number.isEmpty, sawValue else { return nil }
-        return Int64(total)
-    }
-
     func run(in context: CommandContext) async throws {
         if let validateRegex {
             do {
@@ -248,39 +106,11 @@ struct ConsumerGroups: KafkactlCommand {
         let groups = try await admin.listGroups(states: states).filter { listing in
             types.isEmpty || types.contains(listing.type.isEmpty ? "classic" : listing.type.lowercased())
         }
+        let view = GroupListOutput(groups: groups, showsType: type != nil, showsState: state != nil)
         if output.isJSON {
-            try context.print(JSON.object([("groups", .array(groups.map {
-                .object([("group", .string($0.groupId)), ("type", .string($0.type.isEmpty ? "classic" : $0.type)),
-                         ("state", $0.state.isEmpty ? .null : .string($0.state)), ("protocolType", .string($0.protocolType))])
-            }))]).serialized())
-            return
-        }
-        guard state != nil || type != nil else {
-            for listing in groups { try context.print(listing.groupId) }
-            return
-        }
-        let width = max(15, groups.map(\.groupId.count).max() ?? 0) + 10
-        var header: [(String, Int?)] = [("GROUP", width)]
-        if type != nil { header.append(("TYPE", 20)) }
-        if state != nil { header.append(("STATE", 20)) }
-        try context.print(TableFormatter.line(header))
-        for listing in groups {
-            var row: [(String, Int?)] = [(listing.groupId, width)]
-            if type != nil { row.append((Self.typeName(listing.type), 20)) }
-            if state != nil { row.append((listing.state.isEmpty ? "-" : listing.state, 20)) }
-            try context.print(TableFormatter.line(row))
-        }
-    }
-
-    /// Kafka 4.x's GroupType names. A broker before ListGroups v5 (Kafka 3.8) reports no type, which Kafka's tool
-    /// shows as Unknown; such brokers only have classic groups, which is how `--type` filters them.
-    static func typeName(_ type: String) -> String {
-        switch type.lowercased() {
-        case "classic": return "Classic"
-        case "consumer": return "Consumer"
-        case "share": return "Share"
-        case "streams": return "Streams"
-        default: return "Unknown"
+            try context.print(view.json().serialized())
+        } else {
+            for line in view.lines() { try context.print(line) }
         }
     }
 
@@ -303,11 +133,8 @@ struct ConsumerGroups: KafkactlCommand {
                 failures.append(KafkactlError(.notFound, "Consumer group '\(name)' does not exist.", code: .groupIdNotFound))
                 continue
             }
-            if !output.isJSON {
-                if description.state == "Empty" { context.printError("\nConsumer group '\(name)' has no active members.") }
-                if ["PreparingRebalance", "CompletingRebalance", "Assigning", "Reconciling"].contains(description.state) {
-                    context.printError("\nWarning: Consumer group '\(name)' is rebalancing.")
-                }
+            if !output.isJSON, let notice = GroupDescriptionOutput(description: description, verbose: verbose).stateNotice() {
+                context.printError(notice)
             }
             if state != nil {
                 documents.append(try describeState(description, context: context))
@@ -353,31 +180,14 @@ struct ConsumerGroups: KafkactlCommand {
 
     private func delete(_ admin: AdminClient, context: CommandContext) async throws {
         let groups = try await targetGroups(admin)
-        // Kafka's coordinator refuses to delete a group that has members (NON_EMPTY_GROUP); not every broker does
-        // (Tansu deletes it), so a group with members is refused here first, naming its state.
-        let descriptions = try await admin.describeGroups(groups)
-        var results: [String: Result<Void, KafkactlError>] = [:]
-        for group in groups {
-            if case .success(let description)? = descriptions[group], !description.isInactive {
-                results[group] = .failure(KafkactlError(.conflict, "Group '\(group)' is not empty (its state is \(description.state)): stop its members first; nothing was deleted [NON_EMPTY_GROUP]", code: .nonEmptyGroup))
-            }
-        }
-        let deletable = groups.filter { results[$0] == nil }
-        if !deletable.isEmpty { results.merge(try await admin.deleteGroups(deletable)) { _, new in new } }
-        let deleted = groups.filter { (try? results[$0]?.get()) != nil }
-        let failed = groups.compactMap { group -> (String, KafkactlError)? in
-            if case .failure(let error)? = results[group] { return (group, error) }
-            return nil
-        }
-        if !deleted.isEmpty && failed.isEmpty {
-            try context.print("Deletion of requested consumer groups (\(deleted.map { "'\($0)'" }.joined(separator: ", "))) was successful.")
+        let view = GroupDeletionOutput(groups: groups, results: try await admin.deleteInactiveGroups(groups))
+        if view.failed.isEmpty && !view.deleted.isEmpty {
+            for line in view.lines() { try context.print(line) }
             return
         }
-        for (group, error) in failed { context.printError("* Group '\(group)' could not be deleted due to: \(error.message)") }
-        if !deleted.isEmpty {
-            try context.print("These consumer groups were deleted successfully: \(deleted.map { "'\($0)'" }.joined(separator: ", "))")
-        }
-        if failed.count == 1 { throw failed[0].1 }
+        for line in view.errorLines() { context.printError(line) }
+        for line in view.lines() { try context.print(line) }
+        if view.failed.count == 1 { throw view.failed[0].error }
         throw KafkactlError(.partial, "Deletion of some consumer groups failed (see above)")
     }
 
@@ -385,21 +195,9 @@ struct ConsumerGroups: KafkactlCommand {
         let name = group[0]
         let partitions = allTopics ? [] : try await admin.partitions(of: try topic.map(Self.topicArgument).map { (name: $0.0, partitions: $0.1) })
         let results = try await admin.deleteOffsets(group: name, partitions: partitions)
-        try context.print("Request succeeded for deleting offsets from group \(name).")
-        let topicWidth = TableFormatter.width(partitions.map(\.topic), header: "TOPIC")
-        try context.print("")
-        try context.print(TableFormatter.line([("TOPIC", topicWidth), ("PARTITION", 10), ("STATUS", nil)]))
-        var failures = 0
-        for partition in partitions.sorted() {
-            let status: String
-            switch results[partition] {
-            case .success?: status = "Successful"
-            case .failure(let error)?: status = "Error: \(error.message)"; failures += 1
-            case nil: status = "Error: no answer"; failures += 1
-            }
-            try context.print(TableFormatter.line([(partition.topic, topicWidth), (String(partition.partition), 10), (status, nil)]))
-        }
-        if failures > 0 { throw KafkactlError(.partial, "\(failures) partitions kept their offsets (see the table)") }
+        let view = OffsetDeletionOutput(group: name, partitions: partitions, results: results)
+        for line in view.lines() { try context.print(line) }
+        if view.failures > 0 { throw KafkactlError(.partial, "\(view.failures) partitions kept their offsets (see the table)") }
     }
 
     // MARK: --reset-offsets
@@ -447,73 +245,12 @@ struct ConsumerGroups: KafkactlCommand {
     /// Writes the group's committed offsets of the partitions a reset will move, as `group,topic,partition,offset`
     /// lines (what --from-file reads) into $XDG_STATE_HOME/kafkactl/resets/, and returns the path.
     private func saveBackup(group: String, committed: [TopicPartition: CommittedOffset], plan: OffsetResetPlan) throws -> String {
-        let moved = plan.entries.map(\.partition)
-        var lines = moved.compactMap { partition in committed[partition].map { "\(group),\(partition.topic),\(partition.partition),\($0.offset)" } }
-        let uncommitted = moved.filter { committed[$0] == nil }
-        if !uncommitted.isEmpty {
-            lines.insert("# no offset was committed before for: \(uncommitted.map(\.description).joined(separator: " "))", at: 0)
-        }
+        let lines = ResetBackupOutput(group: group, committed: committed, plan: plan).lines()
         let safeName = String(group.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
         let path = StatePaths.folder("resets") + "/\(safeName)-\(TimeExpression.currentMillis()).csv"
         guard StatePaths.write(lines.joined(separator: "\n") + "\n", to: path) else {
             throw KafkactlError(.rejected, "cannot write the backup of group '\(group)' offsets to \(path); nothing was reset")
         }
         return path
-    }
-
-    private func scenario(fileTargets: [TopicPartition: Int64]) throws -> OffsetResetPlan.Scenario {
-        if toEarliest { return .earliest }
-        if toLatest { return .latest }
-        if toCurrent { return .current }
-        if let toOffset { return .offset(toOffset) }
-        if let shiftBy { return .shiftBy(shiftBy) }
-        if let toDatetime { return .timestamp(Self.datetime(toDatetime)!) }
-        if let byDuration { return .timestamp(TimeExpression.currentMillis() - Self.duration(byDuration)!) }
-        return .given(fileTargets)
-    }
-
-    /// `--from-file`: `topic,partition,offset` (one --group only) or `group,topic,partition,offset` lines.
-    static func readPlanFile(_ path: String, groups: [String]) throws -> [String: [TopicPartition: Int64]] {
-        guard let text = PropertiesFile.readFile(path) else {
-            throw KafkactlUsageError("cannot read --from-file '\(path)'")
-        }
-        var result: [String: [TopicPartition: Int64]] = [:]
-        // "\r\n" is one Character in Swift: split on it too, or a CRLF file reads as a single line.
-        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
-            let line = raw.trimmingCharacters(in: " ").trimmingCharacters(in: "\r")
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: " ") }
-            let bad = KafkactlUsageError("--from-file line \(index + 1) does not parse: '\(line)' (expected topic,partition,offset or group,topic,partition,offset)")
-            let group: String
-            let rest: ArraySlice<String>
-            switch fields.count {
-            case 3:
-                guard groups.count == 1 else {
-                    throw KafkactlUsageError("--from-file line \(index + 1): a topic,partition,offset line needs exactly one --group")
-                }
-                group = groups[0]
-                rest = fields[...]
-            case 4:
-                group = fields[0]
-                rest = fields[1...]
-            default: throw bad
-            }
-            let values = Array(rest)
-            guard !values[0].isEmpty, let partition = Int32(values[1]), partition >= 0, let offset = Int64(values[2]) else { throw bad }
-            result[group, default: [:]][TopicPartition(values[0], partition)] = offset
-        }
-        return result
-    }
-}
-
-extension ConsumerGroups.Action {
-    var flagName: String {
-        switch self {
-        case .list: return "list"
-        case .describe: return "describe"
-        case .delete: return "delete"
-        case .resetOffsets: return "reset-offsets"
-        case .deleteOffsets: return "delete-offsets"
-        }
     }
 }

@@ -69,64 +69,6 @@ struct Topics: KafkactlCommand {
     var timeoutMs: Int64?
     @OptionGroup var output: OutputOptions
 
-    private var reportFlags: [(String, Bool)] {
-        [("under-replicated-partitions", underReplicatedPartitions), ("under-min-isr-partitions", underMinIsrPartitions),
-         ("at-min-isr-partitions", atMinIsrPartitions), ("unavailable-partitions", unavailablePartitions)]
-    }
-
-    func validate() throws {
-        guard let action else {
-            throw ValidationError("Command must include exactly one action: --list, --describe, --create, --alter or --delete")
-        }
-        func refuse(_ option: String, with other: String) -> ValidationError {
-            ValidationError("Option \"[\(option)]\" can't be used with option \"[\(other)]\"")
-        }
-        if topic == nil && ![.list, .describe].contains(action) { throw ValidationError("Missing required argument \"[topic]\"") }
-        if action == .alter && partitions == nil { throw ValidationError("Missing required argument \"[partitions]\"") }
-        if action == .alter && !config.isEmpty {
-            throw ValidationError("Option combination \"[bootstrap-server, config]\" can't be used with option \"[alter]\" (To alter topic configurations, the kafka-configs tool can be used.)")
-        }
-        if ![.create, .alter].contains(action) {
-            if !config.isEmpty { throw refuse("config", with: action.rawValue) }
-            if partitions != nil { throw refuse("partitions", with: action.rawValue) }
-            if replicaAssignment != nil { throw refuse("replica-assignment", with: action.rawValue) }
-        }
-        if action != .create && replicationFactor != nil { throw refuse("replication-factor", with: action.rawValue) }
-        if action == .create && replicaAssignment != nil {
-            if partitions != nil { throw refuse("replica-assignment", with: "partitions") }
-            if replicationFactor != nil { throw refuse("replica-assignment", with: "replication-factor") }
-        }
-        for (flag, set) in reportFlags where set {
-            if action != .describe { throw refuse(flag, with: action.rawValue) }
-            if topicsWithOverrides { throw refuse(flag, with: "topics-with-overrides") }
-        }
-        if topicsWithOverrides && action != .describe { throw refuse("topics-with-overrides", with: action.rawValue) }
-        if ifExists && ![.alter, .delete, .describe].contains(action) { throw refuse("if-exists", with: action.rawValue) }
-        if ifNotExists && action != .create { throw refuse("if-not-exists", with: action.rawValue) }
-        if excludeInternal && ![.list, .describe].contains(action) { throw refuse("exclude-internal", with: action.rawValue) }
-        if let topicId, KafkaUUID(topicId) == nil {
-            throw ValidationError("Invalid --topic-id '\(topicId)': expected Kafka's 22-character topic id, as topics --describe shows it")
-        }
-        if topicId != nil && action != .describe { throw refuse("topic-id", with: action.rawValue) }
-        if partitionSizeLimitPerResponse != nil && action != .describe {
-            throw refuse("partition-size-limit-per-response", with: action.rawValue)
-        }
-        if let limit = partitionSizeLimitPerResponse, limit < 1 {
-            throw ValidationError("--partition-size-limit-per-response must be at least 1")
-        }
-        if action == .describe && ifExists && topic == nil && topicId == nil {
-            throw ValidationError("--topic or --topic-id is required to describe a topic")
-        }
-        if let partitions, partitions < 1 { throw ValidationError("The partitions must be greater than 0") }
-        if let replicationFactor, !(1...32767).contains(replicationFactor) {
-            throw ValidationError("The replication factor must be between 1 and 32767 inclusive")
-        }
-        if let timeoutMs, timeoutMs <= 0 { throw ValidationError("--timeout-ms must be a positive number of milliseconds") }
-        if output.isJSON && ![.list, .describe].contains(action) {
-            throw ValidationError("--output json is available for --list and --describe")
-        }
-    }
-
     func run(in context: CommandContext) async throws {
         if !deleteConfig.isEmpty {
             // Kafka 4.x's own words: the option is accepted and does nothing.
@@ -162,12 +104,7 @@ struct Topics: KafkactlCommand {
 
     private func create(_ admin: AdminClient, configs: [ConfigSetting], assignment: [[Int32]]?, context: CommandContext) async throws {
         let name = topic!
-        if let replicationFactor {
-            let brokers = try await admin.client.metadata(topics: []).brokers.count
-            if replicationFactor > brokers {
-                throw KafkactlError(.rejected, "Unable to replicate the partition \(replicationFactor) time(s): The target replication factor of \(replicationFactor) cannot be reached because only \(brokers) broker(s) are registered. [INVALID_REPLICATION_FACTOR]", code: .invalidReplicationFactor)
-            }
-        }
+        if let replicationFactor { try await admin.requireBrokers(forReplicationFactor: replicationFactor) }
         let newTopic = NewTopic(name: name, partitions: partitions, replicationFactor: replicationFactor.map { Int16($0) },
                                 replicaAssignment: assignment, configs: configs)
         let result = try await admin.createTopics([newTopic])[0].result
@@ -186,30 +123,26 @@ struct Topics: KafkactlCommand {
 
     private func list(_ admin: AdminClient, context: CommandContext) async throws {
         let filter = try topic.map(TopicFilter.init)
-        let topics = try await admin.listTopics().filter {
-            (filter?.matches($0.name) ?? true) && !(excludeInternal && ($0.isInternal || TopicName.isInternal($0.name)))
-        }
+        let topics = try await admin.listTopics().filter { (filter?.matches($0.name) ?? true) && isShown($0) }
+        let view = TopicListOutput(topics)
         if output.isJSON {
-            try context.print(JSON.object([("topics", .array(topics.map {
-                .object([("name", .string($0.name)), ("internal", .bool($0.isInternal))])
-            }))]).serialized())
-        } else if topics.isEmpty {
-            try context.print("")
+            try context.print(view.json().serialized())
         } else {
-            for topic in topics { try context.print(topic.name) }
+            for line in view.lines() { try context.print(line) }
         }
+    }
+
+    /// `--exclude-internal` hides the topics the broker flags internal and those Kafka names as internal.
+    private func isShown(_ topic: ClusterMetadata.Topic) -> Bool {
+        !(excludeInternal && (topic.isInternal || TopicName.isInternal(topic.name)))
     }
 
     /// The topics `--topic` selects among those that exist; an empty selection is an error unless `--if-exists`.
     private func selectTopics(_ admin: AdminClient, allowInternal: Bool = true) async throws -> [String] {
         let all = try await admin.listTopics()
-        guard let topic else {
-            return all.filter { !(excludeInternal && ($0.isInternal || TopicName.isInternal($0.name))) }.map(\.name)
-        }
+        guard let topic else { return all.filter(isShown).map(\.name) }
         let filter = try TopicFilter(topic)
-        let selected = all.filter {
-            filter.matches($0.name) && !(excludeInternal && ($0.isInternal || TopicName.isInternal($0.name)))
-        }.map(\.name)
+        let selected = all.filter { filter.matches($0.name) && isShown($0) }.map(\.name)
         if selected.isEmpty && !ifExists {
             throw KafkactlError(.notFound, "Topic '\(topic)' does not exist as expected")
         }
@@ -234,68 +167,27 @@ struct Topics: KafkactlCommand {
         let descriptions = try await admin.describeTopics(names, partitionsPerAnswer: partitionSizeLimitPerResponse)
             .sorted { $0.name < $1.name }
         let liveBrokers = Set(try await admin.client.cachedMetadata().brokers.keys)
-        let reporting = reportFlags.contains { $0.1 }
-        var documents: [JSON] = []
-        for description in descriptions {
-            if topicsWithOverrides && description.configs.isEmpty { continue }
-            let partitions = description.partitions.filter { partition in
-                guard reporting else { return true }
-                let minIsr = description.minInsyncReplicas
-                return (underReplicatedPartitions && partition.isr.count < partition.replicas.count)
-                    || (underMinIsrPartitions && (partition.isr.count < minIsr || partition.leader == nil))
-                    || (atMinIsrPartitions && partition.isr.count == minIsr)
-                    || (unavailablePartitions && (partition.leader.map { !liveBrokers.contains($0) } ?? true))
-            }
-            if output.isJSON {
-                documents.append(TopicDescriptionFormatter.json(description, partitions: topicsWithOverrides ? [] : partitions))
-                continue
-            }
-            if !reporting { try context.print(TopicDescriptionFormatter.summaryLine(description)) }
-            if topicsWithOverrides { continue }
-            for partition in partitions { try context.print(TopicDescriptionFormatter.partitionLine(description, partition)) }
+        let report = partitionReport
+        let shown = descriptions.filter { !topicsWithOverrides || !$0.configs.isEmpty }.map {
+            TopicDescriptionOutput.Shown(topic: $0, partitions: $0.partitions(in: report, liveBrokers: liveBrokers))
         }
-        if output.isJSON { try context.print(JSON.object([("topics", .array(documents))]).serialized()) }
+        let view = TopicDescriptionOutput(topics: shown, layout: topicsWithOverrides ? .summaryOnly : report.isEmpty ? .full : .partitionsOnly)
+        if output.isJSON {
+            try context.print(view.json().serialized())
+        } else {
+            for line in view.lines() { try context.print(line) }
+        }
     }
 
     private func alter(_ admin: AdminClient, assignment: [[Int32]]?, context: CommandContext) async throws {
         let names = try await selectTopics(admin)
-        let current = try await admin.describeTopics(names)
-        var failures: [KafkactlError] = []
-        for description in current.sorted(by: { $0.name < $1.name }) {
-            let existing = Int32(description.partitions.count)
-            guard let target = partitions else { continue }
-            if target == existing {
-                failures.append(KafkactlError(.rejected, "Topic already has \(existing) partition(s). [INVALID_PARTITIONS]", code: .invalidPartitions))
-                continue
-            }
-            if target < existing {
-                failures.append(KafkactlError(.rejected, "The topic \(description.name) currently has \(existing) partition(s); \(target) would not be an increase. [INVALID_PARTITIONS]", code: .invalidPartitions))
-                continue
-            }
-            // The assignment lists every partition; only the new ones are sent.
-            let newAssignments = assignment.map { Array($0.dropFirst(Int(existing))) }
-            if case .failure(let error) = try await admin.createPartitions(description.name, totalCount: target, assignments: newAssignments).result {
-                failures.append(error)
-            }
-        }
-        try reportFailures(failures, context: context)
+        guard let partitions else { return }  // validate() requires it with --alter
+        try reportFailures(try await admin.increasePartitions(of: names, to: partitions, assignment: assignment), context: context)
     }
 
     private func delete(_ admin: AdminClient, context: CommandContext) async throws {
         let names = try await selectTopics(admin)
-        var failures: [KafkactlError] = []
-        var deletable: [String] = []
-        for name in names {
-            if TopicName.isInternal(name) {
-                failures.append(KafkactlError(.rejected, "Topic \(name) is a kafka internal topic and is not allowed to be marked for deletion."))
-            } else {
-                deletable.append(name)
-            }
-        }
-        for result in try await admin.deleteTopics(deletable) {
-            if case .failure(let error) = result.result { failures.append(error) }
-        }
-        try reportFailures(failures, context: context)
+        try reportFailures(try await admin.deleteTopicsExceptInternal(names), context: context)
     }
 
     /// One failure is thrown as it is; several are each printed, then summed up in one `partial` error.
@@ -305,32 +197,4 @@ struct Topics: KafkactlCommand {
         for failure in failures { context.printError("Error: \(failure.message)") }
         throw KafkactlError(.partial, "\(failures.count) topics failed (see above)")
     }
-}
-
-/// `--replica-assignment 1:2,2:3`: broker ids per partition.
-enum ReplicaAssignment {
-    static func parse(_ text: String) throws -> [[Int32]] {
-        let partitions = try text.split(separator: ",", omittingEmptySubsequences: false).map { entry in
-            try entry.split(separator: ":", omittingEmptySubsequences: false).map { id in
-                guard let value = Int32(id.trimmingCharacters(in: " ")) else {
-                    throw KafkactlUsageError("invalid --replica-assignment '\(text)': expected broker ids like 1:2,2:3")
-                }
-                return value
-            }
-        }
-        for (index, replicas) in partitions.enumerated() {
-            var seen = Set<Int32>()
-            if let duplicate = replicas.first(where: { !seen.insert($0).inserted }) {
-                throw KafkactlUsageError("Partition replica lists may not contain duplicate entries: \(duplicate)")
-            }
-            if index > 0 && replicas.count != partitions[0].count {
-                throw KafkactlUsageError("Partition \(index) has different replication factor: [\(replicas.map(String.init).joined(separator: ", "))]")
-            }
-        }
-        return partitions
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in character: Character) -> String { String(self).trimmingCharacters(in: character) }
 }

@@ -6,6 +6,15 @@ struct GroupDescriptionOutput {
     let description: GroupDescription
     let verbose: Bool
 
+    /// What Kafka's tool says on stderr before describing an empty or a rebalancing group.
+    func stateNotice() -> String? {
+        if description.state == "Empty" { return "\nConsumer group '\(description.groupId)' has no active members." }
+        if ["PreparingRebalance", "CompletingRebalance", "Assigning", "Reconciling"].contains(description.state) {
+            return "\nWarning: Consumer group '\(description.groupId)' is rebalancing."
+        }
+        return nil
+    }
+
     func membersLines() -> [String] {
         if description.type == .consumer { return consumerProtocolMembersLines() }
         var lines: [String] = []

@@ -48,3 +48,22 @@ struct ResetPlanOutput {
         format == .json ? [JSON.object([("groups", .array(documents))]).serialized()] : []
     }
 }
+
+/// The backup `--reset-offsets --execute` writes first: the group's committed offsets of the partitions the reset
+/// moves, as `group,topic,partition,offset` lines that `--from-file` reads back to undo it, after a comment naming
+/// the partitions that had none.
+struct ResetBackupOutput {
+    let group: String
+    let committed: [TopicPartition: CommittedOffset]
+    let plan: OffsetResetPlan
+
+    func lines() -> [String] {
+        let moved = plan.entries.map(\.partition)
+        var lines = moved.compactMap { partition in committed[partition].map { "\(group),\(partition.topic),\(partition.partition),\($0.offset)" } }
+        let uncommitted = moved.filter { committed[$0] == nil }
+        if !uncommitted.isEmpty {
+            lines.insert("# no offset was committed before for: \(uncommitted.map(\.description).joined(separator: " "))", at: 0)
+        }
+        return lines
+    }
+}

@@ -1,9 +1,7 @@
-import AdminCore
-
-/// console-consumer in a group: join, read the assigned partitions from their committed positions, and on a
+/// A console consumer in a group: join, read the assigned partitions from their committed positions, and on a
 /// rebalance commit what was printed and join again; at the end commit and leave. Positions advance only past
 /// printed records, so a commit never skips a record (at-least-once).
-final class GroupConsumerSession: Sendable {
+public final class GroupConsumerSession: Sendable {
     let client: KafkaClient
     let consumer: PartitionConsumer
     let member: any ConsumerGroupMembership
@@ -37,7 +35,7 @@ final class GroupConsumerSession: Sendable {
         func current(_ partitions: Set<TopicPartition>) -> [TopicPartition: Int64] { values.filter { partitions.contains($0.key) } }
     }
 
-    init(client: KafkaClient, consumer: PartitionConsumer, member: any ConsumerGroupMembership, autoCommit: Bool,
+    public init(client: KafkaClient, consumer: PartitionConsumer, member: any ConsumerGroupMembership, autoCommit: Bool,
          autoCommitInterval: Duration, stopAtEnd: Bool, stopOffsets: [TopicPartition: Int64] = [:]) {
         self.stopOffsets = stopOffsets
         self.client = client
@@ -54,7 +52,7 @@ final class GroupConsumerSession: Sendable {
     }
 
     /// Consumes until `print` says stop, the end is reached (with --exit-at-end), or the task is cancelled.
-    func run(_ print: @escaping @Sendable (ConsumedRecords) async throws -> ConsoleConsumer.Printed) async throws {
+    public func run(_ print: @escaping @Sendable (ConsumedRecords) async throws -> ChunkProgress) async throws {
         await withTaskGroup(of: Bool.self) { group in
             group.addTask {
                 await self.member.heartbeatLoop()
@@ -92,7 +90,7 @@ final class GroupConsumerSession: Sendable {
         func set(_ error: Error) { if value == nil { value = error } }
     }
 
-    private func consumeRounds(_ print: @escaping @Sendable (ConsumedRecords) async throws -> ConsoleConsumer.Printed) async throws {
+    private func consumeRounds(_ print: @escaping @Sendable (ConsumedRecords) async throws -> ChunkProgress) async throws {
         while !Task.isCancelled {
             let assigned: [TopicPartition]
             do {
@@ -144,7 +142,7 @@ final class GroupConsumerSession: Sendable {
     /// Reads `start`'s partitions, printing each chunk and moving the positions past what was printed. A chunk is
     /// printed and its position moved in one go, so stopping (a rebalance) never leaves printed records uncounted.
     func consume(from start: [TopicPartition: Int64],
-                 _ print: @escaping @Sendable (ConsumedRecords) async throws -> ConsoleConsumer.Printed) async throws -> Stop {
+                 _ print: @escaping @Sendable (ConsumedRecords) async throws -> ChunkProgress) async throws -> Stop {
         var finished = false
         try await consumer.consume(from: start, stopAtEnd: stopAtEnd, stopOffsets: stopOffsets) { chunk in
             let printed = try await print(chunk)
@@ -181,8 +179,22 @@ final class GroupConsumerSession: Sendable {
     }
 
     /// The final commit and LeaveGroup (Ctrl-C, end of input, --max-messages).
-    func close() async {
+    public func close() async {
         await commit()
         await member.leave()
+    }
+}
+
+/// How far the session's caller got with a chunk: a console consumer prints records and may stop at a limit, and the
+/// group's positions move only past what it printed.
+public struct ChunkProgress: Sendable {
+    /// The caller's limit (--max-messages) was reached: stop consuming.
+    public var reachedLimit: Bool
+    /// The offset after the last record printed, if any was.
+    public var nextUnprinted: Int64?
+
+    public init(reachedLimit: Bool, nextUnprinted: Int64?) {
+        self.reachedLimit = reachedLimit
+        self.nextUnprinted = nextUnprinted
     }
 }

@@ -1,11 +1,9 @@
-import AdminCore
-
 /// The incremental rebalance (KIP-429), as Java's ConsumerCoordinator runs it with `cooperative-sticky`: the
 /// member keeps reading its partitions while it rejoins; when the new assignment arrives it stops, commits and
 /// forgets only the partitions it lost, starts the ones it gained from their committed positions, and rejoins at
 /// once if it gave anything up, so that the follow-up rebalance can hand those partitions to their new member.
 extension GroupConsumerSession {
-    func consumeCooperatively(_ print: @escaping @Sendable (ConsumedRecords) async throws -> ConsoleConsumer.Printed) async {
+    func consumeCooperatively(_ print: @escaping @Sendable (ConsumedRecords) async throws -> ChunkProgress) async {
         let reader = CooperativeReader()
         var owned: Set<TopicPartition> = []
         var rejoinNow = true
@@ -54,7 +52,7 @@ extension GroupConsumerSession {
     /// positions printed so far, nothing read twice) and the new ones (from their committed positions).
     private func switchPartitions(
         from owned: Set<TopicPartition>, to now: Set<TopicPartition>, reader: CooperativeReader,
-        _ print: @escaping @Sendable (ConsumedRecords) async throws -> ConsoleConsumer.Printed
+        _ print: @escaping @Sendable (ConsumedRecords) async throws -> ChunkProgress
     ) async throws {
         await reader.stop()
         let revoked = owned.subtracting(now)

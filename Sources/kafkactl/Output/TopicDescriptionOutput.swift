@@ -1,7 +1,39 @@
 import AdminCore
 
-/// `kafka-topics.sh --describe` layout: a summary line per topic and a TAB-led line per partition.
-enum TopicDescriptionFormatter {
+/// `topics --describe` as kafka-topics.sh prints it (a summary line per topic, a TAB-led line per partition) or as
+/// JSON, from the described topics and the partitions chosen to show of each.
+struct TopicDescriptionOutput {
+    struct Shown {
+        let topic: TopicDescription
+        let partitions: [TopicDescription.Partition]
+    }
+
+    enum Layout {
+        /// Summary and partition lines.
+        case full
+        /// A partition report (`--under-replicated-partitions` and its kin): Kafka's tool leaves the summary out.
+        case partitionsOnly
+        /// `--topics-with-overrides`: the summary alone, partitions left out of the JSON too.
+        case summaryOnly
+    }
+
+    let topics: [Shown]
+    let layout: Layout
+
+    func lines() -> [String] {
+        topics.flatMap { shown -> [String] in
+            switch layout {
+            case .full: return [Self.summaryLine(shown.topic)] + shown.partitions.map { Self.partitionLine(shown.topic, $0) }
+            case .partitionsOnly: return shown.partitions.map { Self.partitionLine(shown.topic, $0) }
+            case .summaryOnly: return [Self.summaryLine(shown.topic)]
+            }
+        }
+    }
+
+    func json() -> JSON {
+        .object([("topics", .array(topics.map { Self.json($0.topic, partitions: layout == .summaryOnly ? [] : $0.partitions) }))])
+    }
+
     static func summaryLine(_ topic: TopicDescription) -> String {
         var fields = ["Topic: \(topic.name)"]
         if !topic.topicId.isZero { fields.append("TopicId: \(topic.topicId)") }
