@@ -50,7 +50,7 @@ import Testing
         }
     }
 
-    /// Describing and deleting many groups asks each coordinator once, naming all of its groups (before: one
+    /// Describing (state and committed offsets) and deleting many groups asks each coordinator once, naming all of its groups (before: one
     /// request per group), as Kafka's admin client does.
     @Test func describingAndDeletingGroupsSendsOneRequestPerCoordinator() async throws {
         let upstream = try await brokerAddress()
@@ -67,6 +67,8 @@ import Testing
             let described = try await ProxyCluster.succeed("consumer-groups", cluster.bootstrapList, ["--describe", "--state"] + groupFlags)
             for group in groups { #expect(described.stdout.contains(group)) }
             #expect(cluster.requestCount(.describeGroups) == coordinators.count, "DescribeGroups requests for \(groups.count) groups")
+            // Their committed offsets too: OffsetFetch v8+ names several groups.
+            #expect(cluster.requestCount(.offsetFetch) == coordinators.count, "OffsetFetch requests for \(groups.count) groups")
             let deleted = try await ProxyCluster.succeed("consumer-groups", cluster.bootstrapList, ["--delete"] + groupFlags)
             #expect(deleted.stdout.hasPrefix("Deletion of requested consumer groups ("), "\(deleted.stdout)")
             for group in groups { #expect(deleted.stdout.contains("'\(group)'")) }

@@ -130,51 +130,75 @@ extension AdminClient {
     /// A group's committed offsets (every partition that has one, or just `partitions`). Partitions without a
     /// commit are left out.
     public func committedOffsets(group: String, partitions: [TopicPartition]? = nil) async throws -> [TopicPartition: CommittedOffset] {
-        let response = try await withCoordinator(group) {
-            let response = try await client.send(coordinatorOf: group) { (version: Int16) -> OffsetFetchRequest in
-                let byTopic = partitions.map { Dictionary(grouping: $0, by: \.topic) }
+        guard let outcome = try await committedOffsets(groups: [group], partitions: partitions)[group] else {
+            throw KafkactlError(.internal, "the broker did not answer OffsetFetch for group '\(group)'")
+        }
+        return try outcome.get()
+    }
+
+    /// Several groups' committed offsets, a result per group: one OffsetFetch per coordinator naming all of its
+    /// groups where it speaks v8 (Kafka 3.0+), one per group before.
+    public func committedOffsets(
+        groups: [String], partitions: [TopicPartition]? = nil
+    ) async throws -> [String: Result<[TopicPartition: CommittedOffset], KafkactlError>] {
+        let byTopic = partitions.map { Dictionary(grouping: $0, by: \.topic) }
+        let fetched = try await client.onCoordinators(
+            groups, batches: { $0 >= 8 },
+            build: { version, groups in
                 if version >= 8 {
-                    return OffsetFetchRequest(groups: [.init(groupId: group, topics: byTopic?.map {
-                        .init(name: $0.key, partitionIndexes: $0.value.map(\.partition))
-                    })])
+                    return OffsetFetchRequest(groups: groups.map { group in
+                        .init(groupId: group, topics: byTopic?.map { .init(name: $0.key, partitionIndexes: $0.value.map(\.partition)) })
+                    })
                 }
-                return OffsetFetchRequest(groupId: group, topics: byTopic?.map {
+                return OffsetFetchRequest(groupId: groups[0], topics: byTopic?.map {
                     .init(name: $0.key, partitionIndexes: $0.value.map(\.partition))
                 })
-            }
-            // The group's error is per group from v8 on, for the whole response before.
-            let code = ErrorCode(rawValue: response.groups.first?.errorCode ?? response.errorCode)
-            if code.isCoordinatorError { throw CoordinatorMoved(code: code) }
-            return response
+            },
+            answers: { (response: OffsetFetchResponse, asked: [String]) in
+                // Before v8 the answer is one group's, its error for the whole response; from v8 on, per group.
+                guard !response.groups.isEmpty else {
+                    let code = ErrorCode(rawValue: response.errorCode)
+                    let rows = response.topics.flatMap { topic in
+                        topic.partitions.map { CommittedRow(topic.name, $0.partitionIndex, $0.committedOffset, $0.committedLeaderEpoch, $0.metadata, $0.errorCode) }
+                    }
+                    return [GroupAnswer(group: asked[0], code: code, value: Self.committed(group: asked[0], code: code, rows))]
+                }
+                return response.groups.map { group in
+                    let code = ErrorCode(rawValue: group.errorCode)
+                    let rows = group.topics.flatMap { topic in
+                        topic.partitions.map { CommittedRow(topic.name, $0.partitionIndex, $0.committedOffset, $0.committedLeaderEpoch, $0.metadata, $0.errorCode) }
+                    }
+                    return GroupAnswer(group: group.groupId, code: code, value: Self.committed(group: group.groupId, code: code, rows))
+                }
+            })
+        return fetched.mapValues { $0.flatMap { $0 } }
+    }
+
+    /// One partition of an OffsetFetch answer, whichever version's shape it came in.
+    private struct CommittedRow {
+        var topic: String, partition: Int32, offset: Int64, epoch: Int32, metadata: String?, code: Int16
+        init(_ topic: String, _ partition: Int32, _ offset: Int64, _ epoch: Int32, _ metadata: String?, _ code: Int16) {
+            (self.topic, self.partition, self.offset, self.epoch, self.metadata, self.code) = (topic, partition, offset, epoch, metadata, code)
         }
+    }
+
+    /// A group's committed offsets from its answer: partitions without a commit (-1) are left out, an unknown topic
+    /// or partition is no commit, any other error fails the group.
+    private static func committed(
+        group: String, code: ErrorCode, _ rows: [CommittedRow]
+    ) -> Result<[TopicPartition: CommittedOffset], KafkactlError> {
+        guard code == .none else { return .failure(.broker(code, "cannot fetch offsets of group '\(group)'")) }
         var result: [TopicPartition: CommittedOffset] = [:]
-        func take(_ topic: String, _ index: Int32, _ offset: Int64, _ epoch: Int32, _ metadata: String?, _ code: Int16) throws {
-            let error = ErrorCode(rawValue: code)
+        for row in rows {
+            let error = ErrorCode(rawValue: row.code)
             if error != .none && error != .unknownTopicOrPartition {
-                throw KafkactlError.broker(error, "cannot fetch offsets of group '\(group)' for \(topic)-\(index)")
+                return .failure(.broker(error, "cannot fetch offsets of group '\(group)' for \(row.topic)-\(row.partition)"))
             }
-            if offset >= 0 { result[TopicPartition(topic, index)] = CommittedOffset(offset: offset, metadata: metadata, leaderEpoch: epoch) }
-        }
-        if let first = response.groups.first {
-            let code = ErrorCode(rawValue: first.errorCode)
-            if code != .none { throw KafkactlError.broker(code, "cannot fetch offsets of group '\(group)'") }
-            for topic in first.topics {
-                for partition in topic.partitions {
-                    try take(topic.name, partition.partitionIndex, partition.committedOffset, partition.committedLeaderEpoch,
-                             partition.metadata, partition.errorCode)
-                }
-            }
-        } else {
-            let code = ErrorCode(rawValue: response.errorCode)
-            if code != .none { throw KafkactlError.broker(code, "cannot fetch offsets of group '\(group)'") }
-            for topic in response.topics {
-                for partition in topic.partitions {
-                    try take(topic.name, partition.partitionIndex, partition.committedOffset, partition.committedLeaderEpoch,
-                             partition.metadata, partition.errorCode)
-                }
+            if row.offset >= 0 {
+                result[TopicPartition(row.topic, row.partition)] = CommittedOffset(offset: row.offset, metadata: row.metadata, leaderEpoch: row.epoch)
             }
         }
-        return result
+        return .success(result)
     }
 
     /// Commits offsets as an admin (generation -1, no member id), which the coordinator accepts only for a group

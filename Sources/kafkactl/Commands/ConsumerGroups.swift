@@ -119,6 +119,7 @@ struct ConsumerGroups: KafkactlCommand {
     private func describe(_ admin: AdminClient, context: CommandContext) async throws {
         let groups = try await targetGroups(admin).sorted()
         let descriptions = try await admin.describeGroups(groups)
+        let committedByGroup = try await admin.committedOffsets(groups: groups)
         var documents: [JSON] = []
         var failures: [KafkactlError] = []
         for name in groups {
@@ -128,7 +129,7 @@ struct ConsumerGroups: KafkactlCommand {
             case .failure(let error)?: failures.append(error); continue
             case nil: continue
             }
-            let committed = try await admin.committedOffsets(group: name)
+            guard let committed = try committedByGroup[name]?.get() else { continue }
             if description.state == "Dead" && committed.isEmpty {
                 failures.append(KafkactlError(.notFound, "Consumer group '\(name)' does not exist.", code: .groupIdNotFound))
                 continue
