@@ -10,27 +10,22 @@ public actor Producer {
     public let configuration: ProducerConfiguration
     private let client: KafkaClient
 
-    private var partitionCount = 0
-    private var leaders: [Int32: Int32] = [:]
-    private var producerId: Int64 = -1
-    private var producerEpoch: Int16 = -1
-    private var nextSequence: [Int32: Int32] = [:]
+    // Each job's state is a type of its own: where partitions are (`layout`), how batches are numbered for the broker
+    // (`sequences`), the room left in buffer.memory (`memory`), and what each leader gets next (`sendQueues`); the
+    // actor orders them.
+    private var layout = TopicLayout()
+    private var sequences = IdempotentSequences()
     private var partitioner = StickyPartitioner()
+    private var memory: MemoryBudget
 
     private var open = OpenBatches()
     /// Sealed batches waiting to be compressed, in seal order (see `compressInOrder`).
     private var compressing: [UncompressedBatch] = []
     private var compressorRunning = false
-    /// Sealed batches by leader, in the order they were sealed (retries go back in that order).
-    private var queues: [Int32: [SealedBatch]] = [:]
-    private var inFlight: [Int32: Int] = [:]
-    private var senderWakeups: [Int32: CheckedContinuation<Void, Never>] = [:]
-    private var knownLeaders: Set<Int32> = []
+    private var sendQueues = SendQueues()
     private let newLeaders: AsyncStream<Int32>
     private let newLeaderSink: AsyncStream<Int32>.Continuation
 
-    private var pendingBytes = 0
-    private var memoryWaiters: [CheckedContinuation<Void, Never>] = []
     private var flushWaiters: [CheckedContinuation<Void, Never>] = []
     private var batchCounter = 0
     private var closing = false
@@ -53,21 +48,11 @@ public actor Producer {
         var memory: Int
     }
 
-    struct SealedBatch {
-        var number: Int
-        var partition: Int32
-        var bytes: ByteBuffer
-        var sources: [Int]
-        var createdAt: ContinuousClock.Instant
-        var attempts = 0
-        var notBefore: ContinuousClock.Instant?
-        var memory: Int
-    }
-
     public init(client: KafkaClient, topic: String, configuration: ProducerConfiguration) {
         self.client = client
         self.topic = topic
         self.configuration = configuration
+        memory = MemoryBudget(limit: configuration.bufferMemory)
         (newLeaders, newLeaderSink) = AsyncStream.makeStream(of: Int32.self)
     }
 
@@ -100,8 +85,8 @@ public actor Producer {
         var response: InitProducerIdResponse
         while true {
             response = try await client.send(
-                InitProducerIdRequest(transactionalId: nil, transactionTimeoutMs: Int32.max, producerId: producerId,
-                                      producerEpoch: producerEpoch),
+                InitProducerIdRequest(transactionalId: nil, transactionTimeoutMs: Int32.max, producerId: sequences.producerId,
+                                      producerEpoch: sequences.producerEpoch),
                 feature: "idempotent producing (set enable.idempotence=false to produce without it)")
             let code = ErrorCode(rawValue: response.errorCode)
             if code == .none { break }
@@ -112,17 +97,11 @@ public actor Producer {
             }
             try await backoff.wait()
         }
-        producerId = response.producerId
-        producerEpoch = response.producerEpoch
-        nextSequence.removeAll()
+        sequences.restart(producerId: response.producerId, epoch: response.producerEpoch)
     }
 
     private func apply(_ topicMetadata: ClusterMetadata.Topic) {
-        partitionCount = topicMetadata.partitions.count
-        for partition in topicMetadata.partitions where partition.leader >= 0 {
-            leaders[partition.partition] = partition.leader
-            if knownLeaders.insert(partition.leader).inserted { newLeaderSink.yield(partition.leader) }
-        }
+        for leader in layout.apply(topicMetadata) { newLeaderSink.yield(leader) }
     }
 
     /// The sender loops (one per leader) and the linger timer. Returns once `close()` has drained everything.
@@ -142,7 +121,7 @@ public actor Producer {
         await flush()
         closing = true
         newLeaderSink.finish()
-        for leader in Array(senderWakeups.keys) { wake(leader) }
+        for leader in sendQueues.parkedLeaders { sendQueues.wake(leader) }
         return summary
     }
 
@@ -158,8 +137,8 @@ public actor Producer {
         let now = ContinuousClock.now
         let wallClock = currentTimeMillis()
         for record in records {
-            while pendingBytes >= configuration.bufferMemory && !closing {
-                await withCheckedContinuation { memoryWaiters.append($0) }
+            while memory.isFull && !closing {
+                await withCheckedContinuation { memory.wait($0) }
             }
             let size = RecordBatchBuilder.encodedSize(key: record.key, value: record.value, headers: record.headers)
             if size + RecordBatchBuilder.headerSize > configuration.maxRequestSize {
@@ -168,10 +147,10 @@ public actor Producer {
                     code: .messageTooLarge))
                 continue
             }
-            let partition = record.partition ?? partitioner.partition(for: record.key, partitionCount: partitionCount)
-            guard partition >= 0 && Int(partition) < partitionCount else {
+            let partition = record.partition ?? partitioner.partition(for: record.key, partitionCount: layout.partitionCount)
+            guard partition >= 0 && Int(partition) < layout.partitionCount else {
                 summary.recordFailures([record.source], error: KafkactlError(
-                    .usage, "partition \(partition) does not exist: topic '\(topic)' has \(partitionCount) partitions"))
+                    .usage, "partition \(partition) does not exist: topic '\(topic)' has \(layout.partitionCount) partitions"))
                 continue
             }
             if let filled = open.uncompressedSize(of: partition), filled + size > configuration.batchSize {
@@ -183,7 +162,7 @@ public actor Producer {
                                      timestamp: record.timestamp ?? wallClock)
                 batch.sources.append(record.source)
             }
-            pendingBytes += size
+            memory.reserve(size)
         }
         if configuration.linger == .zero {
             for partition in open.partitions { seal(partition) }
@@ -198,20 +177,15 @@ public actor Producer {
     }
 
     private var isDrained: Bool {
-        open.isEmpty && compressing.isEmpty && queues.values.allSatisfy(\.isEmpty) && inFlight.values.allSatisfy { $0 == 0 }
+        open.isEmpty && compressing.isEmpty && sendQueues.isIdle
     }
 
     private func seal(_ partition: Int32) {
         guard let batch = open.remove(partition), !batch.builder.isEmpty else { return }
-        partitioner.sealed(partition, partitionCount: partitionCount)
+        partitioner.sealed(partition, partitionCount: layout.partitionCount)
         let memory = batch.builder.uncompressedSize - RecordBatchBuilder.headerSize
         var producer = RecordBatchBuilder.ProducerState.none
-        if configuration.idempotence {
-            let sequence = nextSequence[partition, default: 0]
-            producer = .init(producerId: producerId, producerEpoch: producerEpoch, baseSequence: sequence)
-            let next = Int64(sequence) + Int64(batch.builder.count)
-            nextSequence[partition] = Int32(next > Int64(Int32.max) ? next - Int64(Int32.max) - 1 : next)
-        }
+        if configuration.idempotence { producer = sequences.stamp(partition, count: batch.builder.count) }
         batchCounter += 1
         let uncompressed = UncompressedBatch(number: batchCounter, partition: partition, builder: batch.builder,
                                              producer: producer, sources: batch.sources, createdAt: batch.createdAt,
@@ -259,17 +233,12 @@ public actor Producer {
     }
 
     private func enqueue(_ batch: SealedBatch) {
-        guard let leader = leaders[batch.partition] else {
+        guard let leader = layout.leader(of: batch.partition) else {
             fail(batch.sources, memory: batch.memory,
                  error: KafkactlError(.rejected, "partition \(topic)-\(batch.partition) has no leader [LEADER_NOT_AVAILABLE]"))
             return
         }
-        var queue = queues[leader, default: []]
-        // Keep seal order, so a retried batch goes back before later batches of its partition.
-        let index = queue.firstIndex { $0.number > batch.number } ?? queue.endIndex
-        queue.insert(batch, at: index)
-        queues[leader] = queue
-        wake(leader)
+        sendQueues.enqueue(batch, leader: leader)
     }
 
     // MARK: Sending
@@ -283,14 +252,8 @@ public actor Producer {
                 seal(partition)
             }
             // Retries waiting out their backoff become sendable.
-            for (leader, queue) in queues where queue.contains(where: { $0.notBefore.map { $0 <= now } ?? false }) {
-                wake(leader)
-            }
+            for leader in sendQueues.leadersWithDueRetries(at: now) { sendQueues.wake(leader) }
         }
-    }
-
-    private func wake(_ leader: Int32) {
-        senderWakeups.removeValue(forKey: leader)?.resume()
     }
 
     private func senderLoop(leader: Int32) async {
@@ -309,39 +272,14 @@ public actor Producer {
     /// `max.request.size`; waits while the broker already has `max.in.flight` requests.
     private func nextRequest(leader: Int32) async -> [SealedBatch]? {
         while true {
-            if inFlight[leader, default: 0] < configuration.maxInFlightPerBroker, let batches = takeBatches(leader) {
-                inFlight[leader, default: 0] += 1
+            if let batches = sendQueues.takeRequest(
+                leader, maxInFlight: configuration.maxInFlightPerBroker, maxRequestSize: configuration.maxRequestSize)
+            {
                 return batches
             }
-            if closing && queues[leader, default: []].isEmpty && inFlight[leader, default: 0] == 0 { return nil }
-            await withCheckedContinuation { senderWakeups[leader] = $0 }
+            if closing && sendQueues.isIdle(leader) { return nil }
+            await withCheckedContinuation { sendQueues.park(leader, $0) }
         }
-    }
-
-    private func takeBatches(_ leader: Int32) -> [SealedBatch]? {
-        guard var queue = queues[leader], !queue.isEmpty else { return nil }
-        let now = ContinuousClock.now
-        var taken: [SealedBatch] = []
-        var partitions: Set<Int32> = []
-        var blocked: Set<Int32> = []
-        var size = 0
-        var index = 0
-        while index < queue.count {
-            let batch = queue[index]
-            let waiting = batch.notBefore.map { $0 > now } ?? false
-            if waiting || blocked.contains(batch.partition) || partitions.contains(batch.partition) {
-                // Later batches of a partition never overtake an earlier one.
-                blocked.insert(batch.partition)
-                index += 1
-                continue
-            }
-            if !taken.isEmpty && size + batch.bytes.readableBytes > configuration.maxRequestSize { break }
-            taken.append(queue.remove(at: index))
-            partitions.insert(batch.partition)
-            size += batch.bytes.readableBytes
-        }
-        queues[leader] = queue
-        return taken.isEmpty ? nil : taken
     }
 
     /// Writes the Produce for `batches`; returns its pending answer, or nil when it is already settled
@@ -396,8 +334,7 @@ public actor Producer {
     }
 
     private func requestSettled(leader: Int32) {
-        inFlight[leader, default: 1] -= 1
-        wake(leader)
+        sendQueues.settled(leader)
         checkDrained()
     }
 
@@ -479,9 +416,7 @@ public actor Producer {
         guard let metadata = refreshed, let found = metadata.topics[topic] else { return }
         apply(found)
         // Queued batches follow their partition's leader.
-        let all = queues.values.flatMap { $0 }
-        queues.removeAll()
-        for batch in all.sorted(by: { $0.number < $1.number }) { enqueue(batch) }
+        for batch in sendQueues.removeAll() { enqueue(batch) }
     }
 
     private func succeed(_ batch: SealedBatch) {
@@ -495,13 +430,8 @@ public actor Producer {
         checkDrained()
     }
 
-    private func release(_ memory: Int) {
-        pendingBytes -= memory
-        if pendingBytes < configuration.bufferMemory {
-            let waiters = memoryWaiters
-            memoryWaiters.removeAll()
-            for waiter in waiters { waiter.resume() }
-        }
+    private func release(_ bytes: Int) {
+        memory.release(bytes)
     }
 
     private func checkDrained() {
