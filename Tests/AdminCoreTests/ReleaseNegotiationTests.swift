@@ -28,6 +28,9 @@ import Testing
         ("CreatePartitions", CreatePartitionsRequest.apiKey, CreatePartitionsRequest.versions),
         ("DeleteGroups", DeleteGroupsRequest.apiKey, DeleteGroupsRequest.versions),
         ("DeleteRecords", DeleteRecordsRequest.apiKey, DeleteRecordsRequest.versions),
+        ("DescribeAcls", DescribeAclsRequest.apiKey, DescribeAclsRequest.versions),
+        ("CreateAcls", CreateAclsRequest.apiKey, CreateAclsRequest.versions),
+        ("DeleteAcls", DeleteAclsRequest.apiKey, DeleteAclsRequest.versions),
         ("SaslHandshake", SaslHandshakeRequest.apiKey, SaslHandshakeRequest.versions),
         ("SaslAuthenticate", SaslAuthenticateRequest.apiKey, SaslAuthenticateRequest.versions),
     ]
