@@ -41,6 +41,8 @@ struct FixtureRoundTripTests {
         "DescribeAcls": DescribeAclsRequest.self,
         "CreateAcls": CreateAclsRequest.self,
         "DeleteAcls": DeleteAclsRequest.self,
+        "DescribeLogDirs": DescribeLogDirsRequest.self,
+        "ElectLeaders": ElectLeadersRequest.self,
         "DescribeGroups": DescribeGroupsRequest.self,
         "ListGroups": ListGroupsRequest.self,
         "OffsetDelete": OffsetDeleteRequest.self,

@@ -99,6 +99,8 @@ enum MessageTargets {
         add(DescribeAclsRequest.self, DescribeAclsResponse())
         add(CreateAclsRequest.self, CreateAclsResponse())
         add(DeleteAclsRequest.self, DeleteAclsResponse())
+        add(DescribeLogDirsRequest.self, DescribeLogDirsResponse())
+        add(ElectLeadersRequest.self, ElectLeadersResponse())
         add(DeleteTopicsRequest.self, DeleteTopicsResponse())
         add(DescribeClientQuotasRequest.self, DescribeClientQuotasResponse())
         add(DescribeClusterRequest.self, DescribeClusterResponse())
