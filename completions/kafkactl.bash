@@ -173,13 +173,13 @@ _kafkactl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    topics|console-producer|console-consumer|consumer-groups|configs|get-offsets|delete-records|acls|log-dirs|broker-api-versions|cluster|shell|config|version|completion|help)
+    topics|console-producer|console-consumer|consumer-groups|configs|get-offsets|delete-records|acls|log-dirs|leader-election|broker-api-versions|cluster|shell|config|version|completion|help)
         # Offer subcommand argument completions
         "_kafkactl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer consumer-groups configs get-offsets delete-records acls log-dirs broker-api-versions cluster shell config version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer consumer-groups configs get-offsets delete-records acls log-dirs leader-election broker-api-versions cluster shell config version completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -701,6 +701,46 @@ _kafkactl_log-dirs() {
         ;;
     '--topic-list')
         __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion log-dirs -- --topic-list "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_leader-election() {
+    repeating_flags=()
+    non_repeating_flags=(--all-topic-partitions --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--bootstrap-server --command-config --context --election-type --topic --partition --path-to-json-file --output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--election-type')
+        __kafkactl_add_completions -W 'preferred'$'\n''unclean'
+        return
+        ;;
+    '--topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion leader-election -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--partition')
+        return
+        ;;
+    '--path-to-json-file')
+        __kafkactl_add_completions -f
         return
         ;;
     '--output')
