@@ -704,7 +704,7 @@ _kafkactl_log-dirs() {
         return
         ;;
     '--output')
-        __kafkactl_add_completions -W 'text'$'\n''json'
+        __kafkactl_add_completions -W 'text'$'\n''json'$'\n''table'
         return
         ;;
     esac

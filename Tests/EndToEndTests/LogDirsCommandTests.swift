@@ -109,6 +109,25 @@ import Testing
         #expect(cluster.askedNodes == [1], "only the broker named")
     }
 
+    @Test func theTableHasARowPerReplicaAndOnePerDirectoryWithoutAny() async throws {
+        let cluster = try Cluster(dirs: Self.dirs)
+        defer { cluster.stop() }
+        let result = try await Self.run(cluster, ["--describe", "--output", "table"])
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout == """
+            BROKER LOG-DIR   PARTITION  SIZE OFFSET-LAG FUTURE ERROR
+            1      /data/1   orders-0   100  0          no     -
+            1      /data/1   orders-2   50   25         yes    -
+            1      /data/1   payments-1 7    0          no     -
+            2      /data/2   orders-1   3    0          no     -
+            2      /data/bad -          -    -          -      KAFKA_STORAGE_ERROR
+
+            """)
+        let narrowed = try await Self.run(cluster, ["--describe", "--output", "table", "--broker-list", "1", "--topic-list", "nothing"])
+        #expect(narrowed.stdout == "BROKER LOG-DIR PARTITION SIZE OFFSET-LAG FUTURE ERROR\n1      /data/1 -         -    -          -      -\n",
+                "stdout: \(narrowed.stdout)")
+    }
+
     @Test func aBrokerNotInTheClusterIsNamedWithTheOnesThatAre() async throws {
         let cluster = try Cluster(dirs: Self.dirs)
         defer { cluster.stop() }
@@ -138,6 +157,7 @@ import Testing
         ([], "Missing required argument: --describe"),
         (["--describe", "--broker-list", "1,x"], "--broker-list '1,x': 'x' is not a broker id (give ids like 0,1,2)"),
         (["--describe", "--broker-list", "-1"], "--broker-list '-1': '-1' is not a broker id (give ids like 0,1,2)"),
+        (["--describe", "--output", "yaml"], "The value 'yaml' is invalid for '--output <output>'. Please provide one of 'text', 'json' or 'table'."),
     ])
     func aRuleBrokenOnTheCommandLineIsOneLineAndTheHint(arguments: [String], message: String) async throws {
         let result = try await kafkactl(["log-dirs", "--bootstrap-server", "127.0.0.1:1"] + arguments)

@@ -8,11 +8,12 @@ struct LogDirs: KafkactlCommand {
         commandName: "log-dirs",
         abstract: "Describe the log directories of brokers (kafka-log-dirs.sh).",
         discussion: """
-            Prints Apache's two lines and then one JSON document, {"version":1,"brokers":[...]}: per broker its logDirs, each with logDir, error (null when healthy) and partitions, each with partition, size, offsetLag and isFuture. --output json prints the document alone.
+            Prints Apache's two lines and then one JSON document, {"version":1,"brokers":[...]}: per broker its logDirs, each with logDir, error (null when healthy) and partitions, each with partition, size, offsetLag and isFuture. --output json prints the document alone; --output table (kafkactl) one row per replica, and one per directory without any.
 
             Examples:
               kafkactl log-dirs --bootstrap-server B --describe
               kafkactl log-dirs --bootstrap-server B --describe --broker-list 1,2 --topic-list orders,payments
+              kafkactl log-dirs --bootstrap-server B --describe --output table
             """)
 
     @OptionGroup var connection: ConnectionOptions
@@ -22,7 +23,13 @@ struct LogDirs: KafkactlCommand {
     @Option(help: ArgumentHelp("Only these topics' replicas, as t1,t2 (default: every topic).", valueName: "topics"),
             completion: .custom(LiveNames.topics))
     var topicList: String = ""
-    @OptionGroup var output: OutputOptions
+    /// log-dirs' own formats: Apache's text, the JSON document alone, or kafkactl's table.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, table
+    }
+
+    @Option(help: "Output format: text (Kafka's lines and document), json (the document alone) or table (a row per replica).")
+    var output: Format = .text
 
     func validate() throws {
         guard describe else { throw ValidationError("Missing required argument: --describe") }
@@ -45,7 +52,7 @@ struct LogDirs: KafkactlCommand {
         let asked = try brokers()
         let properties = try connection.commandConfig.map { try PropertiesFile.load(path: $0, flag: "--command-config") } ?? [:]
         let configuration = try connection.clientConfiguration(extraProperties: properties)
-        let renderer = LogDirsRenderer(json: output.isJSON)
+        let renderer = LogDirsRenderer(format: output)
         try await context.withClient(configuration) { client in
             let admin = AdminClient(client: client)
             let cluster = Set(try await client.metadata(topics: []).brokers.keys)
