@@ -16,9 +16,11 @@ struct Acls: KafkactlCommand {
 
             Examples:
               kafkactl acls --bootstrap-server B --list --topic orders
-              kafkactl acls --bootstrap-server B --add --allow-principal User:alice --operation Read --topic orders
-              kafkactl acls --bootstrap-server B --add --allow-principal User:app --producer --topic orders --idempotent
-              kafkactl acls --bootstrap-server B --remove --force --allow-principal User:alice --topic orders
+              kafkactl acls --bootstrap-server B --add \\
+                  --allow-principal User:alice --operation Read --topic orders
+              kafkactl acls --bootstrap-server B --add \\
+                  --allow-principal User:app --producer --topic orders --idempotent
+              kafkactl acls --bootstrap-server B --remove --force --topic orders
             """)
 
     @OptionGroup var connection: ConnectionOptions

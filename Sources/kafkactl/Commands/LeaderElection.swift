@@ -9,11 +9,14 @@ struct LeaderElection: KafkactlCommand {
         abstract: "Elect partition leaders (kafka-leader-election.sh).",
         discussion: """
             --election-type preferred moves leadership back to each partition's preferred replica where it is not the leader; unclean elects any live replica of a partition that has no in-sync one left, and may lose records. One of --topic with --partition, --all-topic-partitions or --path-to-json-file names the partitions. The file:
-              {"partitions": [{"topic": "foo", "partition": 1}, {"topic": "foobar", "partition": 2}]}
+              {"partitions": [{"topic": "foo", "partition": 1},
+                              {"topic": "foobar", "partition": 2}]}
 
             Examples:
-              kafkactl leader-election --bootstrap-server B --election-type preferred --all-topic-partitions
-              kafkactl leader-election --bootstrap-server B --election-type unclean --topic orders --partition 3
+              kafkactl leader-election --bootstrap-server B --election-type preferred \\
+                  --all-topic-partitions
+              kafkactl leader-election --bootstrap-server B --election-type unclean \\
+                  --topic orders --partition 3
             """)
 
     @OptionGroup var connection: ConnectionOptions

@@ -12,7 +12,8 @@ struct LogDirs: KafkactlCommand {
 
             Examples:
               kafkactl log-dirs --bootstrap-server B --describe
-              kafkactl log-dirs --bootstrap-server B --describe --broker-list 1,2 --topic-list orders,payments
+              kafkactl log-dirs --bootstrap-server B --describe --broker-list 1,2 \\
+                  --topic-list orders,payments
               kafkactl log-dirs --bootstrap-server B --describe --output table
             """)
 
