@@ -293,6 +293,7 @@ import Testing
         (["--add", "--allow-principal", "User:a", "--operation", "IdempotentWrite", "--topic", "t"], "ResourceType TOPIC only supports operations Read,Write,Create,Delete,Alter,Describe,DescribeConfigs,AlterConfigs,All"),
         (["--remove", "--allow-host", "h", "--topic", "t", "--force"], "--allow-host needs --allow-principal"),
         (["--remove", "--deny-host", "h", "--topic", "t", "--force"], "--deny-host needs --deny-principal"),
+        (["--remove", "--operation", "Read", "--topic", "t", "--force"], "--operation needs --allow-principal or --deny-principal (without one, --remove removes every ACL of the resource)"),
         (["--add", "--allow-principal", "User:a", "--topic", " "], "--topic needs a value (a name, or '*' for all)"),
         (["--remove", "--topic", "t", "--output", "json"], "--remove with --output json needs --force (the question would not be JSON)"),
     ])

@@ -96,6 +96,11 @@ struct Acls: KafkactlCommand {
         if consumer && (topic.isEmpty || group.isEmpty || (!producer && (cluster || !transactionalId.isEmpty))) {
             throw ValidationError("With --consumer you must specify a --topic and a --group and no --cluster or --transactional-id option should be specified.")
         }
+        // Without a principal kafka-acls.sh --remove ignores --operation and removes every ACL of the resource;
+        // kafkactl refuses rather than remove more than was named.
+        if action == .remove && !operation.isEmpty && allowPrincipal.isEmpty && denyPrincipal.isEmpty {
+            throw ValidationError("--operation needs --allow-principal or --deny-principal (without one, --remove removes every ACL of the resource)")
+        }
         if !allowHost.isEmpty && allowPrincipal.isEmpty { throw ValidationError("--allow-host needs --allow-principal") }
         if !denyHost.isEmpty && denyPrincipal.isEmpty { throw ValidationError("--deny-host needs --deny-principal") }
         for (flag, values) in [("--topic", topic), ("--group", group), ("--transactional-id", transactionalId),
