@@ -53,6 +53,8 @@ import Testing
         let refuse: Mutex<Set<String>> = Mutex([])
         /// Answer CreateAcls and DeleteAcls with no results at all, as no Kafka does.
         let answerNothing = Mutex(false)
+        /// Answer as a broker without an authorizer does: DescribeAcls with SECURITY_DISABLED.
+        let noAuthorizer = Mutex(false)
 
         init(_ rows: Set<Row> = []) { self.rows = Mutex(rows) }
 
@@ -73,6 +75,11 @@ import Testing
                     let filter = Filter(resourceType: request.resourceTypeFilter, name: request.resourceNameFilter,
                                         patternType: request.patternTypeFilter, principal: request.principalFilter,
                                         host: request.hostFilter, operation: request.operation, permission: request.permissionType)
+                    if self.noAuthorizer.withLock({ $0 }) {
+                        return ScriptedBroker.reply(DescribeAclsResponse(errorCode: ErrorCode.securityDisabled.rawValue,
+                                                                         errorMessage: "No Authorizer is configured on the broker", resources: []),
+                                                    to: DescribeAclsRequest.self, version: header.apiVersion)
+                    }
                     let matched = self.all.filter(filter.matches)
                     let resources = Dictionary(grouping: matched) { "\($0.resourceType)/\($0.patternType)/\($0.name)" }.values
                         .sorted { $0[0] < $1[0] }.map { rows in
@@ -255,6 +262,17 @@ import Testing
                       message: "the broker answered 0 results for 1 ACL creations, so whether they were added is unknown: list them with --list")
         expectFailure(try await Self.run(broker, ["--remove", "--force", "--topic", "t"]), exitCode: 1,
                       message: "the broker answered 0 results for 1 ACL filters, so what was removed is unknown: list them with --list")
+    }
+
+    @Test func aBrokerWithoutAnAuthorizerIsOneLine() async throws {
+        let store = AclStore()
+        store.noAuthorizer.withLock { $0 = true }
+        let broker = try store.broker()
+        defer { broker.stop() }
+        expectFailure(try await Self.run(broker, ["--list"]), exitCode: 1,
+                      message: "cannot list ACLs: No Authorizer is configured on the broker [SECURITY_DISABLED]")
+        expectFailure(try await Self.run(broker, ["--list", "--group", "g"]), exitCode: 1,
+                      message: "cannot list the ACLs of ResourcePattern(resourceType=GROUP, name=g, patternType=LITERAL): No Authorizer is configured on the broker [SECURITY_DISABLED]")
     }
 
     // MARK: the test broker: its answers said in one line

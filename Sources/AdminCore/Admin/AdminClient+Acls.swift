@@ -15,7 +15,8 @@ extension AdminClient {
         let response = try await client.send(request, feature: "listing ACLs")
         let code = ErrorCode(rawValue: response.errorCode)
         guard code == .none else {
-            throw KafkactlError.broker(code, "cannot list the ACLs of \(filter.pattern)", brokerMessage: response.errorMessage)
+            let what = filter.pattern == AclResourcePattern(.any, nil, .any) ? "cannot list ACLs" : "cannot list the ACLs of \(filter.pattern)"
+            throw KafkactlError.broker(code, what, brokerMessage: response.errorMessage)
         }
         return try response.resources.flatMap { resource in
             let pattern = try Self.pattern(resource.resourceType, resource.resourceName, resource.patternType)
