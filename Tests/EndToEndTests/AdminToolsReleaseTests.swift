@@ -40,3 +40,38 @@ import Testing
         }
     }
 }
+
+/// Where acls, log-dirs and leader-election send their requests, in the three-node test cluster presenting Kafka
+/// 4.0 (which offers every API these commands use): ElectLeaders to the controller, DescribeLogDirs to each broker
+/// named, the ACL APIs to any node. The test broker behind the proxy lacks ElectLeaders and DescribeLogDirs and
+/// drops the connection, so these runs fail after sending; what is proven is which node received what.
+@Suite(.serialized) struct AdminToolsRoutingTests {
+    static func withCluster(_ body: (ClusterProxy) async throws -> Void) async throws {
+        let release = try #require(KafkaReleases.named("4.0"))
+        let upstream = try await brokerAddress()
+        let cluster = try ClusterProxy(upstream: upstream, release: release, brokerVersions: try await ClusterProxy.brokerVersions(of: upstream))
+        defer { cluster.stop() }
+        try await body(cluster)
+    }
+
+    @Test func leaderElectionGoesToTheControllerWhicheverNodeBootstraps() async throws {
+        try await Self.withCluster { cluster in
+            // The lowest live node is the controller: with node 1 down, node 2.
+            cluster.kill(1)
+            let result = try await ProxyCluster.run("leader-election", cluster.address(of: 3), ["--election-type", "preferred", "--all-topic-partitions"],
+                                                    timeout: .seconds(30))
+            #expect(result.exitCode != 0 && result.stderrLines.count == 1, "stderr: \(result.stderr)")
+            #expect(cluster.requestCount(.electLeaders, node: 2) >= 1)
+            #expect(cluster.requestCount(.electLeaders, node: 3) == 0)
+        }
+    }
+
+    @Test func logDirsAsksEachBrokerNamedAtItsOwnAddress() async throws {
+        try await Self.withCluster { cluster in
+            let result = try await ProxyCluster.run("log-dirs", cluster.address(of: 1), ["--describe", "--broker-list", "3"], timeout: .seconds(30))
+            #expect(result.exitCode != 0 && result.stderrLines.count == 1, "stderr: \(result.stderr)")
+            #expect(cluster.requestCount(.describeLogDirs, node: 3) >= 1)
+            #expect(cluster.requestCount(.describeLogDirs, node: 1) == 0 && cluster.requestCount(.describeLogDirs, node: 2) == 0)
+        }
+    }
+}
