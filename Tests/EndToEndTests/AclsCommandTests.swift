@@ -294,7 +294,7 @@ import Testing
         ([], "Command must include exactly one action: --list, --add, --remove"),
         (["--list", "--add"], "Command must include exactly one action: --list, --add, --remove"),
         (["--list", "--allow-principal", "User:a"], "--list cannot be used with --allow-principal (use --principal to list one principal's ACLs)"),
-        (["--list", "--producer"], "--list cannot be used with --producer (use --principal to list one principal's ACLs)"),
+        (["--list", "--producer"], "--list cannot be used with --producer"),
         (["--add", "--principal", "User:a", "--topic", "t"], "The --principal option is only available if --list is set"),
         (["--add", "--producer", "--allow-principal", "User:a", "--group", "g"], "With --producer you must specify a --topic"),
         (["--add", "--producer", "--operation", "Read", "--allow-principal", "User:a", "--topic", "t"], "--producer cannot be used with --operation: it decides the operations and only allows"),

@@ -75,12 +75,35 @@ struct Acls: KafkactlCommand {
         guard let patternType = AclPatternType(name: resourcePatternType) else {
             throw ValidationError("Unknown resource-pattern-type: \(resourcePatternType) (use literal, prefixed, match or any)")
         }
+        try checkCombinations(action)
+        let resources = resources(patternType)
         if action == .list {
-            let principalFlags = [(producer, "--producer"), (consumer, "--consumer"), (!allowPrincipal.isEmpty, "--allow-principal"),
-                                  (!denyPrincipal.isEmpty, "--deny-principal"), (!allowHost.isEmpty, "--allow-host"),
-                                  (!denyHost.isEmpty, "--deny-host"), (!operation.isEmpty, "--operation"), (force, "--force")]
-            if let used = principalFlags.first(where: \.0) {
-                throw ValidationError("--list cannot be used with \(used.1) (use --principal to list one principal's ACLs)")
+            let principals = try listPrincipal.map { try Self.principal($0, flag: "--principal") }
+            return AclPlan(action: action, entries: Dictionary(uniqueKeysWithValues: resources.map { ($0, []) }), listPrincipals: principals)
+        }
+        if resources.isEmpty {
+            throw ValidationError("You must provide at least one resource: --topic <topic> or --cluster or --group <group> or --transactional-id <id> or --delegation-token <Delegation Token ID>")
+        }
+        if action == .add && !patternType.isSpecific {
+            throw ValidationError("A '--resource-pattern-type' value of '\(patternType.name)' is not valid when adding acls (use literal or prefixed).")
+        }
+        let entries = try entries(on: resources)
+        if action == .add && entries.values.contains(where: \.isEmpty) {
+            throw ValidationError("You must specify one of: --allow-principal, --deny-principal when trying to add ACLs.")
+        }
+        return AclPlan(action: action, entries: entries, listPrincipals: [])
+    }
+
+    /// kafka-acls.sh's rules on which flags go together (and kafkactl's few more, where Kafka's tool would do more
+    /// than was asked).
+    func checkCombinations(_ action: AclPlan.Action) throws {
+        if action == .list {
+            let entryFlags = [(producer, "--producer"), (consumer, "--consumer"), (!allowPrincipal.isEmpty, "--allow-principal"),
+                              (!denyPrincipal.isEmpty, "--deny-principal"), (!allowHost.isEmpty, "--allow-host"),
+                              (!denyHost.isEmpty, "--deny-host"), (!operation.isEmpty, "--operation"), (force, "--force")]
+            if let used = entryFlags.first(where: \.0) {
+                let hint = used.1.hasSuffix("-principal") ? " (use --principal to list one principal's ACLs)" : ""
+                throw ValidationError("--list cannot be used with \(used.1)\(hint)")
             }
         } else if !listPrincipal.isEmpty {
             throw ValidationError("The --principal option is only available if --list is set")
@@ -112,16 +135,11 @@ struct Acls: KafkactlCommand {
         if action == .remove && output.isJSON && !force {
             throw ValidationError("--remove with --output json needs --force (the question would not be JSON)")
         }
-        let resources = resources(patternType)
-        let listPrincipals = try listPrincipal.map { try Self.principal($0, flag: "--principal") }
-        if action == .list { return AclPlan(action: action, entries: Dictionary(uniqueKeysWithValues: resources.map { ($0, []) }), listPrincipals: listPrincipals) }
+    }
 
-        if resources.isEmpty {
-            throw ValidationError("You must provide at least one resource: --topic <topic> or --cluster or --group <group> or --transactional-id <id> or --delegation-token <Delegation Token ID>")
-        }
-        if action == .add && !patternType.isSpecific {
-            throw ValidationError("A '--resource-pattern-type' value of '\(patternType.name)' is not valid when adding acls (use literal or prefixed).")
-        }
+    /// The entries for each resource (Kafka's getResourceFilterToAcls): the --operation ones, or the roles' own,
+    /// each checked against what the resource type supports.
+    func entries(on resources: [AclResourcePattern]) throws -> [AclResourcePattern: Set<AclEntry>] {
         var entries: [AclResourcePattern: Set<AclEntry>] = [:]
         if !producer && !consumer {
             let operations = try operation.isEmpty ? [.all] : operation.map { try Self.operation($0) }
@@ -143,10 +161,7 @@ struct Acls: KafkactlCommand {
                 throw ValidationError("ResourceType \(resource.resourceType.name) only supports operations \(supported.map(\.operationName).joined(separator: ","))")
             }
         }
-        if action == .add && entries.values.contains(where: \.isEmpty) {
-            throw ValidationError("You must specify one of: --allow-principal, --deny-principal when trying to add ACLs.")
-        }
-        return AclPlan(action: action, entries: entries, listPrincipals: [])
+        return entries
     }
 
     /// The resource patterns the flags name (Kafka's getResourceFilter): the cluster only with a literal pattern,
