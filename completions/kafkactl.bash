@@ -619,7 +619,7 @@ _kafkactl_delete-records() {
 _kafkactl_acls() {
     repeating_flags=()
     non_repeating_flags=(--list --add --remove --cluster --producer --consumer --idempotent --force --version -h --help)
-    repeating_options=(--topic --group --transactional-id --delegation-token --operation --allow-principal --deny-principal --allow-host --deny-host --principal)
+    repeating_options=(--topic --group --transactional-id --delegation-token --user-principal --operation --allow-principal --deny-principal --allow-host --deny-host --principal)
     non_repeating_options=(--bootstrap-server --command-config --context --resource-pattern-type --output)
     __kafkactl_offer_flags_options 0
 
@@ -646,6 +646,9 @@ _kafkactl_acls() {
         return
         ;;
     '--delegation-token')
+        return
+        ;;
+    '--user-principal')
         return
         ;;
     '--resource-pattern-type')

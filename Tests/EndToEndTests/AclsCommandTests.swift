@@ -183,6 +183,19 @@ import Testing
             && $0["pattern_type"] as? String == "LITERAL" && $0["principal"] as? String == "User:app" })
     }
 
+    @Test func aUserPrincipalIsAResourceForTokenOperations() async throws {
+        // The USER resource type (7) needs the ACL APIs' v3 (Kafka 3.3+); an older broker refuses it itself.
+        let store = AclStore()
+        let broker = try store.broker()
+        defer { broker.stop() }
+        let result = try await Self.run(broker, ["--add", "--allow-principal", "User:admin", "--operation", "CreateTokens",
+                                                 "--operation", "DescribeTokens", "--user-principal", "User:alice"])
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        #expect(store.all == [Self.row(7, "User:alice", "User:admin", 13), Self.row(7, "User:alice", "User:admin", 14)])
+        #expect(result.stdout.hasPrefix("Adding ACLs for resource `ResourcePattern(resourceType=USER, name=User:alice, patternType=LITERAL)`: \n"),
+                "stdout: \(result.stdout)")
+    }
+
     @Test func listingFiltersByPatternTypeAndPrincipal() async throws {
         let store = AclStore([Self.row(2, "ord", "User:a", 3, pattern: 4), Self.row(2, "orders", "User:b", 3), Self.row(2, "*", "User:a", 8, allow: false),
                               Self.row(3, "g", "User:a", 3)])
@@ -303,12 +316,13 @@ import Testing
         (["--add", "--consumer", "--allow-principal", "User:a", "--topic", "t"], "With --consumer you must specify a --topic and a --group and no --cluster or --transactional-id option should be specified."),
         (["--add", "--allow-principal", "User:a", "--topic", "t", "--resource-pattern-type", "glob"], "Unknown resource-pattern-type: glob (use literal, prefixed, match or any)"),
         (["--add", "--allow-principal", "User:a", "--topic", "t", "--resource-pattern-type", "match"], "A '--resource-pattern-type' value of 'MATCH' is not valid when adding acls (use literal or prefixed)."),
-        (["--add", "--allow-principal", "User:a"], "You must provide at least one resource: --topic <topic> or --cluster or --group <group> or --transactional-id <id> or --delegation-token <Delegation Token ID>"),
+        (["--add", "--allow-principal", "User:a"], "You must provide at least one resource: --topic <topic> or --cluster or --group <group> or --transactional-id <id> or --delegation-token <Delegation Token ID> or --user-principal <principal>"),
         (["--add", "--topic", "t"], "You must specify one of: --allow-principal, --deny-principal when trying to add ACLs."),
         (["--add", "--allow-principal", "alice", "--topic", "t"], "--allow-principal 'alice': expected a string in format principalType:principalName (User:alice)"),
         (["--list", "--principal", ":alice"], "--principal ':alice': expected a string in format principalType:principalName (User:alice)"),
         (["--add", "--allow-principal", "User:a", "--operation", "Fly", "--topic", "t"], "--operation 'Fly' is not an ACL operation: use one of All, Read, Write, Create, Delete, Alter, Describe, ClusterAction, DescribeConfigs, AlterConfigs, IdempotentWrite, CreateTokens, DescribeTokens, TwoPhaseCommit"),
         (["--add", "--allow-principal", "User:a", "--operation", "IdempotentWrite", "--topic", "t"], "ResourceType TOPIC only supports operations Read,Write,Create,Delete,Alter,Describe,DescribeConfigs,AlterConfigs,All"),
+        (["--add", "--allow-principal", "User:a", "--operation", "Read", "--user-principal", "User:b"], "ResourceType USER only supports operations CreateTokens,DescribeTokens,All"),
         (["--remove", "--allow-host", "h", "--topic", "t", "--force"], "--allow-host needs --allow-principal"),
         (["--remove", "--deny-host", "h", "--topic", "t", "--force"], "--deny-host needs --deny-principal"),
         (["--remove", "--operation", "Read", "--topic", "t", "--force"], "--operation needs --allow-principal or --deny-principal (without one, --remove removes every ACL of the resource)"),

@@ -8,7 +8,7 @@ struct Acls: KafkactlCommand {
         commandName: "acls",
         abstract: "List, add and remove ACLs (kafka-acls.sh).",
         discussion: """
-            Exactly one of --list, --add or --remove. A resource is --topic, --group, --transactional-id, --delegation-token (each repeatable; '*' means all) or --cluster. An ACL is a principal (type:name, e.g. User:alice) allowed or denied operations from hosts (default '*').
+            Exactly one of --list, --add or --remove. A resource is --topic, --group, --transactional-id, --delegation-token, --user-principal (each repeatable; '*' means all) or --cluster. An ACL is a principal (type:name, e.g. User:alice) allowed or denied operations from hosts (default '*').
 
             --producer grants Write, Describe and Create on the topics (and Write, Describe on --transactional-id); with --idempotent also IdempotentWrite on the cluster. --consumer grants Read and Describe on the topics and Read on the group.
 
@@ -38,6 +38,8 @@ struct Acls: KafkactlCommand {
     var transactionalId: [String] = []
     @Option(help: ArgumentHelp("A delegation token the ACLs apply to ('*': every one).", valueName: "token"))
     var delegationToken: [String] = []
+    @Option(help: ArgumentHelp("A user principal the ACLs apply to, for CreateTokens or DescribeTokens (Kafka 3.3+).", valueName: "principal"))
+    var userPrincipal: [String] = []
     @Option(help: ArgumentHelp("literal or prefixed (to add); also any or match (to list or remove).", valueName: "type"),
             completion: .list(["literal", "prefixed", "match", "any"]))
     var resourcePatternType: String = "literal"
@@ -82,7 +84,7 @@ struct Acls: KafkactlCommand {
             return AclPlan(action: action, entries: Dictionary(uniqueKeysWithValues: resources.map { ($0, []) }), listPrincipals: principals)
         }
         if resources.isEmpty {
-            throw ValidationError("You must provide at least one resource: --topic <topic> or --cluster or --group <group> or --transactional-id <id> or --delegation-token <Delegation Token ID>")
+            throw ValidationError("You must provide at least one resource: --topic <topic> or --cluster or --group <group> or --transactional-id <id> or --delegation-token <Delegation Token ID> or --user-principal <principal>")
         }
         if action == .add && !patternType.isSpecific {
             throw ValidationError("A '--resource-pattern-type' value of '\(patternType.name)' is not valid when adding acls (use literal or prefixed).")
@@ -127,7 +129,8 @@ struct Acls: KafkactlCommand {
         if !allowHost.isEmpty && allowPrincipal.isEmpty { throw ValidationError("--allow-host needs --allow-principal") }
         if !denyHost.isEmpty && denyPrincipal.isEmpty { throw ValidationError("--deny-host needs --deny-principal") }
         for (flag, values) in [("--topic", topic), ("--group", group), ("--transactional-id", transactionalId),
-                               ("--delegation-token", delegationToken), ("--allow-host", allowHost), ("--deny-host", denyHost)] {
+                               ("--delegation-token", delegationToken), ("--user-principal", userPrincipal), ("--allow-host", allowHost),
+                               ("--deny-host", denyHost)] {
             if values.contains(where: { $0.trimmingCharacters(in: " ").isEmpty }) {
                 throw ValidationError("\(flag) needs a value (a name, or '*' for all)")
             }
@@ -173,6 +176,7 @@ struct Acls: KafkactlCommand {
         for name in group { result.insert(.init(.group, name.trimmingCharacters(in: " "), patternType)) }
         for name in transactionalId { result.insert(.init(.transactionalId, name, patternType)) }
         for name in delegationToken { result.insert(.init(.delegationToken, name.trimmingCharacters(in: " "), patternType)) }
+        for name in userPrincipal { result.insert(.init(.user, name.trimmingCharacters(in: " "), patternType)) }
         return result.sorted()
     }
 
