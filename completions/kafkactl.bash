@@ -173,13 +173,13 @@ _kafkactl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    topics|console-producer|console-consumer|consumer-groups|configs|get-offsets|delete-records|broker-api-versions|cluster|shell|config|version|completion|help)
+    topics|console-producer|console-consumer|consumer-groups|configs|get-offsets|delete-records|acls|log-dirs|leader-election|broker-api-versions|cluster|shell|config|version|completion|help)
         # Offer subcommand argument completions
         "_kafkactl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer consumer-groups configs get-offsets delete-records broker-api-versions cluster shell config version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer consumer-groups configs get-offsets delete-records acls log-dirs leader-election broker-api-versions cluster shell config version completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -607,6 +607,143 @@ _kafkactl_delete-records() {
         return
         ;;
     '--before')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_acls() {
+    repeating_flags=()
+    non_repeating_flags=(--list --add --remove --cluster --producer --consumer --idempotent --force --version -h --help)
+    repeating_options=(--topic --group --transactional-id --delegation-token --user-principal --operation --allow-principal --deny-principal --allow-host --deny-host --principal)
+    non_repeating_options=(--bootstrap-server --command-config --context --resource-pattern-type --output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion acls -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--group')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion acls -- --group "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--transactional-id')
+        return
+        ;;
+    '--delegation-token')
+        return
+        ;;
+    '--user-principal')
+        return
+        ;;
+    '--resource-pattern-type')
+        __kafkactl_add_completions -W 'literal'$'\n''prefixed'$'\n''match'$'\n''any'
+        return
+        ;;
+    '--operation')
+        __kafkactl_add_completions -W 'All'$'\n''Read'$'\n''Write'$'\n''Create'$'\n''Delete'$'\n''Alter'$'\n''Describe'$'\n''ClusterAction'$'\n''DescribeConfigs'$'\n''AlterConfigs'$'\n''IdempotentWrite'$'\n''CreateTokens'$'\n''DescribeTokens'$'\n''TwoPhaseCommit'
+        return
+        ;;
+    '--allow-principal')
+        return
+        ;;
+    '--deny-principal')
+        return
+        ;;
+    '--allow-host')
+        return
+        ;;
+    '--deny-host')
+        return
+        ;;
+    '--principal')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_log-dirs() {
+    repeating_flags=()
+    non_repeating_flags=(--describe --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--bootstrap-server --command-config --context --broker-list --topic-list --output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--broker-list')
+        return
+        ;;
+    '--topic-list')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion log-dirs -- --topic-list "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'$'\n''table'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_leader-election() {
+    repeating_flags=()
+    non_repeating_flags=(--all-topic-partitions --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--bootstrap-server --command-config --context --election-type --topic --partition --path-to-json-file --output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--election-type')
+        __kafkactl_add_completions -W 'preferred'$'\n''unclean'
+        return
+        ;;
+    '--topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion leader-election -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--partition')
+        return
+        ;;
+    '--path-to-json-file')
+        __kafkactl_add_completions -f
         return
         ;;
     '--output')

@@ -28,6 +28,10 @@ import Testing
         ("CreatePartitions", CreatePartitionsRequest.apiKey, CreatePartitionsRequest.versions),
         ("DeleteGroups", DeleteGroupsRequest.apiKey, DeleteGroupsRequest.versions),
         ("DeleteRecords", DeleteRecordsRequest.apiKey, DeleteRecordsRequest.versions),
+        ("DescribeAcls", DescribeAclsRequest.apiKey, DescribeAclsRequest.versions),
+        ("CreateAcls", CreateAclsRequest.apiKey, CreateAclsRequest.versions),
+        ("DeleteAcls", DeleteAclsRequest.apiKey, DeleteAclsRequest.versions),
+        ("DescribeLogDirs", DescribeLogDirsRequest.apiKey, DescribeLogDirsRequest.versions),
         ("SaslHandshake", SaslHandshakeRequest.apiKey, SaslHandshakeRequest.versions),
         ("SaslAuthenticate", SaslAuthenticateRequest.apiKey, SaslAuthenticateRequest.versions),
     ]
@@ -35,6 +39,8 @@ import Testing
     /// APIs that arrived after 2.1, with the first release that lists them; before it kafkactl says "does not support"
     /// (or, for IncrementalAlterConfigs, falls back to AlterConfigs). SCRAM's APIs reached KRaft brokers in 3.5.
     static let later: [(String, ApiKey, ClosedRange<Int16>, String)] = [
+        // Kafka 2.2 offered key 43 as ElectPreferredLeaders v0, the layout of ElectLeaders v0 (preferred only).
+        ("ElectLeaders", ElectLeadersRequest.apiKey, ElectLeadersRequest.versions, "2.2"),
         ("IncrementalAlterConfigs", IncrementalAlterConfigsRequest.apiKey, IncrementalAlterConfigsRequest.versions, "2.3"),
         ("OffsetDelete", OffsetDeleteRequest.apiKey, OffsetDeleteRequest.versions, "2.4"),
         ("DescribeClientQuotas", DescribeClientQuotasRequest.apiKey, DescribeClientQuotasRequest.versions, "2.6"),

@@ -111,6 +111,10 @@ import Testing
         ("console-consumer --formatter org.apache.kafka.tools.consumer.O", ["org.apache.kafka.tools.consumer.OffsetsMessageFormatter"]),
         ("console-producer --compression-codec ", ["gzip", "lz4", "none", "snappy", "zstd"]),
         ("get-offsets --time l", ["latest"]),
+        ("log-dirs --describe --output t", ["table", "text"]),
+        ("leader-election --election-type ", ["preferred", "unclean"]),
+        ("acls --list --resource-pattern-type ", ["any", "literal", "match", "prefixed"]),
+        ("acls --add --operation Describe", ["Describe", "DescribeConfigs", "DescribeTokens"]),
     ])
     func fixedValues(line: String, expected: [String]) {
         #expect(engine.candidates(for: line) == expected)

@@ -14,7 +14,8 @@ public enum KafkactlApis {
         IncrementalAlterConfigsRequest.self, OffsetDeleteRequest.self, DescribeClientQuotasRequest.self,
         AlterClientQuotasRequest.self, DescribeUserScramCredentialsRequest.self,
         AlterUserScramCredentialsRequest.self, DescribeClusterRequest.self, ConsumerGroupHeartbeatRequest.self,
-        ConsumerGroupDescribeRequest.self, DescribeTopicPartitionsRequest.self,
+        ConsumerGroupDescribeRequest.self, DescribeTopicPartitionsRequest.self, DescribeAclsRequest.self, CreateAclsRequest.self,
+        DeleteAclsRequest.self, DescribeLogDirsRequest.self, ElectLeadersRequest.self,
     ]
 
     /// The version range kafkactl speaks, by API key.

@@ -32,7 +32,10 @@ struct CompletionEngine: Sendable {
         case "--config", "--add-config": return TopicConfigCatalog.names.map { $0 + "=" }
         case "--delete-config": return TopicConfigCatalog.names
         case "--entity-type": return ["topics", "brokers", "broker-loggers", "groups"]
-        case "--output": return ["text", "json"]
+        case "--output": return subcommand == "log-dirs" ? LogDirs.Format.allCases.map(\.rawValue) : ["text", "json"]
+        case "--election-type": return ElectionType.allCases.map { $0.name.lowercased() }
+        case "--resource-pattern-type": return ["literal", "prefixed", "match", "any"]
+        case "--operation": return AclOperation.allCases.filter { $0 != .any }.map(\.operationName)
         case "--isolation-level": return ["read_uncommitted", "read_committed"]
         case "--formatter": return MessageFormatter.classNames
         case "--compression-codec": return ["none", "gzip", "snappy", "lz4", "zstd"]

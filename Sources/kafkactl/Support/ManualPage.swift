@@ -78,6 +78,9 @@ enum ManualPage {
             .BR kafka-configs.sh (1),
             .BR kafka-get-offsets.sh (1),
             .BR kafka-delete-records.sh (1),
+            .BR kafka-acls.sh (1),
+            .BR kafka-log-dirs.sh (1),
+            .BR kafka-leader-election.sh (1),
             .BR kafka-broker-api-versions.sh (1)
 
             """
