@@ -30,16 +30,12 @@ extension AdminClient {
             },
             // The controller waits up to this long for the new leaders to be in place.
             timeoutMs: Int32(clamping: client.configuration.requestTimeout.milliseconds))
-        let response: ElectLeadersResponse
-        var sentVersion: Int16 = -1
-        do {
-            response = try await client.send(to: .controller, feature: "electing leaders") { version in
-                sentVersion = version
-                return request
+        let response = try await client.send(feature: "electing leaders") { (version: Int16) -> ElectLeadersRequest in
+            // v0 has no ElectionType: refuse before anything is sent rather than elect the preferred leader instead.
+            if type == .unclean && version == 0 {
+                throw KafkactlError(.unsupported, "the controller does not support unclean leader election: it offers only ElectLeaders v0 (Kafka 2.2-2.3's ElectPreferredLeaders); use --election-type preferred")
             }
-        } catch let error as KafkactlError where error.category == .internal && type == .unclean && sentVersion == 0 {
-            // v0 has no ElectionType, so the encoder refused the request before anything was sent.
-            throw KafkactlError(.unsupported, "the controller does not support unclean leader election: it offers only ElectLeaders v0 (Kafka 2.2-2.3's ElectPreferredLeaders); use --election-type preferred")
+            return request
         }
         let code = ErrorCode(rawValue: response.errorCode)
         guard code == .none else { throw KafkactlError.broker(code, "cannot elect leaders") }

@@ -25,7 +25,7 @@ extension AdminClient {
         try await withThrowingTaskGroup(of: (Int32, [LogDirDescription]).self) { group in
             for broker in brokers {
                 group.addTask {
-                    let response = try await self.client.send(DescribeLogDirsRequest(topics: nil), to: .node(broker),
+                    let response = try await self.client.send(DescribeLogDirsRequest(topics: nil), to: broker,
                                                               feature: "describing log directories")
                     let code = ErrorCode(rawValue: response.errorCode)
                     guard code == .none else {

@@ -5,12 +5,11 @@
 import NIOCore
 
 /// CreateAcls request (API key 30), versions 1-3.
-public struct CreateAclsRequest: KafkaRequest {
+public struct CreateAclsRequest: AnyBrokerRequest {
     public typealias Response = CreateAclsResponse
     public static let apiKey = ApiKey(rawValue: 30)
     public static let versions: ClosedRange<Int16> = 1...3
     public static let firstFlexibleVersion: Int16? = 2
-    public static let route: RequestRoute = .any
 
     public struct AclCreation: Hashable, Sendable {
         /// ResourceType

@@ -5,12 +5,11 @@
 import NIOCore
 
 /// DeleteAcls request (API key 31), versions 1-3.
-public struct DeleteAclsRequest: KafkaRequest {
+public struct DeleteAclsRequest: AnyBrokerRequest {
     public typealias Response = DeleteAclsResponse
     public static let apiKey = ApiKey(rawValue: 31)
     public static let versions: ClosedRange<Int16> = 1...3
     public static let firstFlexibleVersion: Int16? = 2
-    public static let route: RequestRoute = .any
 
     public struct DeleteAclsFilter: Hashable, Sendable {
         /// ResourceTypeFilter

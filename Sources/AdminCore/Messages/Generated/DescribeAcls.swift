@@ -5,12 +5,11 @@
 import NIOCore
 
 /// DescribeAcls request (API key 29), versions 1-3.
-public struct DescribeAclsRequest: KafkaRequest {
+public struct DescribeAclsRequest: AnyBrokerRequest {
     public typealias Response = DescribeAclsResponse
     public static let apiKey = ApiKey(rawValue: 29)
     public static let versions: ClosedRange<Int16> = 1...3
     public static let firstFlexibleVersion: Int16? = 2
-    public static let route: RequestRoute = .any
 
     /// ResourceTypeFilter: 1 ANY, 2 TOPIC, 3 GROUP, 4 CLUSTER, 5 TRANSACTIONAL_ID, 6 DELEGATION_TOKEN, 7 USER (v3+)
     public var resourceTypeFilter: Int8

@@ -5,12 +5,11 @@
 import NIOCore
 
 /// DescribeLogDirs request (API key 35), versions 1-5.
-public struct DescribeLogDirsRequest: KafkaRequest {
+public struct DescribeLogDirsRequest: BrokerLocalRequest {
     public typealias Response = DescribeLogDirsResponse
     public static let apiKey = ApiKey(rawValue: 35)
     public static let versions: ClosedRange<Int16> = 1...5
     public static let firstFlexibleVersion: Int16? = 2
-    public static let route: RequestRoute = .node
 
     public struct DescribableLogDirTopic: Hashable, Sendable {
         /// Topic

@@ -5,12 +5,11 @@
 import NIOCore
 
 /// ElectLeaders request (API key 43), versions 0-2.
-public struct ElectLeadersRequest: KafkaRequest {
+public struct ElectLeadersRequest: ControllerRequest {
     public typealias Response = ElectLeadersResponse
     public static let apiKey = ApiKey(rawValue: 43)
     public static let versions: ClosedRange<Int16> = 0...2
     public static let firstFlexibleVersion: Int16? = 2
-    public static let route: RequestRoute = .controller
 
     public struct TopicPartitions: Hashable, Sendable {
         /// Topic
