@@ -149,6 +149,39 @@ import Testing
         }
     }
 
+    /// acls --remove asks before removing. In the shell, Ctrl-C at that question cancels the command (the shell ignores
+    /// Ctrl-C at its own prompt, so a blocking read left the question open and took the next command as its answer);
+    /// "n" removes nothing; and the command typed next runs as a command.
+    @Test func ctrlCAtTheAclsQuestionCancelsItAndTheNextLineIsACommand() async throws {
+        let bootstrap = try await brokerAddress()
+        let state = try temporaryStateDirectory()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let prompt = "kafkactl \(bootstrap)> "
+        let next = "\n" + prompt
+        let question = "Are you sure you want to delete all ACLs for resource filter"
+        typealias Step = TerminalSession.Step
+        let outcome = try await TerminalSession.run(.init(
+            command: [kafkactlBinary.path, "shell", "--bootstrap-server", bootstrap],
+            environment: Self.environment(state), bootstrap: bootstrap,
+            steps: [
+                Step(name: "start", expect: prompt),
+                Step(name: "remove", send: "acls --remove --topic shell-acl-topic\r", expect: "(y/n)"),
+                Step(name: "ctrl-c", send: Self.ctrlC, expect: next, timeout: 10),
+                Step(name: "command after", send: "acls --list --topic shell-acl-topic\r", expect: next, timeout: 10),
+                Step(name: "remove again", send: "acls --remove --topic shell-acl-topic\r", expect: "(y/n)"),
+                Step(name: "answer no", send: "n\r", expect: next, timeout: 10),
+                Step(name: "ctrl-d", send: Self.ctrlD, eof: true, timeout: 10),
+            ]))
+        let comment = Self.describe(outcome)
+        #expect(outcome.error == nil, comment)
+        #expect(outcome.seen("remove").contains(question), comment)
+        #expect(outcome.seen("ctrl-c").contains("interrupted: nothing was changed"), comment)
+        // The line after the interrupted question ran as a command, not as its answer.
+        #expect(!outcome.seen("command after").contains(question), comment)
+        #expect(!outcome.seen("answer no").contains("Error"), comment)
+        #expect(outcome.exitStatus == 0, comment)
+    }
+
     @Test func shellWithABootstrapServerPromptsWithItGoesOnAfterErrorsAndCompletesGroupsAndConfigKeys() async throws {
         let bootstrap = try await brokerAddress()
         let topic = BrokerHarness.uniqueName("shell-pty-configs")

@@ -110,7 +110,7 @@ struct Acls: KafkactlCommand {
     func removeAcls(_ plan: AclPlan, _ admin: AdminClient, _ renderer: AclsRenderer, _ context: CommandContext) async throws {
         var filters: [AclBinding] = []
         for (resource, entries) in plan.entries.sorted(by: { $0.key < $1.key }) {
-            if !force, !(try confirm(removing: entries.sorted(), from: resource, on: context)) { continue }
+            if !force, !(try await confirm(removing: entries.sorted(), from: resource, on: context)) { continue }
             filters += entries.isEmpty ? [AclBinding(resource, .any)] : entries.sorted().map { AclBinding(resource, $0) }
         }
         guard !filters.isEmpty else { return }
@@ -123,14 +123,14 @@ struct Acls: KafkactlCommand {
 
     /// kafka-acls.sh's question; only `y` (any case) goes on. No answer at all (stdin closed) is a usage error:
     /// a script must say --force.
-    func confirm(removing entries: [AclEntry], from resource: AclResourcePattern, on context: CommandContext) throws -> Bool {
+    func confirm(removing entries: [AclEntry], from resource: AclResourcePattern, on context: CommandContext) async throws -> Bool {
         if entries.isEmpty {
             try context.print("Are you sure you want to delete all ACLs for resource filter `\(resource)`? (y/n)")
         } else {
             try context.print("Are you sure you want to remove ACLs: \n \(entries.map { "\t\($0)" }.joined(separator: "\n"))\n from resource filter `\(resource)`? (y/n)")
         }
         try context.stdout.flush()
-        guard let answer = readLine(strippingNewline: true) else {
+        guard let answer = try await AnswerPrompt.readAnswer() else {
             throw KafkactlUsageError("--remove asked for confirmation and standard input is closed: answer y, or add --force")
         }
         return answer.trimmingCharacters(in: " ").lowercased() == "y"
