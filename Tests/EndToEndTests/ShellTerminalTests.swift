@@ -149,6 +149,33 @@ import Testing
         }
     }
 
+    /// Ctrl-C stops an admin command that waits for a broker (one without a signal handler of its own) and gives the
+    /// prompt back at once; the shell ignored it until the command timed out (30 s here).
+    @Test func ctrlCStopsACommandWaitingForASilentBroker() async throws {
+        let silent = try ScriptedBroker { _, _ in .silence }
+        defer { silent.stop() }
+        let state = try temporaryStateDirectory()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let prompt = "kafkactl \(silent.address)> "
+        let next = "\n" + prompt
+        typealias Step = TerminalSession.Step
+        let started = ContinuousClock.now
+        let outcome = try await TerminalSession.run(.init(
+            command: [kafkactlBinary.path, "shell", "--bootstrap-server", silent.address],
+            environment: Self.environment(state), bootstrap: silent.address,
+            steps: [
+                Step(name: "start", expect: prompt),
+                Step(name: "list", send: "topics --list --timeout-ms 60000\r", expect: "topics --list"),
+                Step(name: "ctrl-c", send: Self.ctrlC, expect: next, timeout: 15),
+                Step(name: "ctrl-d", send: Self.ctrlD, eof: true, timeout: 10),
+            ]))
+        let comment = Self.describe(outcome)
+        #expect(outcome.error == nil, comment)
+        #expect(outcome.seen("ctrl-c").contains("Interrupted."), comment)
+        // Without Ctrl-C the command would wait out request.timeout.ms (30 s) for the ApiVersions answer.
+        #expect(ContinuousClock.now - started < .seconds(20), "the command was not stopped before its timeout")
+    }
+
     /// acls --remove asks before removing. In the shell, Ctrl-C at that question cancels the command (the shell ignores
     /// Ctrl-C at its own prompt, so a blocking read left the question open and took the next command as its answer);
     /// "n" removes nothing; and the command typed next runs as a command.

@@ -124,10 +124,35 @@ final class ShellSession {
             clientRelease: { used in
                 if used !== shared { await used.shutdown() }
             })
-        let code = await CommandRunner.run(words, context: commandContext)
+        let command = words
+        let code = await Self.interruptible { await CommandRunner.run(command, context: commandContext) }
         if code != 0 { failures += 1 }
         refreshNames()
         return true
+    }
+
+    /// Runs one command so that Ctrl-C stops it and gives the prompt back. A command that listens for the signal
+    /// itself (the producer flushes, the consumer commits, a question is cancelled) hears it first, as the newest
+    /// listener; any other command is cancelled, which ends its wait for a broker at once ("Interrupted.", 130).
+    /// Without this the shell, which ignores Ctrl-C at its prompt, ignored it during such a command too, until the
+    /// command's own timeout.
+    static func interruptible(_ command: @escaping @Sendable () async -> Int32) async -> Int32 {
+        let signal = ShutdownSignal()
+        return await withTaskGroup(of: Int32?.self) { group in
+            group.addTask { await command() }
+            group.addTask {
+                await signal.wait()
+                return nil
+            }
+            var code: Int32 = 130
+            while let outcome = await group.next() {
+                // The first to end cancels the other: a finished command stops the wait for a signal, a signal
+                // cancels the command, whose outcome is then awaited (it unwinds at its next suspension).
+                if let outcome { code = outcome }
+                group.cancelAll()
+            }
+            return code
+        }
     }
 
     private func connect(_ configuration: ClientConfiguration) async {
