@@ -173,13 +173,13 @@ _kafkactl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    topics|console-producer|console-consumer|consumer-groups|configs|get-offsets|delete-records|acls|log-dirs|leader-election|broker-api-versions|cluster|shell|config|version|completion|help)
+    topics|console-producer|console-consumer|consumer-groups|configs|get-offsets|delete-records|acls|log-dirs|leader-election|metadata-quorum|features|broker-api-versions|cluster|shell|config|version|completion|help)
         # Offer subcommand argument completions
         "_kafkactl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer consumer-groups configs get-offsets delete-records acls log-dirs leader-election broker-api-versions cluster shell config version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer consumer-groups configs get-offsets delete-records acls log-dirs leader-election metadata-quorum features broker-api-versions cluster shell config version completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -748,6 +748,75 @@ _kafkactl_leader-election() {
         ;;
     '--output')
         __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_metadata-quorum() {
+    repeating_flags=()
+    non_repeating_flags=(--status --replication --human-readable --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--bootstrap-server --command-config --context --output)
+    __kafkactl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __kafkactl_add_completions -W 'describe'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_features() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--bootstrap-server --command-config --context --node-id --output)
+    __kafkactl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--node-id')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __kafkactl_add_completions -W 'describe'
         return
         ;;
     esac

@@ -90,7 +90,13 @@ struct FixtureCoverageTests {
         // Kafka 2.2-2.3's ElectPreferredLeaders; v2, 2.4+'s; v1 is never negotiated but is covered there as well).
         "ElectLeaders/v0": (.both, Self.electLeaders),
         "ElectLeaders/v2": (.both, Self.electLeaders),
+        // Tansu lacks DescribeQuorum (55). DescribeQuorumGoldenTests holds frames kafka-python 3.0.12 encoded (v1,
+        // Kafka 3.3-3.8 KRaft's highest; v2, 3.9+'s, with directory ids and the nodes' listeners; v0 is covered there too).
+        "DescribeQuorum/v1": (.both, Self.describeQuorum),
+        "DescribeQuorum/v2": (.both, Self.describeQuorum),
     ]
+
+    static let describeQuorum = "no capture: Tansu 0.6.0 does not serve DescribeQuorum (55); frames encoded by kafka-python 3.0.12 in DescribeQuorumGoldenTests"
 
     static let electLeaders = "no capture: Tansu 0.6.0 does not serve ElectLeaders (43); frames encoded by kafka-python 3.0.12 in ElectLeadersGoldenTests"
 

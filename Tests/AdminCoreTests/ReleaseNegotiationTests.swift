@@ -77,4 +77,20 @@ import Testing
                     "\(name) on Kafka \(release): kafkactl speaks \(ours), the release lists \(table.ranges[key.rawValue].map { "\($0)" } ?? "nothing")")
         }
     }
+
+    /// DescribeQuorum exists only where the metadata quorum does: KRaft brokers from 3.3 (the table's `-kraft` rows
+    /// and every 4.x). kafkactl speaks v1 there until 3.9 brings v2 (directory ids and the nodes' listeners).
+    @Test(arguments: KafkaReleases.all.map(\.name))
+    func describeQuorumIsOfferedByKRaftReleasesOnly(_ release: String) throws {
+        let table = try #require(KafkaReleases.named(release)).table
+        let major = Int(release.prefix(1))!
+        let minor = Int(release.split(separator: "-")[0].split(separator: ".")[1])!
+        let kraft = release.hasSuffix("-kraft") || major >= 4
+        let version = table.version(for: DescribeQuorumRequest.apiKey, supported: DescribeQuorumRequest.versions)
+        if !kraft {
+            #expect(version == nil, "Kafka \(release) (ZooKeeper) has no metadata quorum to describe")
+        } else {
+            #expect(version == (major == 3 && minor < 9 ? 1 : 2), "Kafka \(release): DescribeQuorum v\(version.map(String.init) ?? "none")")
+        }
+    }
 }

@@ -101,6 +101,7 @@ enum MessageTargets {
         add(DeleteAclsRequest.self, DeleteAclsResponse())
         add(DescribeLogDirsRequest.self, DescribeLogDirsResponse())
         add(ElectLeadersRequest.self, ElectLeadersResponse())
+        add(DescribeQuorumRequest.self, DescribeQuorumResponse())
         add(DeleteTopicsRequest.self, DeleteTopicsResponse())
         add(DescribeClientQuotasRequest.self, DescribeClientQuotasResponse())
         add(DescribeClusterRequest.self, DescribeClusterResponse())

@@ -26,7 +26,7 @@ import Testing
 
     @Test func manualPageCoversEverySubcommandAndExitCode() {
         let page = ManualPage.render()
-        for name in ["topics", "console-producer", "console-consumer", "consumer-groups", "configs", "get-offsets", "delete-records", "acls", "log-dirs", "leader-election", "shell"] {
+        for name in ["topics", "console-producer", "console-consumer", "consumer-groups", "configs", "get-offsets", "delete-records", "acls", "log-dirs", "leader-election", "metadata-quorum", "features", "shell"] {
             #expect(page.contains(".SS kafkactl \(name)\n"), "\(name) is missing")
         }
         for code in ["0", "1", "64", "69", "75", "130"] { #expect(page.contains(".B \(code)\n")) }

@@ -15,7 +15,7 @@ public enum KafkactlApis {
         AlterClientQuotasRequest.self, DescribeUserScramCredentialsRequest.self,
         AlterUserScramCredentialsRequest.self, DescribeClusterRequest.self, ConsumerGroupHeartbeatRequest.self,
         ConsumerGroupDescribeRequest.self, DescribeTopicPartitionsRequest.self, DescribeAclsRequest.self, CreateAclsRequest.self,
-        DeleteAclsRequest.self, DescribeLogDirsRequest.self, ElectLeadersRequest.self,
+        DeleteAclsRequest.self, DescribeLogDirsRequest.self, ElectLeadersRequest.self, DescribeQuorumRequest.self,
     ]
 
     /// The version range kafkactl speaks, by API key.

@@ -14,3 +14,16 @@ enum TableFormatter {
         max(minimum, values.map(\.count).max() ?? 0, header.count)
     }
 }
+
+/// Kafka's newer Java tools (ToolsUtils.prettyPrintTable: kafka-metadata-quorum.sh's replication view) print a
+/// table as each cell padded to its column's width, every cell followed by a tab, the last one too.
+enum ToolsTable {
+    static func lines(headers: [String], rows: [[String]]) -> [String] {
+        let widths = headers.indices.map { column in ([headers] + rows).map { $0[column].count }.max() ?? 0 }
+        return ([headers] + rows).map { row in
+            row.indices.map { column in
+                row[column] + String(repeating: " ", count: widths[column] - row[column].count) + "\t"
+            }.joined()
+        }
+    }
+}
