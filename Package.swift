@@ -42,6 +42,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         // 4.x: on Linux it builds on FoundationEssentials rather than all of Foundation (no ICU data at start-up).
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        // producer-perf-test's latency percentiles: an HDR histogram records every record's send-to-acknowledgement
+        // time in fixed memory with bounded relative error, as Apache's tool reports them (not hand-written).
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         // The Kafka protocol and the client behaviour built on it. Never prints, never exits.
@@ -56,6 +59,8 @@ let package = Package(
                 .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                // Latency percentiles of the perf-test runs (Performance/).
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
                 "CZlib", "CLZ4", "CZstd", "CSnappy", "CCRC32C",
             ],
             exclude: ["Messages/Schemas"]

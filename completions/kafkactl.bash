@@ -173,13 +173,13 @@ _kafkactl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    topics|console-producer|console-consumer|consumer-groups|configs|get-offsets|delete-records|acls|log-dirs|leader-election|metadata-quorum|features|broker-api-versions|cluster|shell|config|version|completion|help)
+    topics|console-producer|console-consumer|producer-perf-test|consumer-groups|configs|get-offsets|delete-records|acls|log-dirs|leader-election|metadata-quorum|features|broker-api-versions|cluster|shell|config|version|completion|help)
         # Offer subcommand argument completions
         "_kafkactl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer consumer-groups configs get-offsets delete-records acls log-dirs leader-election metadata-quorum features broker-api-versions cluster shell config version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer producer-perf-test consumer-groups configs get-offsets delete-records acls log-dirs leader-election metadata-quorum features broker-api-versions cluster shell config version completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -398,6 +398,67 @@ _kafkactl_console-consumer() {
         return
         ;;
     '--isolation-level')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_producer-perf-test() {
+    repeating_flags=()
+    non_repeating_flags=(--print-metrics --version -h --help)
+    repeating_options=(--producer-props --command-property)
+    non_repeating_options=(--bootstrap-server --command-config --context --topic --num-records --record-size --payload-file --payload-delimiter --throughput --producer.config --transactional-id --transaction-duration-ms --output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion producer-perf-test -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--num-records')
+        return
+        ;;
+    '--record-size')
+        return
+        ;;
+    '--payload-file')
+        __kafkactl_add_completions -f
+        return
+        ;;
+    '--payload-delimiter')
+        return
+        ;;
+    '--throughput')
+        return
+        ;;
+    '--producer-props')
+        return
+        ;;
+    '--command-property')
+        return
+        ;;
+    '--producer.config')
+        __kafkactl_add_completions -f
+        return
+        ;;
+    '--transactional-id')
+        return
+        ;;
+    '--transaction-duration-ms')
         return
         ;;
     '--output')

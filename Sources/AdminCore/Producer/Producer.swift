@@ -31,6 +31,9 @@ public actor Producer {
     private var closing = false
     private var summary = DeliverySummary()
     private var firstRetryWarning: String?
+    /// Told each acknowledged batch's record sources and when the answer came (producer-perf-test's latencies);
+    /// nil for everyone else, who then pay one comparison per batch.
+    private var acknowledgementObserver: (@Sendable (_ sources: [Int], _ at: ContinuousClock.Instant) -> Void)?
 
     struct OpenBatch {
         var builder: RecordBatchBuilder
@@ -123,6 +126,12 @@ public actor Producer {
         newLeaderSink.finish()
         for leader in sendQueues.parkedLeaders { sendQueues.wake(leader) }
         return summary
+    }
+
+    /// Calls `observer` with the sources of every batch the broker acknowledges, and the time of the answer, on
+    /// the producer's executor: it must be quick. Set it before the first `send(_:)`.
+    public func observeAcknowledgements(_ observer: @escaping @Sendable (_ sources: [Int], _ at: ContinuousClock.Instant) -> Void) {
+        acknowledgementObserver = observer
     }
 
     /// What happened so far.
@@ -421,6 +430,7 @@ public actor Producer {
 
     private func succeed(_ batch: SealedBatch) {
         summary.delivered += batch.sources.count
+        acknowledgementObserver?(batch.sources, .now)
         release(batch.memory)
     }
 
