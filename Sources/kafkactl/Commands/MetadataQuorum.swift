@@ -1,6 +1,5 @@
 import AdminCore
 import ArgumentParser
-import Foundation
 
 /// `kafkactl metadata-quorum describe`: kafka-metadata-quorum.sh's describe command. Shows a KRaft cluster's
 /// metadata quorum (DescribeQuorum, which any broker forwards to the active controller): its status or how far
@@ -65,7 +64,7 @@ struct MetadataQuorum: KafkactlCommand {
                 if output.isJSON {
                     try context.print(MetadataQuorumRenderer.replicationJSON(rows).serialized())
                 } else {
-                    let now = humanReadable ? Int64(Date().timeIntervalSince1970 * 1000) : nil
+                    let now = humanReadable ? TimeExpression.currentMillis() : nil
                     for line in try MetadataQuorumRenderer.replicationLines(rows, now: now) { try context.print(line) }
                 }
             }

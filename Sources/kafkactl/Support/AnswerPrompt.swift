@@ -1,5 +1,5 @@
 import AdminCore
-import Foundation
+import Glibc
 import Synchronization
 
 /// Reads the answer to a question (acls --remove's y/n) so that Ctrl-C cancels the question instead of being lost:
@@ -37,7 +37,8 @@ enum AnswerPrompt {
         case .line(let text): return text
         case .end: return nil
         case .interrupted:
-            FileHandle.standardOutput.write("\n".data(using: .utf8)!)
+            var newline = UInt8(ascii: "\n")
+            _ = write(1, &newline, 1)  // past the ^C the terminal echoed
             throw KafkactlError(.interrupted, "interrupted: nothing was changed")
         }
     }
