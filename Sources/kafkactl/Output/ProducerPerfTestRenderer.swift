@@ -50,20 +50,3 @@ struct ProducerPerfTestRenderer {
         try context.print(json ? Self.document(summary, failed: failed).serialized() : Self.summaryLine(summary))
     }
 }
-
-/// Java's `%.Nf`: a fixed number of decimals, half-up rounding, no exponent.
-enum FixedDecimals {
-    static func fixed(_ value: Double, _ decimals: Int) -> String {
-        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-Infinity" : "Infinity") }
-        var scale: Double = 1
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9.0e18 else { return String(value) }
-        let units = UInt64(scaled)
-        let whole = units / UInt64(scale)
-        let sign = value < 0 && units > 0 ? "-" : ""
-        guard decimals > 0 else { return "\(sign)\(whole)" }
-        let fraction = String(units % UInt64(scale))
-        return "\(sign)\(whole)." + String(repeating: "0", count: decimals - fraction.count) + fraction
-    }
-}

@@ -20,7 +20,7 @@ struct Progress {
         lastReport = now
         let seconds = max(Double((now - start).components.attoseconds) / 1e18 + Double((now - start).components.seconds), 0.001)
         let rate = Double(bytes) / seconds / 1_000_000
-        try? sink.write("\r\(verb) \(records) records (\(String(format1: rate)) MB/s)\u{1B}[K")
+        try? sink.write("\r\(verb) \(records) records (\(FixedDecimals.fixed(rate, 1)) MB/s)\u{1B}[K")
         try? sink.flush()
         shown = true
     }
@@ -30,13 +30,5 @@ struct Progress {
         try? sink.write("\r\u{1B}[K")
         try? sink.flush()
         shown = false
-    }
-}
-
-extension String {
-    /// One decimal place, without Foundation's formatting.
-    init(format1 value: Double) {
-        let tenths = Int((value * 10).rounded())
-        self = "\(tenths / 10).\(abs(tenths % 10))"
     }
 }
