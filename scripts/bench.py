@@ -1,6 +1,7 @@
 """The benchmark driver behind scripts/bench (see there). Standard library plus confluent-kafka only."""
 import argparse
 import glob
+import json
 import os
 import resource
 import shutil
@@ -15,11 +16,10 @@ KAFKACTL = os.path.join(REPO, ".build-release", "release", "kafkactl")
 PYTHON = os.path.join(REPO, ".venv", "bin", "python")
 
 CONFLUENT_PRODUCER = r"""
-import sys
+import json, sys
 from confluent_kafka import Producer
 bootstrap, topic, path, keyed = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1"
-p = Producer({"bootstrap.servers": bootstrap, "acks": "all", "enable.idempotence": True, "linger.ms": 5,
-              "partitioner": "murmur2_random", "queue.buffering.max.messages": 2000000})
+p = Producer(dict(json.loads(sys.argv[5]), **{"bootstrap.servers": bootstrap}))
 failed = [0]
 def report(err, msg):
     if err is not None:
@@ -39,6 +39,28 @@ with open(path, "rb") as f:
 p.flush()
 sys.exit(1 if failed[0] else 0)
 """
+
+# Each peer runs twice: at its defaults (what a user who pipes lines into it gets) and with kafkactl's guarantees
+# (acks=all, idempotence, Java's murmur2 key placement), marked "=". kafkactl runs at its defaults, which are those
+# guarantees. librdkafka's defaults: acks=all, no idempotence, linger.ms=5, partitioner consistent_random.
+MATCHED_PRODUCE = {"acks": "all", "enable.idempotence": "true", "partitioner": "murmur2_random"}
+PRODUCE_PEERS = {
+    "kafkactl": ("defaults: acks=all, idempotence, murmur2", None),
+    "kcat": ("defaults: acks=all, no idempotence, linger.ms=5, consistent_random", {}),
+    "kcat=": ("matched: " + ", ".join(f"{k}={v}" for k, v in MATCHED_PRODUCE.items()), MATCHED_PRODUCE),
+    "confluent": ("defaults: as kcat's", {}),
+    "confluent=": ("matched: as kcat='s", MATCHED_PRODUCE),
+}
+
+# Consuming has no guarantees to match: the peers run at their defaults (fetch.wait.max.ms=500) and tuned, marked "=",
+# as the issue measures them (fetch.wait.max.ms=10). kafkactl runs at its defaults.
+CONSUME_PEERS = {
+    "kafkactl": "defaults",
+    "kcat": "defaults",
+    "kcat=": "tuned: fetch.wait.max.ms=10",
+    "confluent": "defaults",
+    "confluent=": "tuned: fetch.wait.max.ms=10, fetch.queue.backoff.ms=1",
+}
 
 
 def run_measured(argv, env=None, stdin=None):
@@ -92,26 +114,30 @@ def create_topic(bootstrap, topic, partitions):
 
 
 def produce_commands(client, bootstrap, topic, path, keyed, env):
+    """argv, environment and whether the input goes to stdin, for one of PRODUCE_PEERS."""
     if client == "kafkactl":
         argv = [KAFKACTL, "console-producer", "--bootstrap-server", bootstrap, "--topic", topic]
         if keyed:
             argv += ["--property", "parse.key=true"]
         return argv, None, True
-    if client == "kcat":
-        argv = ["kcat", "-P", "-b", bootstrap, "-t", topic, "-X", "acks=all", "-X", "enable.idempotence=true",
-                "-X", "partitioner=murmur2_random"]
+    settings = PRODUCE_PEERS[client][1]
+    if client.startswith("kcat"):
+        argv = ["kcat", "-P", "-b", bootstrap, "-t", topic]
+        for name, value in settings.items():
+            argv += ["-X", f"{name}={value}"]
         if keyed:
             argv += ["-K", "\t"]
         return argv + ["-l", path], env, False
-    return [PYTHON, "-c", CONFLUENT_PRODUCER, bootstrap, topic, path, "1" if keyed else "0"], None, False
+    return [PYTHON, "-c", CONFLUENT_PRODUCER, bootstrap, topic, path, "1" if keyed else "0", json.dumps(settings)], \
+        None, False
 
 
 CONFLUENT_CONSUMER = r"""
-import sys
+import json, sys
 from confluent_kafka import Consumer, TopicPartition
 bootstrap, topic, partitions, expected = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-c = Consumer({"bootstrap.servers": bootstrap, "group.id": "bench", "enable.auto.commit": False,
-              "fetch.queue.backoff.ms": 1, "fetch.wait.max.ms": 10})
+c = Consumer(dict(json.loads(sys.argv[5]), **{"bootstrap.servers": bootstrap, "group.id": "bench",
+                                            "enable.auto.commit": False}))
 c.assign([TopicPartition(topic, p, 0) for p in range(partitions)])
 seen = 0
 while seen < expected:
@@ -132,26 +158,31 @@ def bench_consume(bootstrap, args, env, workdir):
         with open(path, "rb") as stdin:
             subprocess.run([KAFKACTL, "console-producer", "--bootstrap-server", bootstrap, "--topic", topic],
                            stdin=stdin, check=True)
+        kcat = ["kcat", "-C", "-e", "-q", "-b", bootstrap, "-t", topic, "-o", "beginning"]
+        confluent = [PYTHON, "-c", CONFLUENT_CONSUMER, bootstrap, topic, str(partitions), str(args.records)]
         commands = {
             "kafkactl": ([KAFKACTL, "console-consumer", "--bootstrap-server", bootstrap, "--topic", topic,
                           "--from-beginning", "--exit-at-end"], None),
-            "kcat": (["kcat", "-C", "-e", "-q", "-b", bootstrap, "-t", topic, "-o", "beginning",
-                      "-X", "fetch.wait.max.ms=10"], env),
-            "confluent": ([PYTHON, "-c", CONFLUENT_CONSUMER, bootstrap, topic, str(partitions), str(args.records)], None),
+            "kcat": (kcat, env),
+            "kcat=": (kcat + ["-X", "fetch.wait.max.ms=10"], env),
+            "confluent": (confluent + ["{}"], None),
+            "confluent=": (confluent + ['{"fetch.wait.max.ms": "10", "fetch.queue.backoff.ms": "1"}'], None),
         }
         results = {client: [] for client in commands}
         for _ in range(args.rounds):
             for client, (argv, client_env) in commands.items():
                 results[client].append(run_measured(argv, env=client_env))
         report(f"consume to the end ({partitions} partition{'s' if partitions > 1 else ''})", results,
-               args.records, 100)
+               args.records, 100, CONSUME_PEERS)
         subprocess.run([KAFKACTL, "topics", "--bootstrap-server", bootstrap, "--delete", "--topic", topic],
                        check=True, stdout=subprocess.DEVNULL)
 
 
-def report(title, results, records, record_bytes):
+def report(title, results, records, record_bytes, settings):
+    """A row per client with its settings, then kafkactl's ratio to each peer, at the peer's defaults and at matched
+    (or tuned) settings."""
     print(f"\n{title}: {records} records of {record_bytes} bytes, medians of {len(next(iter(results.values())))} runs")
-    print(f"{'client':<12}{'wall s':>8}{'rec/s':>12}{'MB/s':>8}{'CPU s':>8}{'CPU/rec us':>12}{'RSS MB':>8}")
+    print(f"{'client':<12}{'wall s':>8}{'rec/s':>12}{'MB/s':>8}{'CPU s':>8}{'CPU/rec us':>12}{'RSS MB':>8}  settings")
     medians = {}
     for client, runs in results.items():
         wall = statistics.median(r[0] for r in runs)
@@ -159,23 +190,23 @@ def report(title, results, records, record_bytes):
         rss = max(r[2] for r in runs) / 1024
         medians[client] = (wall, cpu)
         print(f"{client:<12}{wall:>8.3f}{records / wall:>12,.0f}{records * record_bytes / wall / 1e6:>8.1f}"
-              f"{cpu:>8.3f}{cpu / records * 1e6:>12.3f}{rss:>8.1f}")
-    if "kafkactl" in medians:
-        ours = medians["kafkactl"]
-        for peer, theirs in medians.items():
-            if peer == "kafkactl":
-                continue
-            print(f"kafkactl vs {peer}: {theirs[0] / ours[0]:.2f}x records/s, {ours[1] / theirs[1]:.2f}x CPU per record")
+              f"{cpu:>8.3f}{cpu / records * 1e6:>12.3f}{rss:>8.1f}  {settings[client]}")
+    ours = medians["kafkactl"]
+    for peer, theirs in medians.items():
+        if peer != "kafkactl":
+            which = settings[peer].split(":")[0] if peer.endswith("=") else "defaults"
+            print(f"kafkactl vs {peer.rstrip('=') + ' at ' + which + ':':<24}{theirs[0] / ours[0]:>5.2f}x records/s, "
+                  f"{ours[1] / theirs[1]:.2f}x CPU per record")
 
 
 def bench_produce(bootstrap, args, env, workdir):
     for keyed in (False, True):
         path = os.path.join(workdir, f"input-{'keyed' if keyed else 'plain'}.txt")
         make_input(path, args.records, keyed)
-        results = {"kafkactl": [], "kcat": [], "confluent": []}
+        results = {client: [] for client in PRODUCE_PEERS}
         for round_number in range(args.rounds):
             for client in results:
-                topic = f"bench-produce-{client}-{'k' if keyed else 'p'}-{round_number}"
+                topic = f"bench-produce-{client.replace('=', 'm')}-{'k' if keyed else 'p'}-{round_number}"
                 create_topic(bootstrap, topic, 6 if keyed else 1)
                 argv, client_env, use_stdin = produce_commands(client, bootstrap, topic, path, keyed, env)
                 with open(path, "rb") as stdin:
@@ -183,7 +214,8 @@ def bench_produce(bootstrap, args, env, workdir):
                 # The broker keeps data in memory: drop each topic once measured.
                 subprocess.run([KAFKACTL, "topics", "--bootstrap-server", bootstrap, "--delete", "--topic", topic],
                                check=True, stdout=subprocess.DEVNULL)
-        report(f"produce ({'keyed, 6 partitions' if keyed else '1 partition'})", results, args.records, 100)
+        report(f"produce ({'keyed, 6 partitions' if keyed else '1 partition'})", results, args.records, 100,
+               {client: description for client, (description, _) in PRODUCE_PEERS.items()})
 
 
 CODECS = ("none", "gzip", "snappy", "lz4", "zstd")
@@ -194,10 +226,10 @@ def bench_codecs(bootstrap, args, env, workdir):
     path = os.path.join(workdir, "input-plain.txt")
     if not os.path.exists(path):
         make_input(path, args.records, False)
-    results = {(client, codec): [] for codec in CODECS for client in ("kafkactl", "kcat")}
+    results = {(client, codec): [] for codec in CODECS for client in ("kafkactl", "kcat=")}
     for round_number in range(args.rounds):
         for (client, codec) in results:
-            topic = f"bench-codec-{client}-{codec}-{round_number}"
+            topic = f"bench-codec-{client.rstrip('=')}-{codec}-{round_number}"
             create_topic(bootstrap, topic, 1)
             argv, client_env, use_stdin = produce_commands(client, bootstrap, topic, path, False, env)
             argv = argv + (["--compression-codec", codec] if client == "kafkactl" else ["-z", codec])
@@ -211,12 +243,13 @@ def bench_codecs(bootstrap, args, env, workdir):
     medians = {key: (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
                      max(r[2] for r in runs) / 1024) for key, runs in results.items()}
     for codec in CODECS:
-        ours, theirs = medians[("kafkactl", codec)], medians[("kcat", codec)]
-        ours_none, theirs_none = medians[("kafkactl", "none")], medians[("kcat", "none")]
+        ours, theirs = medians[("kafkactl", codec)], medians[("kcat=", codec)]
+        ours_none, theirs_none = medians[("kafkactl", "none")], medians[("kcat=", "none")]
         print(f"{codec:<8}{args.records / ours[0]:>16,.0f}{ours[0] / ours_none[0]:>8.2f}x{ours[1] / args.records * 1e6:>12.3f}"
               f"{ours[2]:>8.1f}{args.records / theirs[0]:>14,.0f}{theirs[0] / theirs_none[0]:>8.2f}x"
               f"{theirs[0] / ours[0]:>14.2f}x")
-    print("(vs none: wall time relative to uncompressed; the target is at most 1.5x)")
+    print("(vs none: wall time relative to uncompressed; the target is at most 1.5x. kcat at matched settings: "
+          + PRODUCE_PEERS["kcat="][0] + ")")
 
 
 def spawn_times(commands, rounds):
