@@ -1,7 +1,10 @@
+import Glibc
 import NIOCore
 
 /// Cuts chunks of input into lines (ending at `\n`, with a `\r` before it dropped, as Java's readLine does),
 /// carrying a line that spans two chunks over. Lines are slices of the chunks: no copy per line.
+/// The newline is found with libc's `memchr`, which scans a word at a time: `ByteBufferView.firstIndex(of:)`, a
+/// generic collection walk, cost about 650 instructions per 100-byte line under callgrind (issue #19).
 struct LineSplitter {
     private var carry: ByteBuffer?
     /// Lines handed out so far; the next line's number is this plus one.
@@ -12,20 +15,19 @@ struct LineSplitter {
         var chunk = chunk
         if var pending = carry {
             // Complete the carried line with the start of this chunk.
-            guard let newline = chunk.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) else {
+            guard let length = Self.distanceToNewline(in: chunk) else {
                 pending.writeImmutableBuffer(chunk)
                 carry = pending
                 return
             }
-            let length = newline - chunk.readerIndex
             pending.writeImmutableBuffer(chunk.readSlice(length: length)!)
             chunk.moveReaderIndex(forwardBy: 1)
             carry = nil
             lineCount += 1
             try body(lineCount, Self.trimmingCarriageReturn(pending))
         }
-        while let newline = chunk.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) {
-            let line = chunk.readSlice(length: newline - chunk.readerIndex)!
+        while let length = Self.distanceToNewline(in: chunk) {
+            let line = chunk.readSlice(length: length)!
             chunk.moveReaderIndex(forwardBy: 1)
             lineCount += 1
             try body(lineCount, Self.trimmingCarriageReturn(line))
@@ -43,6 +45,16 @@ struct LineSplitter {
         carry = nil
         lineCount += 1
         try body(lineCount, Self.trimmingCarriageReturn(pending))
+    }
+
+    /// How many readable bytes come before the first newline, or nil when there is none.
+    private static func distanceToNewline(in buffer: ByteBuffer) -> Int? {
+        buffer.withUnsafeReadableBytes { bytes -> Int? in
+            guard let start = bytes.baseAddress, let hit = memchr(start, Int32(UInt8(ascii: "\n")), bytes.count) else {
+                return nil
+            }
+            return UnsafeRawPointer(hit) - start
+        }
     }
 
     private static func trimmingCarriageReturn(_ line: ByteBuffer) -> ByteBuffer {
