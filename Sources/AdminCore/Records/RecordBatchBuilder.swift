@@ -52,31 +52,31 @@ public struct RecordBatchBuilder: Sendable {
         let timestampDelta = timestamp &- baseTimestamp
         let offsetDelta = count
         let body = Self.bodySize(key: key, value: value, headers: headers, timestampDelta: timestampDelta, offsetDelta: offsetDelta)
-        records.writeVarint(Int32(truncatingIfNeeded: body))
-        records.writeInteger(UInt8(0))
-        records.writeVarlong(timestampDelta)
-        records.writeVarint(offsetDelta)
-        Self.writeLengthPrefixed(key, into: &records)
-        Self.writeLengthPrefixed(value, into: &records)
-        records.writeVarint(Int32(headers.count))
-        for header in headers {
-            var key = header.key
-            key.withUTF8 { utf8 in
-                records.writeVarint(Int32(utf8.count))
-                records.writeBytes(utf8)
+        let size = ByteBuffer.varintSize(Int32(truncatingIfNeeded: body)) + body
+        records.reserveCapacity(minimumWritableBytes: size)
+        let written = records.withUnsafeMutableWritableBytes { space -> Int in
+            var writer = RecordWriter(at: space.baseAddress!)
+            writer.varint(Int32(truncatingIfNeeded: body))
+            writer.byte(0)  // attributes: none per record
+            writer.varlong(timestampDelta)
+            writer.varint(offsetDelta)
+            writer.lengthPrefixed(key)
+            writer.lengthPrefixed(value)
+            writer.varint(Int32(headers.count))
+            for header in headers {
+                var name = header.key
+                name.withUTF8 { utf8 in
+                    writer.varint(Int32(utf8.count))
+                    writer.bytes(UnsafeRawBufferPointer(utf8))
+                }
+                writer.lengthPrefixed(header.value)
             }
-            Self.writeLengthPrefixed(header.value, into: &records)
+            return space.baseAddress!.distance(to: writer.cursor)
         }
+        // bodySize and the writer describe the same layout; a mismatch would corrupt every later record.
+        precondition(written == size, "record encoded as \(written) bytes, sized as \(size)")
+        records.moveWriterIndex(forwardBy: size)
         count += 1
-    }
-
-    private static func writeLengthPrefixed(_ bytes: ByteBuffer?, into buffer: inout ByteBuffer) {
-        guard let bytes else {
-            buffer.writeVarint(-1)
-            return
-        }
-        buffer.writeVarint(Int32(truncatingIfNeeded: bytes.readableBytes))
-        buffer.writeImmutableBuffer(bytes)
     }
 
     /// Producer identity for idempotent writes; -1s when not idempotent.
