@@ -80,6 +80,28 @@ extension KafkaClient {
         return results
     }
 
+    /// One group's request at its coordinator, under the same finding-again and backoff as `onCoordinators`: for
+    /// requests about a single group (a commit, an offset deletion, ConsumerGroupDescribe).
+    ///
+    /// - Parameter coordinatorError: the answer's coordinator error (NOT_COORDINATOR, COORDINATOR_LOAD_IN_PROGRESS,
+    ///   ...), if any, which sends the request again; every other code is the caller's to read.
+    public func onCoordinator<R: GroupCoordinatorRequest>(
+        of group: String,
+        feature: String? = nil,
+        build: @escaping @Sendable (_ version: Int16) -> R,
+        coordinatorError: @escaping @Sendable (R.Response) -> ErrorCode?
+    ) async throws -> R.Response where R.Response: Sendable {
+        let answered = try await onCoordinators(
+            [group], feature: feature, build: { version, _ in build(version) },
+            answers: { (response: R.Response, groups: [String]) in
+                [GroupAnswer(group: groups[0], code: coordinatorError(response) ?? .none, value: response)]
+            })
+        guard let result = answered[group] else {
+            throw KafkactlError(.internal, "the broker did not answer \(R.apiKey.name) for group '\(group)'")
+        }
+        return try result.get()
+    }
+
     /// The groups by coordinator address; a group whose coordinator cannot be found comes back with the error.
     private func groupsByCoordinator(
         _ groups: Set<String>

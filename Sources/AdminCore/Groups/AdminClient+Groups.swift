@@ -85,13 +85,9 @@ extension AdminClient {
     /// (before Kafka 3.7) or does not know the group as one (GROUP_ID_NOT_FOUND: no such group, or a classic one).
     func describeConsumerGroup(_ group: String) async throws -> GroupDescription? {
         guard try await client.versions(ofCoordinatorOf: group).versions.version(for: ConsumerGroupDescribeRequest.self) != nil else { return nil }
-        let response = try await withCoordinator(group) {
-            let response = try await client.send(ConsumerGroupDescribeRequest(groupIds: [group]))
-            if let code = response.groups.map({ ErrorCode(rawValue: $0.errorCode) }).first(where: \.isCoordinatorError) {
-                throw CoordinatorMoved(code: code)
-            }
-            return response
-        }
+        let response = try await client.onCoordinator(
+            of: group, build: { _ in ConsumerGroupDescribeRequest(groupIds: [group]) },
+            coordinatorError: { response in response.groups.map { ErrorCode(rawValue: $0.errorCode) }.first(where: \.isCoordinatorError) })
         guard let described = response.groups.first(where: { $0.groupId == group }) ?? response.groups.first else {
             throw KafkactlError(.internal, "the broker did not describe group '\(group)'")
         }
@@ -212,13 +208,7 @@ extension AdminClient {
                     .init(partitionIndex: $0.partition, committedOffset: offsets[$0]!, committedLeaderEpoch: -1, committedMetadata: "")
                 })
             })
-        let response = try await withCoordinator(group) {
-            let response = try await client.send(request)
-            if let code = response.topics.flatMap(\.partitions).map({ ErrorCode(rawValue: $0.errorCode) }).first(where: \.isCoordinatorError) {
-                throw CoordinatorMoved(code: code)
-            }
-            return response
-        }
+        let response = try await client.onCoordinator(of: group, build: { _ in request }, coordinatorError: OffsetCommitResponse.coordinatorError)
         var results: [TopicPartition: Result<Void, KafkactlError>] = [:]
         for topic in response.topics {
             for partition in topic.partitions {
@@ -259,12 +249,9 @@ extension AdminClient {
         let request = OffsetDeleteRequest(groupId: group, topics: byTopic.keys.sorted().map { topic in
             .init(name: topic, partitions: byTopic[topic]!.map { .init(partitionIndex: $0.partition) })
         })
-        let response = try await withCoordinator(group) {
-            let response = try await client.send(request, feature: "deleting committed offsets")
-            let code = ErrorCode(rawValue: response.errorCode)
-            if code.isCoordinatorError { throw CoordinatorMoved(code: code) }
-            return response
-        }
+        let response = try await client.onCoordinator(
+            of: group, feature: "deleting committed offsets", build: { _ in request },
+            coordinatorError: { response in ErrorCode(rawValue: response.errorCode).isCoordinatorError ? ErrorCode(rawValue: response.errorCode) : nil })
         let groupCode = ErrorCode(rawValue: response.errorCode)
         if groupCode == .groupIdNotFound {
             throw KafkactlError(.notFound, "Group '\(group)' does not exist [GROUP_ID_NOT_FOUND]", code: groupCode)
@@ -280,29 +267,11 @@ extension AdminClient {
         }
         return results
     }
-
-    /// Runs a request at the group's coordinator; when the coordinator moved (NOT_COORDINATOR), is loading, or
-    /// its connection dropped, finds it anew and retries within the API timeout.
-    func withCoordinator<T: Sendable>(_ group: String, _ body: () async throws -> T) async throws -> T {
-        var backoff = RetryBackoff(client.configuration)
-        while true {
-            do {
-                return try await body()
-            } catch let moved as CoordinatorMoved {
-                await client.invalidateCoordinator(group: group)
-                guard backoff.canRetry else {
-                    throw KafkactlError.broker(moved.code, "the coordinator of group '\(group)' did not settle")
-                }
-            } catch let error as KafkactlError where error.category == .unreachable {
-                await client.invalidateCoordinator(group: group)
-                guard backoff.canRetry else { throw error }
-            }
-            try await backoff.wait()
-        }
-    }
 }
 
-/// A group request answered "not here (any more)": find the coordinator again.
-struct CoordinatorMoved: Error {
-    var code: ErrorCode
+extension OffsetCommitResponse {
+    /// The first partition error that says the coordinator moved or is loading: the commit is to be sent again.
+    static func coordinatorError(_ response: OffsetCommitResponse) -> ErrorCode? {
+        response.topics.flatMap(\.partitions).map { ErrorCode(rawValue: $0.errorCode) }.first(where: \.isCoordinatorError)
+    }
 }

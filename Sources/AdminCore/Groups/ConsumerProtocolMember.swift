@@ -306,13 +306,7 @@ public actor ConsumerProtocolMember: ConsumerGroupMembership {
 
     /// Sends the commit at the group's coordinator, finding it again when it moved.
     private nonisolated static func send(_ request: OffsetCommitRequest, client: KafkaClient, group: String) async throws -> OffsetCommitResponse {
-        try await AdminClient(client: client).withCoordinator(group) {
-            let response = try await client.send(request)
-            if let code = response.topics.flatMap(\.partitions).map({ ErrorCode(rawValue: $0.errorCode) }).first(where: \.isCoordinatorError) {
-                throw CoordinatorMoved(code: code)
-            }
-            return response
-        }
+        try await client.onCoordinator(of: group, build: { _ in request }, coordinatorError: OffsetCommitResponse.coordinatorError)
     }
 
     public func committed(_ partitions: [TopicPartition]) async throws -> [TopicPartition: Int64] {

@@ -281,35 +281,19 @@ public actor GroupMember {
         // A coordinator that moved, is still loading the group, or dropped the connection is found again and asked
         // again within the API timeout, as Kafka's commitSync does: the final commit of a run must not be lost to a
         // coordinator move (committing the same positions twice is harmless).
-        var backoff = RetryBackoff(client.configuration)
-        while true {
-            var retry: KafkactlError
-            do {
-                let response = try await client.send(request)
-                guard let moved = try coordinatorError(in: response) else { return }
-                retry = moved
-            } catch let error as KafkactlError where error.category == .unreachable {
-                retry = error
-            }
-            await client.invalidateCoordinator(group: groupId)
-            guard backoff.canRetry else { throw retry }
-            try await backoff.wait()
-        }
+        let response = try await client.onCoordinator(of: groupId, build: { _ in request }, coordinatorError: OffsetCommitResponse.coordinatorError)
+        try check(response)
     }
 
-    /// The commit's outcome: nil when every partition was committed, an error to retry when the coordinator moved
-    /// or is loading; throws any other error (a lost membership also asks for a rebalance).
-    private func coordinatorError(in response: OffsetCommitResponse) throws -> KafkactlError? {
+    /// Throws the first partition's error (a lost membership also asks for a rebalance).
+    private func check(_ response: OffsetCommitResponse) throws {
         for topic in response.topics {
             for partition in topic.partitions where partition.errorCode != 0 {
                 let code = ErrorCode(rawValue: partition.errorCode)
-                let error = KafkactlError.broker(code, "cannot commit the position of group '\(groupId)' in \(topic.name)-\(partition.partitionIndex)")
-                if code.isCoordinatorError { return error }
                 if code == .rebalanceInProgress || code == .illegalGeneration || code == .unknownMemberId { requestRebalance() }
-                throw error
+                throw KafkactlError.broker(code, "cannot commit the position of group '\(groupId)' in \(topic.name)-\(partition.partitionIndex)")
             }
         }
-        return nil
     }
 
     /// The committed positions of this member's partitions.
