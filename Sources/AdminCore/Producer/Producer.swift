@@ -65,6 +65,9 @@ public actor Producer {
     /// producer id. Throws `.notFound` for a topic that does not exist.
     public func start(maxBlock: Duration = .seconds(5)) async throws {
         let deadline = ContinuousClock.now + maxBlock
+        // A broker that creates the topic on this request may take a moment to have a leader: ask again with the
+        // client's backoff (retry.backoff.ms doubling to retry.backoff.max.ms) until max.block.ms.
+        var backoff = RetryBackoff(client.configuration, deadline: deadline)
         while true {
             let metadata = try await client.metadata(topics: [topic], allowAutoTopicCreation: true)
             if let found = metadata.topics[topic], found.error == .none, !found.partitions.isEmpty {
@@ -75,10 +78,10 @@ public actor Producer {
             if code.isError && !code.isRetriable && code != .unknownTopicOrPartition {
                 throw KafkactlError.broker(code, "cannot produce to topic '\(topic)'")
             }
-            if ContinuousClock.now >= deadline {
+            guard backoff.canRetry else {
                 throw KafkactlError(.notFound, "Topic '\(topic)' does not exist (not present in metadata after \(maxBlock.components.seconds * 1000 + maxBlock.components.attoseconds / 1_000_000_000_000_000) ms, max.block.ms); create it with `kafkactl topics --create --topic \(topic)` [\(code.name)]", code: code)
             }
-            try await Task.sleep(for: .milliseconds(100))
+            try await backoff.wait()
         }
         if configuration.idempotence { try await initProducerId(until: deadline) }
     }
@@ -431,17 +434,13 @@ public actor Producer {
     private func succeed(_ batch: SealedBatch) {
         summary.delivered += batch.sources.count
         acknowledgementObserver?(batch.sources, .now)
-        release(batch.memory)
+        self.memory.release(batch.memory)
     }
 
     private func fail(_ sources: [Int], memory: Int, error: KafkactlError) {
         summary.recordFailures(sources, error: error)
-        release(memory)
+        self.memory.release(memory)
         checkDrained()
-    }
-
-    private func release(_ bytes: Int) {
-        memory.release(bytes)
     }
 
     private func checkDrained() {
