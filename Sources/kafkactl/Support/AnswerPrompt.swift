@@ -28,8 +28,8 @@ enum AnswerPrompt {
                 wake.ring()
                 return .interrupted
             }
+            // The signal task has rung the pipe if it won; if the line won, the reading thread is done.
             let first = await group.next() ?? .end
-            wake.ring()
             group.cancelAll()
             return first
         }
