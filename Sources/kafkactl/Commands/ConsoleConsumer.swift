@@ -60,6 +60,13 @@ struct ConsoleConsumer: KafkactlCommand {
     var consumerConfig: String?
     @Option(help: ArgumentHelp("read_uncommitted or read_committed.", valueName: "level")) var isolationLevel: String?
     @Flag(help: "Skip a record the formatter cannot render instead of stopping.") var skipMessageOnError = false
+    @Option(name: .customLong("where"), help: ArgumentHelp("Print only records for which this is true, e.g. 'key == \"K\"', 'value.order.total > 100 and timestamp > -1h' (see the README's --where section); keys, partitions and bounds are pushed down so less is read.", valueName: "expression"))
+    var whereExpression: String?
+    @Option(help: ArgumentHelp("How the topic's producers placed keys, for --where 'key == ...': murmur2 (Java, franz-go, kafkactl), consistent (librdkafka, kcat), fnv1a (Sarama), or none to read every partition.", valueName: "name"),
+            completion: .list(KeyPartitioner.allCases.map(\.rawValue) + ["none"]))
+    var partitioner: String = "murmur2"
+    @Flag(help: "With --where, print on stderr at the end what was scanned and matched, the partitions read and the bytes fetched.")
+    var stats = false
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -88,6 +95,17 @@ struct ConsoleConsumer: KafkactlCommand {
         if let isolationLevel, IsolationLevel(name: isolationLevel) == nil {
             throw ValidationError("--isolation-level must be read_committed or read_uncommitted")
         }
+        if let whereExpression {
+            do {
+                _ = try RecordPredicate(whereExpression)
+            } catch let error as WhereError {
+                throw ValidationError(error.line())
+            }
+        }
+        if partitioner != "none" && KeyPartitioner(rawValue: partitioner) == nil {
+            throw ValidationError("--partitioner must be murmur2, consistent, fnv1a or none, not '\(partitioner)'")
+        }
+        if stats && whereExpression == nil { throw ValidationError("--stats goes with --where") }
         if let formatter, !MessageFormatter.isKnown(formatter) {
             throw ValidationError("unsupported --formatter '\(formatter)': kafkactl has Kafka's DefaultMessageFormatter, OffsetsMessageFormatter and GroupMetadataMessageFormatter (and --output json)")
         }
@@ -161,7 +179,10 @@ struct ConsoleConsumer: KafkactlCommand {
             lifecycle.reportShutdown()
             return
         }
-        let writer = ConsumedChunkWriter(formatter: formatter, json: output.isJSON, skipErrors: skipMessageOnError, maxMessages: messageLimit)
+        // Compiled now, so that its relative times (-1h, now) are read from when the command runs.
+        let recordFilter = try whereExpression.map { RecordFilter(predicate: try RecordPredicate($0)) }
+        let writer = ConsumedChunkWriter(formatter: formatter, json: output.isJSON, skipErrors: skipMessageOnError, maxMessages: messageLimit,
+                                         filter: recordFilter)
 
         if let groupId {
             let settings = try GroupConsumerSettings(groupId: groupId, properties: properties)
@@ -178,6 +199,7 @@ struct ConsoleConsumer: KafkactlCommand {
                     }
                 } finally: {
                     await session.close()
+                    reportStats(recordFilter, partitionsRead: partitions.count, of: partitions.count, context: context)
                 }
             }
             return
@@ -187,15 +209,34 @@ struct ConsoleConsumer: KafkactlCommand {
             let admin = AdminClient(client: client)
             let assignment = try await assignedPartitions(admin, filter: filter)
             let consumer = PartitionConsumer(client: client, configuration: consumerConfiguration)
-            let positions = try await consumer.resolve(Dictionary(uniqueKeysWithValues: assignment.map { ($0, start) }))
-            let stops = try await stopOffsets(for: assignment, admin: admin)
+            var read = NarrowedRead(
+                positions: try await consumer.resolve(Dictionary(uniqueKeysWithValues: assignment.map { ($0, start) })),
+                stops: try await stopOffsets(for: assignment, admin: admin), partitionsRead: assignment.count, partitionsNamed: assignment.count)
+            if let recordFilter {
+                read = try await WherePlan(recordFilter.predicate).narrow(
+                    assignment, start: start, startGiven: offset != nil || fromBeginning, stops: read.stops,
+                    partitioner: KeyPartitioner(rawValue: partitioner), consumer: consumer, admin: admin)
+            }
+            let (positions, stops) = (read.positions, read.stops)
+            // A narrowed read stops where its bounds say, like --until: every partition read has a stop.
+            let stopAtEnd = exitAtEnd
             try await lifecycle.run { printed, lastActivity in
-                try await consumer.consume(from: positions, stopAtEnd: exitAtEnd, stopOffsets: stops) { chunk in
+                guard !positions.isEmpty else { return }
+                try await consumer.consume(from: positions, stopAtEnd: stopAtEnd, stopOffsets: stops) { chunk in
                     lastActivity.set(TimeExpression.currentMillis())
                     return try writer.write(chunk, printed: printed, context: context).reachedLimit ? .stop : .continue
                 }
-            } finally: {}
+            } finally: {
+                reportStats(recordFilter, partitionsRead: read.partitionsRead, of: read.partitionsNamed, context: context)
+            }
         }
+    }
+
+    /// `--stats`: what --where scanned and matched, on stderr.
+    private func reportStats(_ filter: RecordFilter?, partitionsRead: Int, of named: Int, context: CommandContext) {
+        guard stats, let filter else { return }
+        let totals = filter.stats.totals
+        context.printError("Scanned \(totals.scanned) records, matched \(totals.matched); read \(partitionsRead) of \(named) partitions, fetched \(totals.bytes) bytes")
     }
 
     /// `--until` as a stop, the time read now (`-15m` is before now, not before the command was parsed).

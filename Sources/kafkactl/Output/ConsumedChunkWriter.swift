@@ -9,6 +9,8 @@ struct ConsumedChunkWriter: Sendable {
     /// `--skip-message-on-error`: a record the formatter cannot render is reported on stderr and skipped.
     let skipErrors: Bool
     let maxMessages: Int?
+    /// `--where`: only matching records are printed and counted; the others are counted as scanned.
+    var filter: RecordFilter? = nil
 
     /// Formats a chunk and writes it; `printed` is the running total across chunks.
     func write(_ chunk: ConsumedRecords, printed: SharedCounter, context: CommandContext) throws -> ChunkProgress {
@@ -20,10 +22,17 @@ struct ConsumedChunkWriter: Sendable {
         var count = Int(printed.value)
         var result = ChunkProgress(reachedLimit: false, nextUnprinted: nil)
         let partition = chunk.topicPartition.partition
+        var scanned = 0, matched = 0
+        defer { filter?.stats.add(scanned: scanned, matched: matched, bytes: chunk.byteCount) }
         try chunk.forEachRecord { record in
             if let maxMessages, count >= maxMessages {
                 result.reachedLimit = true
                 return false
+            }
+            if let filter {
+                scanned += 1
+                guard filter.predicate.matches(record, partition: partition) else { return true }
+                matched += 1
             }
             if json {
                 var line = RecordJSON.json(record.record, topic: chunk.topicPartition.topic, partition: partition).serialized()
@@ -70,4 +79,26 @@ final class SharedCounter: Sendable {
     init(_ initial: Int64) { storage = Atomic(initial) }
     var value: Int64 { storage.load(ordering: .relaxed) }
     func set(_ newValue: Int64) { storage.store(newValue, ordering: .relaxed) }
+}
+
+/// `--where`'s test and what it counted: records scanned and matched, bytes fetched (for `--stats`).
+struct RecordFilter: Sendable {
+    let predicate: RecordPredicate
+    let stats = WhereStats()
+}
+
+final class WhereStats: Sendable {
+    private let scanned = Atomic<Int>(0)
+    private let matched = Atomic<Int>(0)
+    private let bytes = Atomic<Int>(0)
+
+    func add(scanned: Int, matched: Int, bytes: Int) {
+        self.scanned.wrappingAdd(scanned, ordering: .relaxed)
+        self.matched.wrappingAdd(matched, ordering: .relaxed)
+        self.bytes.wrappingAdd(bytes, ordering: .relaxed)
+    }
+
+    var totals: (scanned: Int, matched: Int, bytes: Int) {
+        (scanned.load(ordering: .relaxed), matched.load(ordering: .relaxed), bytes.load(ordering: .relaxed))
+    }
 }
