@@ -23,6 +23,7 @@ public struct SchemaParser {
         "leader": "PartitionLeaderRequest",
         "node": "BrokerLocalRequest",
         "resource": "ConfigResourceRequest",
+        "transactionCoordinator": "TransactionCoordinatorRequest",
     ]
 
     public init() {}

@@ -94,9 +94,23 @@ struct FixtureCoverageTests {
         // Kafka 3.3-3.8 KRaft's highest; v2, 3.9+'s, with directory ids and the nodes' listeners; v0 is covered there too).
         "DescribeQuorum/v1": (.both, Self.describeQuorum),
         "DescribeQuorum/v2": (.both, Self.describeQuorum),
+        // Tansu lacks the four transaction APIs kafka-transactions.sh speaks. TransactionGoldenTests holds frames
+        // kafka-python 3.0.12 encoded (DescribeProducers v0 from 2.8; DescribeTransactions and ListTransactions v0
+        // from 3.0, ListTransactions v1 from 3.8 and v2 from 4.1; WriteTxnMarkers v1 from 2.8, v2 from 4.2).
+        "DescribeProducers/v0": (.both, Self.transactions("DescribeProducers (61)")),
+        "DescribeTransactions/v0": (.both, Self.transactions("DescribeTransactions (65)")),
+        "ListTransactions/v0": (.both, Self.transactions("ListTransactions (66)")),
+        "ListTransactions/v1": (.both, Self.transactions("ListTransactions (66)")),
+        "ListTransactions/v2": (.both, Self.transactions("ListTransactions (66)")),
+        "WriteTxnMarkers/v1": (.both, Self.transactions("WriteTxnMarkers (27)")),
+        "WriteTxnMarkers/v2": (.both, Self.transactions("WriteTxnMarkers (27)")),
     ]
 
     static let describeQuorum = "no capture: Tansu 0.6.0 does not serve DescribeQuorum (55); frames encoded by kafka-python 3.0.12 in DescribeQuorumGoldenTests"
+
+    static func transactions(_ api: String) -> String {
+        "no capture: Tansu 0.6.0 does not serve \(api); frames encoded by kafka-python 3.0.12 in TransactionGoldenTests"
+    }
 
     static let electLeaders = "no capture: Tansu 0.6.0 does not serve ElectLeaders (43); frames encoded by kafka-python 3.0.12 in ElectLeadersGoldenTests"
 

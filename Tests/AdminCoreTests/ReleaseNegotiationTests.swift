@@ -48,6 +48,11 @@ import Testing
         ("DescribeUserScramCredentials", DescribeUserScramCredentialsRequest.apiKey, DescribeUserScramCredentialsRequest.versions, "2.7"),
         ("AlterUserScramCredentials", AlterUserScramCredentialsRequest.apiKey, AlterUserScramCredentialsRequest.versions, "2.7"),
         ("DescribeCluster", DescribeClusterRequest.apiKey, DescribeClusterRequest.versions, "2.8"),
+        ("DescribeProducers", DescribeProducersRequest.apiKey, DescribeProducersRequest.versions, "2.8"),
+        // Kafka lists WriteTxnMarkers from 0.11, but v1 (flexible, the lowest 4.x answers) arrived in 2.8.
+        ("WriteTxnMarkers", WriteTxnMarkersRequest.apiKey, WriteTxnMarkersRequest.versions, "2.8"),
+        ("DescribeTransactions", DescribeTransactionsRequest.apiKey, DescribeTransactionsRequest.versions, "3.0"),
+        ("ListTransactions", ListTransactionsRequest.apiKey, ListTransactionsRequest.versions, "3.0"),
     ]
 
     @Test func theTableCoversEveryReleaseFrom21To4() {

@@ -15,6 +15,15 @@ import Testing
         #expect(HeartbeatRequest(groupId: "h", generationId: 1, memberId: "m").coordinatorGroup == "h")
     }
 
+    @Test func aTransactionCoordinatorRequestNamesItsTransactionalId() {
+        #expect(DescribeTransactionsRequest(transactionalIds: ["tx-a", "tx-b"]).coordinatorTransactionalId == "tx-a")
+        #expect(DescribeTransactionsRequest.self is any TransactionCoordinatorRequest.Type)
+        #expect(!(DescribeTransactionsRequest.self is any GroupCoordinatorRequest.Type))
+        #expect(DescribeProducersRequest.self is any PartitionLeaderRequest.Type)
+        #expect(WriteTxnMarkersRequest.self is any PartitionLeaderRequest.Type)
+        #expect(ListTransactionsRequest.self is any BrokerLocalRequest.Type)
+    }
+
     @Test func aBrokersConfigGoesToThatBrokerAndEverythingElseToAnyBroker() {
         func owner(_ type: ConfigResourceType, _ name: String) -> Int32? {
             DescribeConfigsRequest(resources: [.init(resourceType: type.rawValue, resourceName: name, configurationKeys: nil)]).configOwner
@@ -47,7 +56,7 @@ import Testing
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources")
         let client = sources.appendingPathComponent("AdminCore/Client").path
-        let forbidden = ["sendRouted(", "connection(for:", "Destination", ".coordinator(group:"]
+        let forbidden = ["sendRouted(", "connection(for:", "Destination", ".coordinator(group:", ".transactionCoordinator(transactionalId:"]
         var offenders: [String] = []
         let files = FileManager.default.enumerator(atPath: sources.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
         #expect(files.count > 50, "the source tree was not found at \(sources.path)")

@@ -2,10 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
-/// acls and leader-election against the test cluster presenting Apache Kafka releases' API versions
+/// acls, leader-election and transactions against the test cluster presenting Apache Kafka releases' API versions
 /// (`ClusterProxy(release:)`): kafkactl negotiates each release's DescribeAcls version and decodes the test broker's
 /// real answer at it, and says in one line what a release cannot do (no ElectLeaders before 2.2; no unclean
-/// election in 2.2-2.3's ElectPreferredLeaders). The commands' semantics are proven on scripted brokers
+/// election in 2.2-2.3's ElectPreferredLeaders; no ListTransactions before 3.0, no duration filter before 3.8). The commands' semantics are proven on scripted brokers
 /// (AclsCommandTests, LeaderElectionCommandTests): the test broker's ACLs are stubs and it lacks ElectLeaders.
 @Suite(.serialized) struct AdminToolsReleaseTests {
     static func withRelease(_ name: String, _ body: (String) async throws -> Void) async throws {
@@ -30,6 +30,22 @@ import Testing
         try await Self.withRelease("2.1") { bootstrap in
             expectFailure(try await ProxyCluster.run("leader-election", bootstrap, ["--election-type", "preferred", "--all-topic-partitions"]),
                           exitCode: 1, containing: ["does not support electing leaders (ElectLeaders)", "it does not offer ElectLeaders"])
+        }
+    }
+
+    @Test func kafka28HasNoListTransactionsWhichIsOneLine() async throws {
+        // ListTransactions arrived in 3.0; 2.8 (ZooKeeper mode) lists DescribeProducers only.
+        try await Self.withRelease("2.8") { bootstrap in
+            expectFailure(try await ProxyCluster.run("transactions", bootstrap, ["list"]), exitCode: 1,
+                          containing: ["Failed to list transactions: ", "does not support listing transactions (ListTransactions)", "it does not offer ListTransactions"])
+        }
+    }
+
+    @Test func kafka37CannotFilterTransactionsByDurationWhichIsOneLine() async throws {
+        // ListTransactions v1 (the duration filter) arrived in 3.8: 3.7 offers v0, and nothing is sent.
+        try await Self.withRelease("3.7") { bootstrap in
+            expectFailure(try await ProxyCluster.run("transactions", bootstrap, ["list", "--duration-filter", "1000"]), exitCode: 1,
+                          containing: ["cannot filter transactions by duration: it speaks ListTransactions v0, the filter needs v1 (Kafka 3.8 or later)"])
         }
     }
 

@@ -50,6 +50,12 @@ import Testing
         #expect(engine.candidates(for: line) == expected)
     }
 
+    @Test func transactionsOffersItsCommandsUntilOneIsGivenThenItsFlags() {
+        #expect(engine.candidates(for: "transactions ") == ["abort", "describe", "describe-producers", "find-hanging", "list"])
+        #expect(engine.candidates(for: "transactions --bootstrap-server b:1 desc") == ["describe", "describe-producers"])
+        #expect(engine.candidates(for: "transactions list --dur") == ["--duration-filter"])
+    }
+
     @Test func aPrefixOffersEveryNameStartingWithIt() {
         let offered = engine.candidates(for: "co")
         #expect(offered == (Self.listedSubcommands.filter { $0.hasPrefix("co") } + ["connect"]).sorted())

@@ -62,6 +62,18 @@ extension KafkaClient {
         return (connection.versions, connection.address)
     }
 
+    // MARK: A transactional id's coordinator
+
+    public func send<R: TransactionCoordinatorRequest>(_ request: R, feature: String? = nil) async throws -> R.Response {
+        try await sendRouted(request, to: .transactionCoordinator(transactionalId: request.coordinatorTransactionalId), feature: feature)
+    }
+
+    /// The API versions (and address, for messages) of `transactionalId`'s coordinator, to check before sending.
+    public func versions(ofTransactionCoordinatorOf transactionalId: String) async throws -> (versions: ApiVersionTable, address: BrokerAddress) {
+        let connection = try await connection(for: .transactionCoordinator(transactionalId: transactionalId))
+        return (connection.versions, connection.address)
+    }
+
     // MARK: One broker's own answer
 
     public func send<R: BrokerLocalRequest>(_ request: R, to node: Int32, feature: String? = nil) async throws -> R.Response {

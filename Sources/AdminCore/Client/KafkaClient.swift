@@ -15,6 +15,22 @@ public final class KafkaClient: Sendable {
         case node(Int32)
         /// The coordinator of a consumer group (FindCoordinator, cached until NOT_COORDINATOR).
         case coordinator(group: String)
+        /// The transaction coordinator of a transactional id (FindCoordinator with key type 1, cached likewise).
+        case transactionCoordinator(transactionalId: String)
+    }
+
+    /// What FindCoordinator is asked about: its key type and key. Groups and transactional ids are found and cached
+    /// the same way, each kind in its own namespace (a group and a transactional id may share a name).
+    struct CoordinatorKey: Sendable, Hashable {
+        enum Kind: Int8, Sendable {
+            case group = 0
+            case transaction = 1
+        }
+        var kind: Kind
+        var key: String
+
+        /// How error lines name it: "group 'g'" or "transactional id 't'".
+        var described: String { kind == .group ? "group '\(key)'" : "transactional id '\(key)'" }
     }
 
     public let configuration: ClientConfiguration
@@ -113,7 +129,10 @@ public final class KafkaClient: Sendable {
             }
             return try await pool.connection(to: broker.address, lane: lane)
         case .coordinator(let group):
-            let address = try await coordinatorAddress(group: group)
+            let address = try await coordinatorAddress(of: CoordinatorKey(kind: .group, key: group))
+            return try await pool.connection(to: address, lane: lane)
+        case .transactionCoordinator(let transactionalId):
+            let address = try await coordinatorAddress(of: CoordinatorKey(kind: .transaction, key: transactionalId))
             return try await pool.connection(to: address, lane: lane)
         }
     }
@@ -124,18 +143,32 @@ public final class KafkaClient: Sendable {
         await metadataCache.latest?.brokers.values.sorted { $0.nodeId < $1.nodeId }.map(\.address) ?? []
     }
 
-    // MARK: Group coordinators
+    // MARK: Coordinators (groups and transactions)
 
     /// The address of a group's coordinator, from the cache or FindCoordinator (retrying while the coordinator is
     /// still loading or not yet elected, within the API timeout).
     public func coordinatorAddress(group: String) async throws -> BrokerAddress {
-        if let cached = await metadataCache.coordinator(of: group) { return cached }
+        try await coordinatorAddress(of: CoordinatorKey(kind: .group, key: group))
+    }
+
+    /// The node id of a transactional id's transaction coordinator (FindCoordinator key type 1, found and cached as
+    /// a group's coordinator is), which Kafka's tools print beside its answer.
+    public func transactionCoordinatorNode(transactionalId: String) async throws -> Int32 {
+        let key = CoordinatorKey(kind: .transaction, key: transactionalId)
+        _ = try await coordinatorAddress(of: key)
+        return await metadataCache.coordinatorNode(of: key) ?? -1
+    }
+
+    /// The coordinator of `coordinator`, from the cache or FindCoordinator (v4+ names its keys in a list, earlier
+    /// versions one key), retrying a retriable error under the one backoff.
+    func coordinatorAddress(of coordinator: CoordinatorKey) async throws -> BrokerAddress {
+        if let cached = await metadataCache.coordinator(of: coordinator) { return cached }
         var backoff = RetryBackoff(configuration)
         while true {
             let response = try await send { (version: Int16) in
                 version >= 4
-                    ? FindCoordinatorRequest(keyType: 0, coordinatorKeys: [group])
-                    : FindCoordinatorRequest(key: group, keyType: 0)
+                    ? FindCoordinatorRequest(keyType: coordinator.kind.rawValue, coordinatorKeys: [coordinator.key])
+                    : FindCoordinatorRequest(key: coordinator.key, keyType: coordinator.kind.rawValue)
             }
             let (code, message, node, host, port): (ErrorCode, String?, Int32, String, Int32)
             if let entry = response.coordinators.first {
@@ -145,11 +178,11 @@ public final class KafkaClient: Sendable {
             }
             if code == .none {
                 let address = BrokerAddress(host: host, port: Int(port))
-                await metadataCache.storeCoordinator(address, nodeId: node, for: group)
+                await metadataCache.storeCoordinator(address, nodeId: node, for: coordinator)
                 return address
             }
             guard code.isRetriable, backoff.canRetry else {
-                throw KafkactlError.broker(code, "cannot find the coordinator of group '\(group)'", brokerMessage: message)
+                throw KafkactlError.broker(code, "cannot find the coordinator of \(coordinator.described)", brokerMessage: message)
             }
             try await backoff.wait()
         }
@@ -157,7 +190,12 @@ public final class KafkaClient: Sendable {
 
     /// Forgets a group's coordinator after NOT_COORDINATOR (or a lost connection), so the next request finds it anew.
     public func invalidateCoordinator(group: String) async {
-        await metadataCache.forgetCoordinator(of: group)
+        await metadataCache.forgetCoordinator(of: CoordinatorKey(kind: .group, key: group))
+    }
+
+    /// Forgets a transactional id's coordinator after NOT_COORDINATOR, as `invalidateCoordinator(group:)` does.
+    public func invalidateTransactionCoordinator(transactionalId: String) async {
+        await metadataCache.forgetCoordinator(of: CoordinatorKey(kind: .transaction, key: transactionalId))
     }
 
     /// Requests that change nothing may be sent again after a connection drops; changes are not, since the
@@ -165,7 +203,7 @@ public final class KafkaClient: Sendable {
     private static let mutatingApis: Set<ApiKey> = [
         .produce, .createTopics, .deleteTopics, .createPartitions, .alterConfigs, .incrementalAlterConfigs,
         .offsetCommit, .deleteGroups, .deleteRecords, .offsetDelete, .initProducerId, .joinGroup, .syncGroup,
-        .leaveGroup, .consumerGroupHeartbeat,
+        .leaveGroup, .consumerGroupHeartbeat, .writeTxnMarkers,
     ]
 
     /// A broker that leaves a request unanswered past `request.timeout.ms` is stalled: its connection is closed
@@ -263,7 +301,8 @@ actor MetadataCache {
     private var fetchedAt: ContinuousClock.Instant?
     /// Whether `latest` answered a request for every topic, so it also says which topics do not exist.
     private var coversAllTopics = false
-    private var coordinators: [String: BrokerAddress] = [:]
+    private var coordinators: [KafkaClient.CoordinatorKey: BrokerAddress] = [:]
+    private var coordinatorNodes: [KafkaClient.CoordinatorKey: Int32] = [:]
 
     func store(_ metadata: ClusterMetadata, allTopics: Bool) {
         latest = metadata
@@ -286,13 +325,17 @@ actor MetadataCache {
         return complete ? latest : nil
     }
 
-    func coordinator(of group: String) -> BrokerAddress? { coordinators[group] }
+    func coordinator(of key: KafkaClient.CoordinatorKey) -> BrokerAddress? { coordinators[key] }
 
-    func storeCoordinator(_ address: BrokerAddress, nodeId: Int32, for group: String) {
-        coordinators[group] = address
+    func coordinatorNode(of key: KafkaClient.CoordinatorKey) -> Int32? { coordinatorNodes[key] }
+
+    func storeCoordinator(_ address: BrokerAddress, nodeId: Int32, for key: KafkaClient.CoordinatorKey) {
+        coordinators[key] = address
+        coordinatorNodes[key] = nodeId
     }
 
-    func forgetCoordinator(of group: String) {
-        coordinators[group] = nil
+    func forgetCoordinator(of key: KafkaClient.CoordinatorKey) {
+        coordinators[key] = nil
+        coordinatorNodes[key] = nil
     }
 }

@@ -16,6 +16,8 @@ public enum KafkactlApis {
         AlterUserScramCredentialsRequest.self, DescribeClusterRequest.self, ConsumerGroupHeartbeatRequest.self,
         ConsumerGroupDescribeRequest.self, DescribeTopicPartitionsRequest.self, DescribeAclsRequest.self, CreateAclsRequest.self,
         DeleteAclsRequest.self, DescribeLogDirsRequest.self, ElectLeadersRequest.self, DescribeQuorumRequest.self,
+        DescribeProducersRequest.self, DescribeTransactionsRequest.self, ListTransactionsRequest.self,
+        WriteTxnMarkersRequest.self,
     ]
 
     /// The version range kafkactl speaks, by API key.

@@ -34,14 +34,17 @@ extension KafkaClient {
 
     /// Sends one request per leader, concurrently, each built for the version that leader's connection speaks.
     /// The first failure fails the whole call: an operation that lacks one leader's answer cannot complete.
+    ///
+    /// - Parameter feature: what the user asked for, named when a leader lacks the API.
     public func sendToLeaders<R: PartitionLeaderRequest>(
-        _ byLeader: [Int32: [TopicPartition]], build: @escaping @Sendable (_ version: Int16, _ partitions: [TopicPartition]) -> R
+        _ byLeader: [Int32: [TopicPartition]], feature: String? = nil,
+        build: @escaping @Sendable (_ version: Int16, _ partitions: [TopicPartition]) -> R
     ) async throws -> [LeaderShard<R.Response>] {
         try await withThrowingTaskGroup(of: LeaderShard<R.Response>.self) { group in
             for (leader, partitions) in byLeader {
                 group.addTask {
                     let destination: Destination = leader >= 0 ? .node(leader) : .any
-                    let response = try await self.sendRouted(to: destination) { (version: Int16) in build(version, partitions) }
+                    let response = try await self.sendRouted(to: destination, feature: feature) { (version: Int16) in build(version, partitions) }
                     return LeaderShard(leader: leader, partitions: partitions, response: response)
                 }
             }
@@ -59,6 +62,7 @@ extension KafkaClient {
         _ partitions: some Collection<TopicPartition>,
         what: (TopicPartition) -> String,
         retries: (ErrorCode) -> Bool,
+        feature: String? = nil,
         build: @escaping @Sendable (_ version: Int16, _ partitions: [TopicPartition]) -> R,
         answers: (R.Response) -> [(partition: TopicPartition, code: ErrorCode, value: Value)]
     ) async throws -> [TopicPartition: Result<Value, KafkactlError>] {
@@ -75,7 +79,7 @@ extension KafkaClient {
                 remaining.remove(partition)
             }
             var retry = false
-            for shard in try await sendToLeaders(plan.byLeader, build: build) {
+            for shard in try await sendToLeaders(plan.byLeader, feature: feature, build: build) {
                 for answer in answers(shard.response) where remaining.contains(answer.partition) {
                     if answer.code == .none {
                         results[answer.partition] = .success(answer.value)

@@ -34,6 +34,13 @@ public protocol GroupCoordinatorRequest: KafkaRequest {
     var coordinatorGroup: String { get }
 }
 
+/// The coordinator of a transactional id must answer (FindCoordinator with key type 1, TRANSACTION, names it).
+public protocol TransactionCoordinatorRequest: KafkaRequest {
+    /// The transactional id whose coordinator answers. A request naming several ids names ids of one coordinator;
+    /// this is the first.
+    var coordinatorTransactionalId: String { get }
+}
+
 /// The leader of each partition the request names must answer (Produce, Fetch, ListOffsets, DeleteRecords): sent
 /// one request per leader by `KafkaClient.onLeaders`, or on a leader's connection by the producer and consumer.
 public protocol PartitionLeaderRequest: KafkaRequest {}

@@ -1,5 +1,5 @@
 // What each routed request names for the client to find its broker: the group of a coordinator request, the
-// broker of a config request. The generator declares the marker protocols; these say which field holds the key,
+// transactional id of a transaction coordinator request, the broker of a config request. The generator declares the marker protocols; these say which field holds the key,
 // and a schema given such a route without an entry here does not compile.
 
 extension JoinGroupRequest { public var coordinatorGroup: String { groupId } }
@@ -14,6 +14,8 @@ extension OffsetFetchRequest { public var coordinatorGroup: String { groups.firs
 extension DescribeGroupsRequest { public var coordinatorGroup: String { groups.first ?? "" } }
 extension DeleteGroupsRequest { public var coordinatorGroup: String { groupsNames.first ?? "" } }
 extension ConsumerGroupDescribeRequest { public var coordinatorGroup: String { groupIds.first ?? "" } }
+
+extension DescribeTransactionsRequest { public var coordinatorTransactionalId: String { transactionalIds.first ?? "" } }
 
 /// Kafka's admin client sends a broker's (or its loggers') config to that broker, which alone holds its dynamic
 /// per-broker values; the cluster-wide default (an empty name) and every other resource go to any broker.

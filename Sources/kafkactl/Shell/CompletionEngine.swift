@@ -22,6 +22,11 @@ struct CompletionEngine: Sendable {
             return filter(values, prefix: current)
         }
         guard let type = Self.subcommand(named: subcommand) else { return [] }
+        // transactions takes its command as the first word after it: offer those until one is given.
+        if subcommand == "transactions", !current.hasPrefix("-"),
+           !words.dropFirst().contains(where: { Transactions.Command(rawValue: $0) != nil }) {
+            return filter(Transactions.Command.allCases.filter { $0 != .forceTerminateTransaction }.map(\.rawValue), prefix: current)
+        }
         return filter(Self.flags(of: type), prefix: current)
     }
 

@@ -1,0 +1,115 @@
+extension AdminClient {
+    /// The transactions each broker coordinates (ListTransactions on every broker: each lists only its own), by the
+    /// broker's node id. A filter a broker's version cannot carry is refused in one line before it is sent there, as
+    /// Kafka's admin client refuses it (the duration filter needs v1, Kafka 3.8+; the id pattern v2, Kafka 4.1+).
+    public func listTransactions(_ filter: TransactionListFilter = TransactionListFilter()) async throws -> [Int32: [TransactionListing]] {
+        let client = self.client
+        return try await client.onEveryBroker { node in
+            let response = try await client.send(to: node, feature: "listing transactions") { (version: Int16) in
+                if filter.minimumDurationMs != nil, version < 1 {
+                    throw KafkactlError(.unsupported, "broker \(node) cannot filter transactions by duration: it speaks ListTransactions v\(version), the filter needs v1 (Kafka 3.8 or later)")
+                }
+                if filter.transactionalIdPattern != nil, version < 2 {
+                    throw KafkactlError(.unsupported, "broker \(node) cannot filter transactions by transactional id pattern: it speaks ListTransactions v\(version), the filter needs v2 (Kafka 4.1 or later)")
+                }
+                return ListTransactionsRequest(stateFilters: filter.states, producerIdFilters: filter.producerIds,
+                                               durationFilter: filter.minimumDurationMs ?? -1,
+                                               transactionalIdPattern: filter.transactionalIdPattern)
+            }
+            let code = ErrorCode(rawValue: response.errorCode)
+            guard code == .none else { throw KafkactlError.broker(code, "cannot list the transactions of broker \(node)") }
+            return response.transactionStates.map {
+                TransactionListing(transactionalId: $0.transactionalId, producerId: $0.producerId, state: $0.transactionState)
+            }
+        }
+    }
+
+    /// Each transactional id's state at its transaction coordinator (DescribeTransactions, one request per id, each
+    /// at the coordinator FindCoordinator names for it), concurrently. A coordinator that moved or is loading is found
+    /// again and asked again within the API timeout; an id the coordinator does not know fails as not found.
+    public func describeTransactions(_ transactionalIds: [String]) async -> [String: Result<TransactionDescription, KafkactlError>] {
+        await withTaskGroup(of: (String, Result<TransactionDescription, KafkactlError>).self) { group in
+            for id in Set(transactionalIds) {
+                group.addTask {
+                    do {
+                        return (id, .success(try await self.describeTransaction(id)))
+                    } catch {
+                        return (id, .failure(error as? KafkactlError ?? KafkactlError(.internal, "\(error)")))
+                    }
+                }
+            }
+            var results: [String: Result<TransactionDescription, KafkactlError>] = [:]
+            for await (id, result) in group { results[id] = result }
+            return results
+        }
+    }
+
+    private func describeTransaction(_ transactionalId: String) async throws -> TransactionDescription {
+        var backoff = RetryBackoff(client.configuration)
+        while true {
+            let coordinator = try await client.transactionCoordinatorNode(transactionalId: transactionalId)
+            let response = try await client.send(DescribeTransactionsRequest(transactionalIds: [transactionalId]),
+                                                 feature: "describing transactions")
+            guard let state = response.transactionStates.first(where: { $0.transactionalId == transactionalId }) else {
+                throw KafkactlError(.internal, "the coordinator did not answer DescribeTransactions for transactional id '\(transactionalId)'")
+            }
+            let code = ErrorCode(rawValue: state.errorCode)
+            if code == .none {
+                return TransactionDescription(
+                    coordinatorId: coordinator, transactionalId: transactionalId, producerId: state.producerId,
+                    producerEpoch: state.producerEpoch, state: state.transactionState, timeoutMs: state.transactionTimeoutMs,
+                    startTimeMs: state.transactionStartTimeMs >= 0 ? state.transactionStartTimeMs : nil,
+                    partitions: state.topics.flatMap { topic in topic.partitions.map { TopicPartition(topic.topic, $0) } })
+            }
+            if code.retryAction == .findCoordinator, backoff.canRetry {
+                await client.invalidateTransactionCoordinator(transactionalId: transactionalId)
+                try await backoff.wait()
+                continue
+            }
+            if code == .transactionalIdNotFound {
+                throw KafkactlError(.notFound, "transactional id '\(transactionalId)' is not known to its coordinator: \(code.message) [\(code.name)]", code: code)
+            }
+            throw KafkactlError.broker(code, "cannot describe transactional id '\(transactionalId)'")
+        }
+    }
+
+    /// The producers each partition's leader (or, with `broker`, that replica) keeps state for (DescribeProducers,
+    /// one request per broker). At the leaders a moved leader is found again and asked again; a named broker is
+    /// asked once, as Kafka's admin client does, and its NOT_LEADER_OR_FOLLOWER means it holds no replica.
+    public func describeProducers(
+        _ partitions: [TopicPartition], broker: Int32? = nil
+    ) async throws -> [TopicPartition: Result<[ProducerState], KafkactlError>] {
+        let build: @Sendable (Int16, [TopicPartition]) -> DescribeProducersRequest = { _, partitions in
+            DescribeProducersRequest(topics: Dictionary(grouping: partitions, by: \.topic).sorted { $0.key < $1.key }.map {
+                .init(name: $0.key, partitionIndexes: $0.value.map(\.partition).sorted())
+            })
+        }
+        let answers = { (response: DescribeProducersResponse) in
+            response.topics.flatMap { topic in
+                topic.partitions.map { partition in
+                    (partition: TopicPartition(topic.name, partition.partitionIndex), code: ErrorCode(rawValue: partition.errorCode),
+                     message: partition.errorMessage, value: partition.activeProducers.map(ProducerState.init))
+                }
+            }
+        }
+        let feature = "describing producers"
+        guard let broker else {
+            return try await client.onLeaders(
+                partitions, what: { "cannot describe the producers of \($0) at its leader" },
+                retries: { $0.retryAction != .fail && $0.retryAction != .findCoordinator },
+                feature: feature, build: build, answers: { answers($0).map { ($0.partition, $0.code, $0.value) } })
+        }
+        var results: [TopicPartition: Result<[ProducerState], KafkactlError>] = [:]
+        for shard in try await client.sendToLeaders([broker: partitions], feature: feature, build: build) {
+            for answer in answers(shard.response) where partitions.contains(answer.partition) {
+                results[answer.partition] = answer.code == .none
+                    ? .success(answer.value)
+                    : .failure(.broker(answer.code, "cannot describe the producers of \(answer.partition) at broker \(broker)", brokerMessage: answer.message))
+            }
+        }
+        for partition in partitions where results[partition] == nil {
+            results[partition] = .failure(KafkactlError(.internal, "broker \(broker) did not answer DescribeProducers for \(partition)"))
+        }
+        return results
+    }
+}
