@@ -44,6 +44,8 @@ struct FixtureRoundTripTests {
         "DescribeLogDirs": DescribeLogDirsRequest.self,
         "ElectLeaders": ElectLeadersRequest.self,
         "DescribeQuorum": DescribeQuorumRequest.self,
+        "AlterPartitionReassignments": AlterPartitionReassignmentsRequest.self,
+        "ListPartitionReassignments": ListPartitionReassignmentsRequest.self,
         "DescribeGroups": DescribeGroupsRequest.self,
         "ListGroups": ListGroupsRequest.self,
         "OffsetDelete": OffsetDeleteRequest.self,

@@ -102,6 +102,8 @@ enum MessageTargets {
         add(DescribeLogDirsRequest.self, DescribeLogDirsResponse())
         add(ElectLeadersRequest.self, ElectLeadersResponse())
         add(DescribeQuorumRequest.self, DescribeQuorumResponse())
+        add(AlterPartitionReassignmentsRequest.self, AlterPartitionReassignmentsResponse())
+        add(ListPartitionReassignmentsRequest.self, ListPartitionReassignmentsResponse())
         add(DeleteTopicsRequest.self, DeleteTopicsResponse())
         add(DescribeClientQuotasRequest.self, DescribeClientQuotasResponse())
         add(DescribeClusterRequest.self, DescribeClusterResponse())
