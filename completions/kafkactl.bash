@@ -173,13 +173,13 @@ _kafkactl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    topics|console-producer|console-consumer|producer-perf-test|consumer-groups|configs|get-offsets|delete-records|acls|log-dirs|leader-election|transactions|metadata-quorum|features|broker-api-versions|cluster|shell|config|version|completion|help)
+    topics|console-producer|console-consumer|producer-perf-test|consumer-groups|configs|get-offsets|delete-records|acls|log-dirs|leader-election|reassign-partitions|metadata-quorum|features|broker-api-versions|cluster|shell|config|version|completion|help)
         # Offer subcommand argument completions
         "_kafkactl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer producer-perf-test consumer-groups configs get-offsets delete-records acls log-dirs leader-election transactions metadata-quorum features broker-api-versions cluster shell config version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer producer-perf-test consumer-groups configs get-offsets delete-records acls log-dirs leader-election reassign-partitions metadata-quorum features broker-api-versions cluster shell config version completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -814,12 +814,12 @@ _kafkactl_leader-election() {
     esac
 }
 
-_kafkactl_transactions() {
+_kafkactl_reassign-partitions() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--generate --execute --verify --cancel --list --disable-rack-aware --additional --preserve-throttles --disallow-replication-factor-change --version -h --help)
     repeating_options=()
-    non_repeating_options=(--bootstrap-server --command-config --context --duration-filter --transactional-id-pattern --transactional-id --broker-id --topic --partition --start-offset --producer-id --producer-epoch --coordinator-epoch --max-transaction-timeout --output)
-    __kafkactl_offer_flags_options 1
+    non_repeating_options=(--bootstrap-server --command-config --context --bootstrap-controller --reassignment-json-file --topics-to-move-json-file --broker-list --throttle --replica-alter-log-dirs-throttle --timeout --output)
+    __kafkactl_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
@@ -832,50 +832,31 @@ _kafkactl_transactions() {
     '--context')
         return
         ;;
-    '--duration-filter')
+    '--bootstrap-controller')
         return
         ;;
-    '--transactional-id-pattern')
+    '--reassignment-json-file')
+        __kafkactl_add_completions -f
         return
         ;;
-    '--transactional-id')
+    '--topics-to-move-json-file')
+        __kafkactl_add_completions -f
         return
         ;;
-    '--broker-id')
+    '--broker-list')
         return
         ;;
-    '--topic')
-        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion transactions -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+    '--throttle')
         return
         ;;
-    '--partition')
+    '--replica-alter-log-dirs-throttle')
         return
         ;;
-    '--start-offset')
-        return
-        ;;
-    '--producer-id')
-        return
-        ;;
-    '--producer-epoch')
-        return
-        ;;
-    '--coordinator-epoch')
-        return
-        ;;
-    '--max-transaction-timeout')
+    '--timeout')
         return
         ;;
     '--output')
         __kafkactl_add_completions -W 'text'$'\n''json'
-        return
-        ;;
-    esac
-
-    # Offer positional completions
-    case "${positional_number}" in
-    1)
-        __kafkactl_add_completions -W 'list'$'\n''describe'$'\n''describe-producers'$'\n''abort'$'\n''find-hanging'
         return
         ;;
     esac

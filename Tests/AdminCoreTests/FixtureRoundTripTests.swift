@@ -48,6 +48,8 @@ struct FixtureRoundTripTests {
         "DescribeTransactions": DescribeTransactionsRequest.self,
         "ListTransactions": ListTransactionsRequest.self,
         "WriteTxnMarkers": WriteTxnMarkersRequest.self,
+        "AlterPartitionReassignments": AlterPartitionReassignmentsRequest.self,
+        "ListPartitionReassignments": ListPartitionReassignmentsRequest.self,
         "DescribeGroups": DescribeGroupsRequest.self,
         "ListGroups": ListGroupsRequest.self,
         "OffsetDelete": OffsetDeleteRequest.self,

@@ -43,6 +43,8 @@ import Testing
         ("ElectLeaders", ElectLeadersRequest.apiKey, ElectLeadersRequest.versions, "2.2"),
         ("IncrementalAlterConfigs", IncrementalAlterConfigsRequest.apiKey, IncrementalAlterConfigsRequest.versions, "2.3"),
         ("OffsetDelete", OffsetDeleteRequest.apiKey, OffsetDeleteRequest.versions, "2.4"),
+        ("AlterPartitionReassignments", AlterPartitionReassignmentsRequest.apiKey, AlterPartitionReassignmentsRequest.versions, "2.4"),
+        ("ListPartitionReassignments", ListPartitionReassignmentsRequest.apiKey, ListPartitionReassignmentsRequest.versions, "2.4"),
         ("DescribeClientQuotas", DescribeClientQuotasRequest.apiKey, DescribeClientQuotasRequest.versions, "2.6"),
         ("AlterClientQuotas", AlterClientQuotasRequest.apiKey, AlterClientQuotasRequest.versions, "2.6"),
         ("DescribeUserScramCredentials", DescribeUserScramCredentialsRequest.apiKey, DescribeUserScramCredentialsRequest.versions, "2.7"),

@@ -106,6 +106,8 @@ enum MessageTargets {
         add(DescribeTransactionsRequest.self, DescribeTransactionsResponse())
         add(ListTransactionsRequest.self, ListTransactionsResponse())
         add(WriteTxnMarkersRequest.self, WriteTxnMarkersResponse())
+        add(AlterPartitionReassignmentsRequest.self, AlterPartitionReassignmentsResponse())
+        add(ListPartitionReassignmentsRequest.self, ListPartitionReassignmentsResponse())
         add(DeleteTopicsRequest.self, DeleteTopicsResponse())
         add(DescribeClientQuotasRequest.self, DescribeClientQuotasResponse())
         add(DescribeClusterRequest.self, DescribeClusterResponse())

@@ -18,6 +18,7 @@ public enum KafkactlApis {
         DeleteAclsRequest.self, DescribeLogDirsRequest.self, ElectLeadersRequest.self, DescribeQuorumRequest.self,
         DescribeProducersRequest.self, DescribeTransactionsRequest.self, ListTransactionsRequest.self,
         WriteTxnMarkersRequest.self,
+        AlterPartitionReassignmentsRequest.self, ListPartitionReassignmentsRequest.self,
     ]
 
     /// The version range kafkactl speaks, by API key.

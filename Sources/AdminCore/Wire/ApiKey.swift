@@ -35,6 +35,8 @@ public struct ApiKey: RawRepresentable, Hashable, Sendable, CustomStringConverti
     public static let electLeaders = ApiKey(rawValue: 43)
     public static let describeQuorum = ApiKey(rawValue: 55)
     public static let incrementalAlterConfigs = ApiKey(rawValue: 44)
+    public static let alterPartitionReassignments = ApiKey(rawValue: 45)
+    public static let listPartitionReassignments = ApiKey(rawValue: 46)
     public static let offsetDelete = ApiKey(rawValue: 47)
     public static let describeClientQuotas = ApiKey(rawValue: 48)
     public static let alterClientQuotas = ApiKey(rawValue: 49)

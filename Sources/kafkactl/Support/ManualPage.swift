@@ -83,6 +83,7 @@ enum ManualPage {
             .BR kafka-log-dirs.sh (1),
             .BR kafka-leader-election.sh (1),
             .BR kafka-transactions.sh (1),
+            .BR kafka-reassign-partitions.sh (1),
             .BR kafka-metadata-quorum.sh (1),
             .BR kafka-features.sh (1),
             .BR kafka-broker-api-versions.sh (1)
