@@ -43,6 +43,7 @@ struct FixtureRoundTripTests {
         "DeleteAcls": DeleteAclsRequest.self,
         "DescribeLogDirs": DescribeLogDirsRequest.self,
         "ElectLeaders": ElectLeadersRequest.self,
+        "UpdateFeatures": UpdateFeaturesRequest.self,
         "DescribeQuorum": DescribeQuorumRequest.self,
         "DescribeGroups": DescribeGroupsRequest.self,
         "ListGroups": ListGroupsRequest.self,

@@ -47,6 +47,7 @@ import Testing
         ("AlterClientQuotas", AlterClientQuotasRequest.apiKey, AlterClientQuotasRequest.versions, "2.6"),
         ("DescribeUserScramCredentials", DescribeUserScramCredentialsRequest.apiKey, DescribeUserScramCredentialsRequest.versions, "2.7"),
         ("AlterUserScramCredentials", AlterUserScramCredentialsRequest.apiKey, AlterUserScramCredentialsRequest.versions, "2.7"),
+        ("UpdateFeatures", UpdateFeaturesRequest.apiKey, UpdateFeaturesRequest.versions, "2.7"),
         ("DescribeCluster", DescribeClusterRequest.apiKey, DescribeClusterRequest.versions, "2.8"),
     ]
 

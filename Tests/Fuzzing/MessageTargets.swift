@@ -102,6 +102,7 @@ enum MessageTargets {
         add(DescribeLogDirsRequest.self, DescribeLogDirsResponse())
         add(ElectLeadersRequest.self, ElectLeadersResponse())
         add(DescribeQuorumRequest.self, DescribeQuorumResponse())
+        add(UpdateFeaturesRequest.self, UpdateFeaturesResponse())
         add(DeleteTopicsRequest.self, DeleteTopicsResponse())
         add(DescribeClientQuotasRequest.self, DescribeClientQuotasResponse())
         add(DescribeClusterRequest.self, DescribeClusterResponse())

@@ -16,6 +16,7 @@ public enum KafkactlApis {
         AlterUserScramCredentialsRequest.self, DescribeClusterRequest.self, ConsumerGroupHeartbeatRequest.self,
         ConsumerGroupDescribeRequest.self, DescribeTopicPartitionsRequest.self, DescribeAclsRequest.self, CreateAclsRequest.self,
         DeleteAclsRequest.self, DescribeLogDirsRequest.self, ElectLeadersRequest.self, DescribeQuorumRequest.self,
+        UpdateFeaturesRequest.self,
     ]
 
     /// The version range kafkactl speaks, by API key.
