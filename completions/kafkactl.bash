@@ -173,13 +173,13 @@ _kafkactl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    topics|console-producer|console-consumer|producer-perf-test|consumer-groups|configs|get-offsets|delete-records|acls|log-dirs|leader-election|reassign-partitions|metadata-quorum|features|broker-api-versions|cluster|shell|config|version|completion|help)
+    topics|console-producer|console-consumer|producer-perf-test|consumer-perf-test|consumer-groups|configs|get-offsets|delete-records|acls|log-dirs|leader-election|metadata-quorum|features|broker-api-versions|cluster|shell|config|version|completion|help)
         # Offer subcommand argument completions
         "_kafkactl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer producer-perf-test consumer-groups configs get-offsets delete-records acls log-dirs leader-election reassign-partitions metadata-quorum features broker-api-versions cluster shell config version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer producer-perf-test consumer-perf-test consumer-groups configs get-offsets delete-records acls log-dirs leader-election metadata-quorum features broker-api-versions cluster shell config version completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -459,6 +459,70 @@ _kafkactl_producer-perf-test() {
         return
         ;;
     '--transaction-duration-ms')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_consumer-perf-test() {
+    repeating_flags=()
+    non_repeating_flags=(--from-latest --print-metrics --show-detailed-stats --hide-header --version -h --help)
+    repeating_options=(--command-property)
+    non_repeating_options=(--bootstrap-server --command-config --context --topic --include --group --num-records --messages --fetch-size --socket-buffer-size --consumer.config --timeout --reporting-interval --date-format --output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion consumer-perf-test -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--include')
+        return
+        ;;
+    '--group')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion consumer-perf-test -- --group "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--num-records')
+        return
+        ;;
+    '--messages')
+        return
+        ;;
+    '--fetch-size')
+        return
+        ;;
+    '--socket-buffer-size')
+        return
+        ;;
+    '--command-property')
+        return
+        ;;
+    '--consumer.config')
+        __kafkactl_add_completions -f
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--reporting-interval')
+        return
+        ;;
+    '--date-format')
         return
         ;;
     '--output')
@@ -814,54 +878,6 @@ _kafkactl_leader-election() {
     esac
 }
 
-_kafkactl_reassign-partitions() {
-    repeating_flags=()
-    non_repeating_flags=(--generate --execute --verify --cancel --list --disable-rack-aware --additional --preserve-throttles --disallow-replication-factor-change --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--bootstrap-server --command-config --context --bootstrap-controller --reassignment-json-file --topics-to-move-json-file --broker-list --throttle --replica-alter-log-dirs-throttle --timeout --output)
-    __kafkactl_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--bootstrap-server')
-        return
-        ;;
-    '--command-config')
-        return
-        ;;
-    '--context')
-        return
-        ;;
-    '--bootstrap-controller')
-        return
-        ;;
-    '--reassignment-json-file')
-        __kafkactl_add_completions -f
-        return
-        ;;
-    '--topics-to-move-json-file')
-        __kafkactl_add_completions -f
-        return
-        ;;
-    '--broker-list')
-        return
-        ;;
-    '--throttle')
-        return
-        ;;
-    '--replica-alter-log-dirs-throttle')
-        return
-        ;;
-    '--timeout')
-        return
-        ;;
-    '--output')
-        __kafkactl_add_completions -W 'text'$'\n''json'
-        return
-        ;;
-    esac
-}
-
 _kafkactl_metadata-quorum() {
     repeating_flags=()
     non_repeating_flags=(--status --replication --human-readable --version -h --help)
@@ -897,9 +913,9 @@ _kafkactl_metadata-quorum() {
 
 _kafkactl_features() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=(--bootstrap-server --command-config --context --node-id --output)
+    non_repeating_flags=(--dry-run --unsafe --version -h --help)
+    repeating_options=(--feature)
+    non_repeating_options=(--bootstrap-server --command-config --context --node-id --metadata --release-version --output)
     __kafkactl_offer_flags_options 1
 
     # Offer option value completions
@@ -916,6 +932,15 @@ _kafkactl_features() {
     '--node-id')
         return
         ;;
+    '--metadata')
+        return
+        ;;
+    '--release-version')
+        return
+        ;;
+    '--feature')
+        return
+        ;;
     '--output')
         __kafkactl_add_completions -W 'text'$'\n''json'
         return
@@ -925,7 +950,7 @@ _kafkactl_features() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __kafkactl_add_completions -W 'describe'
+        __kafkactl_add_completions -W 'describe'$'\n''upgrade'$'\n''downgrade'$'\n''disable'
         return
         ;;
     esac

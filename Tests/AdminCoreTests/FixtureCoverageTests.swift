@@ -110,7 +110,14 @@ struct FixtureCoverageTests {
         "AlterPartitionReassignments/v0": (.both, Self.reassignments("AlterPartitionReassignments (45): Tansu 0.6.0 does not serve it")),
         "AlterPartitionReassignments/v1": (.both, Self.reassignments("AlterPartitionReassignments (45): Tansu 0.6.0 does not serve it")),
         "ListPartitionReassignments/v0": (.both, Self.reassignments("ListPartitionReassignments (46): scripts/capture-golden predates it")),
+        // Tansu lacks UpdateFeatures (57), and kafka-python 3.0.12 has no encoder for it: UpdateFeaturesGoldenTests
+        // holds frames built by hand from Kafka's JSON definitions (v0, Kafka 2.7-3.2; v1, 3.3-3.8; v2, 3.9+).
+        "UpdateFeatures/v0": (.both, Self.updateFeatures),
+        "UpdateFeatures/v1": (.both, Self.updateFeatures),
+        "UpdateFeatures/v2": (.both, Self.updateFeatures),
     ]
+
+    static let updateFeatures = "no capture: Tansu 0.6.0 does not serve UpdateFeatures (57) and kafka-python 3.0.12 cannot encode it; frames built by hand from Kafka's JSON in UpdateFeaturesGoldenTests"
 
     static let describeQuorum = "no capture: Tansu 0.6.0 does not serve DescribeQuorum (55); frames encoded by kafka-python 3.0.12 in DescribeQuorumGoldenTests"
 

@@ -43,6 +43,7 @@ struct FixtureRoundTripTests {
         "DeleteAcls": DeleteAclsRequest.self,
         "DescribeLogDirs": DescribeLogDirsRequest.self,
         "ElectLeaders": ElectLeadersRequest.self,
+        "UpdateFeatures": UpdateFeaturesRequest.self,
         "DescribeQuorum": DescribeQuorumRequest.self,
         "DescribeProducers": DescribeProducersRequest.self,
         "DescribeTransactions": DescribeTransactionsRequest.self,

@@ -49,6 +49,7 @@ import Testing
         ("AlterClientQuotas", AlterClientQuotasRequest.apiKey, AlterClientQuotasRequest.versions, "2.6"),
         ("DescribeUserScramCredentials", DescribeUserScramCredentialsRequest.apiKey, DescribeUserScramCredentialsRequest.versions, "2.7"),
         ("AlterUserScramCredentials", AlterUserScramCredentialsRequest.apiKey, AlterUserScramCredentialsRequest.versions, "2.7"),
+        ("UpdateFeatures", UpdateFeaturesRequest.apiKey, UpdateFeaturesRequest.versions, "2.7"),
         ("DescribeCluster", DescribeClusterRequest.apiKey, DescribeClusterRequest.versions, "2.8"),
         ("DescribeProducers", DescribeProducersRequest.apiKey, DescribeProducersRequest.versions, "2.8"),
         // Kafka lists WriteTxnMarkers from 0.11, but v1 (flexible, the lowest 4.x answers) arrived in 2.8.

@@ -108,6 +108,7 @@ enum MessageTargets {
         add(WriteTxnMarkersRequest.self, WriteTxnMarkersResponse())
         add(AlterPartitionReassignmentsRequest.self, AlterPartitionReassignmentsResponse())
         add(ListPartitionReassignmentsRequest.self, ListPartitionReassignmentsResponse())
+        add(UpdateFeaturesRequest.self, UpdateFeaturesResponse())
         add(DeleteTopicsRequest.self, DeleteTopicsResponse())
         add(DescribeClientQuotasRequest.self, DescribeClientQuotasResponse())
         add(DescribeClusterRequest.self, DescribeClusterResponse())

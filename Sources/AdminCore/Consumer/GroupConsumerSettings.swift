@@ -17,15 +17,22 @@ public struct GroupConsumerSettings: Sendable {
     }
 }
 
+extension GroupConsumerSettings {
+    /// The member `group.protocol` picks, subscribed to `partitions`' topics.
+    public func member(client: KafkaClient, partitions: [TopicPartition]) -> any ConsumerGroupMembership {
+        let topics = Array(Set(partitions.map(\.topic))).sorted()
+        return groupProtocol == .consumer
+            ? ConsumerProtocolMember(client: client, topics: topics, configuration: consumerMember)
+            : GroupMember(client: client, topics: topics, configuration: classicMember)
+    }
+}
+
 extension GroupConsumerSession {
     /// A session reading `partitions`' topics in the group `settings` name, as the member `group.protocol` picks.
     public convenience init(client: KafkaClient, settings: GroupConsumerSettings, partitions: [TopicPartition],
                             consumer: ConsumerConfiguration, stopAtEnd: Bool, stopOffsets: [TopicPartition: Int64]) {
-        let topics = Array(Set(partitions.map(\.topic))).sorted()
-        let member: any ConsumerGroupMembership = settings.groupProtocol == .consumer
-            ? ConsumerProtocolMember(client: client, topics: topics, configuration: settings.consumerMember)
-            : GroupMember(client: client, topics: topics, configuration: settings.classicMember)
-        self.init(client: client, consumer: PartitionConsumer(client: client, configuration: consumer), member: member,
+        self.init(client: client, consumer: PartitionConsumer(client: client, configuration: consumer),
+                  member: settings.member(client: client, partitions: partitions),
                   autoCommit: settings.autoCommit, autoCommitInterval: settings.autoCommitInterval, stopAtEnd: stopAtEnd,
                   stopOffsets: stopOffsets)
     }

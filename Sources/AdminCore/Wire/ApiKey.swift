@@ -34,6 +34,7 @@ public struct ApiKey: RawRepresentable, Hashable, Sendable, CustomStringConverti
     public static let deleteGroups = ApiKey(rawValue: 42)
     public static let electLeaders = ApiKey(rawValue: 43)
     public static let describeQuorum = ApiKey(rawValue: 55)
+    public static let updateFeatures = ApiKey(rawValue: 57)
     public static let incrementalAlterConfigs = ApiKey(rawValue: 44)
     public static let alterPartitionReassignments = ApiKey(rawValue: 45)
     public static let listPartitionReassignments = ApiKey(rawValue: 46)

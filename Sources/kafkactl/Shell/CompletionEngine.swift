@@ -46,12 +46,19 @@ struct CompletionEngine: Sendable {
         case "--compression-codec": return ["none", "gzip", "snappy", "lz4", "zstd"]
         case "--producer-property": return Self.producerProperties.map { $0 + "=" }
         case "--consumer-property": return Self.consumerProperties.map { $0 + "=" }
+        case "--command-property" where subcommand == "consumer-perf-test": return Self.consumerProperties.map { $0 + "=" }
+        case "--metadata": return MetadataVersions.names.filter { $0.key >= MetadataVersions.minimumLevel }.map(\.value)
+        case "--feature" where subcommand == "features": return Self.featureNames
         case "--property":
             return (subcommand == "console-producer" ? Self.readerProperties : Self.formatterProperties).map { $0 + "=" }
         case "--time": return ["latest", "earliest", "max-timestamp", "-1h", "now"]
         default: return nil
         }
     }
+
+    /// Kafka 4.x's production features (server-common's Feature.PRODUCTION_FEATURES) and metadata.version.
+    static let featureNames = ["metadata.version", "kraft.version", "transaction.version", "group.version",
+                               "eligible.leader.replicas.version", "share.version", "streams.version"]
 
     private func filter(_ values: [String], prefix: String) -> [String] {
         values.filter { $0.hasPrefix(prefix) }.sorted()

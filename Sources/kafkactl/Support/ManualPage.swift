@@ -75,6 +75,7 @@ enum ManualPage {
             .BR kafka-console-producer.sh (1),
             .BR kafka-console-consumer.sh (1),
             .BR kafka-producer-perf-test.sh (1),
+            .BR kafka-consumer-perf-test.sh (1),
             .BR kafka-consumer-groups.sh (1),
             .BR kafka-configs.sh (1),
             .BR kafka-get-offsets.sh (1),
