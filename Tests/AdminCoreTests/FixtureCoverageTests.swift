@@ -123,6 +123,8 @@ struct FixtureCoverageTests {
 
     static func transactions(_ api: String) -> String {
         "no capture: Tansu 0.6.0 does not serve \(api); frames encoded by kafka-python 3.0.12 in TransactionGoldenTests"
+    }
+
     static func reassignments(_ why: String) -> String {
         "no capture: \(why); frames encoded by kafka-python 3.0.12 in PartitionReassignmentGoldenTests"
     }

@@ -46,6 +46,9 @@ import Testing
         try await Self.withRelease("3.7") { bootstrap in
             expectFailure(try await ProxyCluster.run("transactions", bootstrap, ["list", "--duration-filter", "1000"]), exitCode: 1,
                           containing: ["cannot filter transactions by duration: it speaks ListTransactions v0, the filter needs v1 (Kafka 3.8 or later)"])
+        }
+    }
+
     // Partition reassignment through the admin API arrived in 2.4 (2.1-2.3 reassigned through ZooKeeper).
     @Test func kafka23HasNoPartitionReassignmentAPIWhichIsOneLine() async throws {
         try await Self.withRelease("2.3") { bootstrap in
