@@ -99,6 +99,11 @@ import Testing
             #expect(lines[1...4].allSatisfy { $0.hasSuffix(" same") })
             #expect(lines.last == "Topics '\(a)' and '\(b)' hold the same records (240 in 4 partitions).")
 
+            // The other side named by its own bootstrap flag (a second client; here the same broker).
+            let viaFlag = try await topics(["--diff", "--topic", a, "--to-bootstrap-server", try await brokerAddress(), "--to-topic", b])
+            #expect(viaFlag.exitCode == 0, "stderr: \(viaFlag.stderr)")
+            #expect(viaFlag.stdout == equal.stdout)
+
             let changed = try await topics(["--diff", "--topic", a, "--to-topic", c])
             #expect(changed.exitCode == 1)
             #expect(changed.stderrLines == ["Error: topics '\(a)' and '\(c)' differ in 1 of 4 partitions: 2"])
@@ -238,6 +243,8 @@ import Testing
                           message: "Missing required argument \"[to-topic]\": --diff compares --topic with --to-topic", usageHint: true)
             expectFailure(try await topics(["--diff", "--topic", name, "--to-topic", name]), exitCode: 64,
                           containing: ["--topic and --to-topic name the same topic '\(name)' on the same cluster"])
+            expectFailure(try await topics(["--diff", "--topic", name, "--to-topic", name, "--to-bootstrap-server", try await brokerAddress()]),
+                          exitCode: 64, containing: ["the same topic '\(name)' on the same cluster"])
             expectFailure(try await topics(["--verify", "--topic", name, "--partition-map", "hash"]), exitCode: 64,
                           message: "Option \"[partition-map]\" can't be used with option \"[verify]\"; it needs --diff", usageHint: true)
             expectFailure(try await topics(["--verify", "--topic", name, "--to-topic", "x"]), exitCode: 64,

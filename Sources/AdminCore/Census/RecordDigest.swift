@@ -3,8 +3,9 @@
 ///
 /// Why FNV-1a: it is a well-known, documented hash that needs no library (Debian ships no xxHash Swift can link
 /// without a system-library target, and swift-crypto is not in the package set), anyone can recompute it in three
-/// lines of Python, and it is fast enough: measured at about 1 GB/s of framed bytes here, several times the rate at
-/// which records arrive from a broker (BENCHMARKS.md). It detects accidental differences (a copy, a migration), not
+/// lines of Python, and it is fast enough: this loop, optimised, hashes about 0.9 GB of framed bytes per CPU second
+/// here (6 million 140-byte framings), several times the rate at which one client reads records from a broker
+/// (BENCHMARKS.md). It detects accidental differences (a copy, a migration), not
 /// forgery; 64 bits make an accidental collision across a partition about 1 in 2^64.
 ///
 /// The framing of one record, every length a signed 32-bit big-endian integer and -1 standing for null (so null
