@@ -143,6 +143,34 @@ import Testing
         }
     }
 
+    /// A difference past the first checkpoints (every 10,000 records) is found by re-reading only from the last
+    /// checkpoint both sides agree on, and still named at its exact position.
+    @Test func aDifferenceDeepInAPartitionIsFoundFromTheLastCommonCheckpoint() async throws {
+        let (a, b) = (BrokerHarness.uniqueName("deep-a"), BrokerHarness.uniqueName("deep-b"))
+        try await withTopics(a, b) {
+            try await createTopic(a, partitions: 1)
+            try await createTopic(b, partitions: 1)
+            let produced = try await python("""
+                import sys
+                from confluent_kafka import Producer
+                producer = Producer({"bootstrap.servers": sys.argv[1], "linger.ms": 20})
+                for topic, changed in ((sys.argv[2], -1), (sys.argv[3], 25003)):
+                    for i in range(30000):
+                        producer.produce(topic, value=b"changed" if i == changed else b"value-%d" % i, partition=0, timestamp=1_700_000_000_000 + i)
+                    producer.flush(30)
+                """, [a, b])
+            try #require(produced.exitCode == 0, "python: \(produced.stderr)")
+            let result = try await topics(["--diff", "--topic", a, "--to-topic", b, "--output", "json"])
+            #expect(result.exitCode == 1, "stderr: \(result.stderr)")
+            let partition = try #require((try result.jsonObject()["partitions"] as? [[String: Any]])?.first)
+            let difference = try #require(partition["firstDifference"] as? [String: Any])
+            #expect(difference["position"] as? Int == 25003)
+            #expect((difference["source"] as? [String: Any])?["value"] as? String == "value-25003")
+            #expect((difference["target"] as? [String: Any])?["value"] as? String == "changed")
+            #expect((difference["target"] as? [String: Any])?["offset"] as? Int == 25003)
+        }
+    }
+
     @Test func verifyAgreesWithConfluentKafkaAndTheDigestRecomputedInPython() async throws {
         let name = BrokerHarness.uniqueName("verify")
         try await withTopics(name) {
