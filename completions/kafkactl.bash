@@ -186,9 +186,9 @@ _kafkactl() {
 
 _kafkactl_topics() {
     repeating_flags=()
-    non_repeating_flags=(--create --list --describe --alter --delete --if-exists --if-not-exists --exclude-internal --under-replicated-partitions --under-min-isr-partitions --at-min-isr-partitions --unavailable-partitions --topics-with-overrides --version -h --help)
+    non_repeating_flags=(--create --list --describe --alter --delete --verify --diff --if-exists --if-not-exists --exclude-internal --under-replicated-partitions --under-min-isr-partitions --at-min-isr-partitions --unavailable-partitions --topics-with-overrides --version -h --help)
     repeating_options=(--delete-config --config)
-    non_repeating_options=(--bootstrap-server --command-config --context --topic --topic-id --partition-size-limit-per-response --partitions --replication-factor --replica-assignment --timeout-ms --output)
+    non_repeating_options=(--bootstrap-server --command-config --context --topic --topic-id --partition-size-limit-per-response --partitions --replication-factor --replica-assignment --to-topic --to-bootstrap-server --to-context --to-command-config --partition-map --timeout-ms --output)
     __kafkactl_offer_flags_options 0
 
     # Offer option value completions
@@ -225,6 +225,23 @@ _kafkactl_topics() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--to-topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion topics -- --to-topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--to-bootstrap-server')
+        return
+        ;;
+    '--to-context')
+        return
+        ;;
+    '--to-command-config')
+        return
+        ;;
+    '--partition-map')
+        __kafkactl_add_completions -W 'same'$'\n''hash'
         return
         ;;
     '--timeout-ms')

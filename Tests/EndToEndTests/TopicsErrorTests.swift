@@ -132,7 +132,7 @@ import Testing
     @Test func aCommandWithoutAnActionIsAUsageErrorWithTheHint() async throws {
         let result = try await kafkactl(["topics", "--bootstrap-server", "127.0.0.1:9092", "--topic", "t"])
         expectFailure(result, exitCode: 64,
-                      message: "Command must include exactly one action: --list, --describe, --create, --alter or --delete",
+                      message: "Command must include exactly one action: --list, --describe, --create, --alter, --delete, --verify or --diff",
                       usageHint: true)
     }
 

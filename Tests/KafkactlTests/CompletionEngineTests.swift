@@ -85,7 +85,7 @@ import Testing
         ("consumer-groups --reset", ["--reset-offsets"]),
         ("get-offsets --topic-p", ["--topic-partitions"]),
         ("configs --entity-t", ["--entity-type"]),
-        ("topics --create --topic orders --part", ["--partition-size-limit-per-response", "--partitions"]),  // after a flag's value, flags again
+        ("topics --create --topic orders --part", ["--partition-map", "--partition-size-limit-per-response", "--partitions"]),  // after a flag's value, flags again
         ("topics --xyz", []),
         ("bogus --", []),
     ])
@@ -114,6 +114,7 @@ import Testing
         ("configs --entity-type b", ["broker-loggers", "brokers"]),
         ("configs --entity-type g", ["groups"]),
         ("console-consumer --isolation-level read_c", ["read_committed"]),
+        ("topics --diff --partition-map h", ["hash"]),
         ("console-consumer --formatter org.apache.kafka.tools.consumer.O", ["org.apache.kafka.tools.consumer.OffsetsMessageFormatter"]),
         ("console-producer --compression-codec ", ["gzip", "lz4", "none", "snappy", "zstd"]),
         ("get-offsets --time l", ["latest"]),

@@ -1,3 +1,4 @@
+import AdminCore
 import ArgumentParser
 import Testing
 
@@ -23,7 +24,7 @@ import Testing
 
     @Test func aCommandWithoutAnActionIsRefused() {
         #expect(Self.refusal(["--topic", "orders"])
-            == "Command must include exactly one action: --list, --describe, --create, --alter or --delete")
+            == "Command must include exactly one action: --list, --describe, --create, --alter, --delete, --verify or --diff")
     }
 
     @Test func twoActionsAreRefused() throws {
@@ -168,7 +169,7 @@ import Testing
         #expect(Self.refusal(["--list", "--output", "json"]) == nil)
         #expect(Self.refusal(["--describe", "--output", "json"]) == nil)
         #expect(Self.refusal(["--create", "--topic", "orders", "--output", "json"])
-            == "--output json is available for --list and --describe")
+            == "--output json is available for --list, --describe, --verify and --diff")
     }
 
     @Test func anAbbreviatedFlagIsUnknown() throws {
@@ -195,5 +196,43 @@ import Testing
         #expect(topics.config == ["a=1", "b=2"])
         #expect(topics.ifNotExists)
         #expect(topics.connection.bootstrapServer == "b:9092")
+    }
+}
+
+/// `topics --verify` and `--diff`'s own rules.
+@Suite struct TopicsDiffValidationTests {
+    @Test func diffNeedsAToTopicAndVerifyTakesNone() {
+        #expect(TopicsValidationTests.refusal(["--diff", "--topic", "a"])
+            == "Missing required argument \"[to-topic]\": --diff compares --topic with --to-topic")
+        #expect(TopicsValidationTests.refusal(["--diff", "--topic", "a", "--to-topic", "b"]) == nil)
+        #expect(TopicsValidationTests.refusal(["--verify", "--topic", "a"]) == nil)
+        #expect(TopicsValidationTests.refusal(["--verify"]) == "Missing required argument \"[topic]\"")
+    }
+
+    @Test(arguments: [["--to-topic", "b"], ["--to-bootstrap-server", "h:1"], ["--to-context", "dr"],
+                      ["--to-command-config", "f"], ["--partition-map", "hash"]])
+    func targetFlagsNeedDiff(flag: [String]) {
+        let name = String(flag[0].dropFirst(2))
+        #expect(TopicsValidationTests.refusal(["--verify", "--topic", "a"] + flag)
+            == "Option \"[\(name)]\" can't be used with option \"[verify]\"; it needs --diff")
+        #expect(TopicsValidationTests.refusal(["--list"] + flag)
+            == "Option \"[\(name)]\" can't be used with option \"[list]\"; it needs --diff")
+    }
+
+    @Test func diffTakesOneTopicByNameAndAKnownPartitionMap() throws {
+        let regex = try #require(TopicsValidationTests.refusal(["--diff", "--topic", "a.*", "--to-topic", "b"]))
+        #expect(regex.contains("a.*"))
+        #expect(TopicsValidationTests.refusal(["--diff", "--topic", "a", "--to-topic", "b", "--partition-map", "hash"]) == nil)
+        let unknown = try #require(TopicsValidationTests.refusal(["--diff", "--topic", "a", "--to-topic", "b", "--partition-map", "murmur"]))
+        #expect(unknown.contains("murmur"))
+        #expect(TopicsValidationTests.refusal(["--diff", "--topic", "a", "--to-topic", "b", "--output", "json"]) == nil)
+    }
+
+    @Test func theSameTopicOnTheSameClusterIsRefused() throws {
+        #expect(throws: KafkactlError.self) {
+            try Topics.requireDistinct(("t", "h:1,g:2"), ("t", "G:2, h:1"))
+        }
+        try Topics.requireDistinct(("t", "h:1"), ("u", "h:1"))
+        try Topics.requireDistinct(("t", "h:1"), ("t", "h:2"))
     }
 }

@@ -20,8 +20,9 @@ extension Topics {
 
     func validate() throws {
         guard let action else {
-            throw ValidationError("Command must include exactly one action: --list, --describe, --create, --alter or --delete")
+            throw ValidationError("Command must include exactly one action: --list, --describe, --create, --alter, --delete, --verify or --diff")
         }
+        try validateComparison(action)
         func refuse(_ option: String, with other: String) -> ValidationError {
             ValidationError("Option \"[\(option)]\" can't be used with option \"[\(other)]\"")
         }
@@ -66,8 +67,8 @@ extension Topics {
             throw ValidationError("The replication factor must be between 1 and 32767 inclusive")
         }
         if let timeoutMs, timeoutMs <= 0 { throw ValidationError("--timeout-ms must be a positive number of milliseconds") }
-        if output.isJSON && ![.list, .describe].contains(action) {
-            throw ValidationError("--output json is available for --list and --describe")
+        if output.isJSON && ![.list, .describe, .verify, .diff].contains(action) {
+            throw ValidationError("--output json is available for --list, --describe, --verify and --diff")
         }
     }
 }

@@ -5,7 +5,7 @@ import ArgumentParser
 struct Topics: KafkactlCommand {
     static let configuration = CommandConfiguration(
         commandName: "topics",
-        abstract: "Create, list, describe, alter and delete topics (kafka-topics.sh).",
+        abstract: "Create, list, describe, alter and delete topics (kafka-topics.sh); verify a topic's records or diff two topics.",
         discussion: """
             Examples:
               kafkactl topics --bootstrap-server localhost:9092 --create --topic orders --partitions 3 --replication-factor 1
@@ -13,10 +13,13 @@ struct Topics: KafkactlCommand {
               kafkactl topics --bootstrap-server localhost:9092 --describe --topic 'orders|payments'
               kafkactl topics --bootstrap-server localhost:9092 --alter --topic orders --partitions 6
               kafkactl topics --bootstrap-server localhost:9092 --delete --topic orders
+              kafkactl topics --bootstrap-server localhost:9092 --verify --topic orders
+              kafkactl topics --context prod --diff --topic orders --to-context dr --to-topic orders
+              kafkactl topics --bootstrap-server localhost:9092 --diff --topic orders --to-topic orders-by-key --partition-map hash
             """)
 
     enum Action: String, EnumerableFlag {
-        case create, list, describe, alter, delete
+        case create, list, describe, alter, delete, verify, diff
 
         static func help(for value: Action) -> ArgumentHelp? {
             switch value {
@@ -25,6 +28,8 @@ struct Topics: KafkactlCommand {
             case .describe: return "List details for the given topics."
             case .alter: return "Alter the number of partitions and replica assignment."
             case .delete: return "Delete a topic."
+            case .verify: return "Count and digest every record of the topic, per partition (read_committed)."
+            case .diff: return "Compare the topic's records with --to-topic's (on this or another cluster); exit 1 if they differ."
             }
         }
     }
@@ -65,6 +70,16 @@ struct Topics: KafkactlCommand {
     var unavailablePartitions = false
     @Flag(help: "Describe: only topics that override configs, summary lines only.")
     var topicsWithOverrides = false
+    @Option(help: ArgumentHelp("Diff: the topic to compare --topic with.", valueName: "topic"), completion: .custom(LiveNames.topics))
+    var toTopic: String?
+    @Option(help: ArgumentHelp("Diff: the broker(s) holding --to-topic, if another cluster.", valueName: "host:port"))
+    var toBootstrapServer: String?
+    @Option(name: .customLong("to-context"), help: ArgumentHelp("Diff: the named connection (contexts file) holding --to-topic.", valueName: "name"))
+    var toContext: String?
+    @Option(help: ArgumentHelp("Diff: a client properties file for the cluster holding --to-topic.", valueName: "file"))
+    var toCommandConfig: String?
+    @Option(help: ArgumentHelp("Diff: pair records partition by partition (same, the default) or by key, for a copy re-partitioned by murmur2 (hash).", valueName: "same|hash"))
+    var partitionMap: PartitionMap?
     @Option(help: ArgumentHelp("Fail if the command takes longer than this.", valueName: "ms"))
     var timeoutMs: Int64?
     @OptionGroup var output: OutputOptions
@@ -79,6 +94,7 @@ struct Topics: KafkactlCommand {
         let assignment = try replicaAssignment.map(ReplicaAssignment.parse)
         if action == .create, let topic { try TopicName.validate(topic) }
         let clientConfiguration = try connection.clientConfiguration(timeout: timeoutMs.map { .milliseconds($0) })
+        if action == .diff { return try await compare(clientConfiguration, context: context) }
 
         try await context.withClient(clientConfiguration) { client in
             let admin = AdminClient(client: client)
@@ -88,6 +104,21 @@ struct Topics: KafkactlCommand {
             case .describe: try await describe(admin, context: context)
             case .alter: try await alter(admin, assignment: assignment, context: context)
             case .delete: try await delete(admin, context: context)
+            case .verify: try await verify(client, context: context)
+            case .diff: break  // above
+            }
+        }
+    }
+
+    /// --diff: one client per cluster, the same one when both topics are on one cluster.
+    private func compare(_ sourceConfiguration: ClientConfiguration, context: CommandContext) async throws {
+        let other = try targetConfiguration()
+        try Self.requireDistinct((topic!, sourceConfiguration.bootstrapServers.map(\.description).joined(separator: ",")),
+                                 (toTopic!, (other ?? sourceConfiguration).bootstrapServers.map(\.description).joined(separator: ",")))
+        try await context.withClient(sourceConfiguration) { client in
+            guard let other else { return try await diff(client, target: client, context: context) }
+            try await context.withClient(other) { targetClient in
+                try await diff(client, target: targetClient, context: context)
             }
         }
     }

@@ -32,7 +32,7 @@ struct CompletionEngine: Sendable {
 
     private func values(after flag: String, subcommand: String) -> [String]? {
         switch flag {
-        case "--topic", "--include": return names.topics
+        case "--topic", "--include", "--to-topic": return names.topics
         case "--group": return names.groups
         case "--config", "--add-config": return TopicConfigCatalog.names.map { $0 + "=" }
         case "--delete-config": return TopicConfigCatalog.names
@@ -42,6 +42,7 @@ struct CompletionEngine: Sendable {
         case "--resource-pattern-type": return ["literal", "prefixed", "match", "any"]
         case "--operation": return AclOperation.allCases.filter { $0 != .any }.map(\.operationName)
         case "--isolation-level": return ["read_uncommitted", "read_committed"]
+        case "--partition-map": return Topics.PartitionMap.allCases.map(\.rawValue)
         case "--formatter": return MessageFormatter.classNames
         case "--compression-codec": return ["none", "gzip", "snappy", "lz4", "zstd"]
         case "--producer-property": return Self.producerProperties.map { $0 + "=" }
