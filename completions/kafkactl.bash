@@ -173,13 +173,13 @@ _kafkactl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    topics|console-producer|console-consumer|producer-perf-test|consumer-perf-test|consumer-groups|configs|get-offsets|delete-records|acls|log-dirs|leader-election|metadata-quorum|features|broker-api-versions|cluster|shell|config|version|completion|help)
+    topics|console-producer|console-consumer|producer-perf-test|consumer-perf-test|consumer-groups|configs|get-offsets|delete-records|acls|log-dirs|leader-election|transactions|reassign-partitions|metadata-quorum|features|broker-api-versions|cluster|shell|config|version|completion|help)
         # Offer subcommand argument completions
         "_kafkactl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer producer-perf-test consumer-perf-test consumer-groups configs get-offsets delete-records acls log-dirs leader-election metadata-quorum features broker-api-versions cluster shell config version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer producer-perf-test consumer-perf-test consumer-groups configs get-offsets delete-records acls log-dirs leader-election transactions reassign-partitions metadata-quorum features broker-api-versions cluster shell config version completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -344,9 +344,9 @@ _kafkactl_console-producer() {
 
 _kafkactl_console-consumer() {
     repeating_flags=()
-    non_repeating_flags=(--from-beginning --exit-at-end --enable-systest-events --skip-message-on-error --version -h --help)
+    non_repeating_flags=(--from-beginning --exit-at-end --enable-systest-events --skip-message-on-error --stats --version -h --help)
     repeating_options=(--property --consumer-property --command-property --formatter-property)
-    non_repeating_options=(--bootstrap-server --command-config --context --topic --include --partition --offset --group --max-messages --timeout-ms --until --formatter --formatter-config --key-deserializer --value-deserializer --consumer.config --isolation-level --output)
+    non_repeating_options=(--bootstrap-server --command-config --context --topic --include --partition --offset --group --max-messages --timeout-ms --until --formatter --formatter-config --key-deserializer --value-deserializer --consumer.config --isolation-level --where --partitioner --output)
     __kafkactl_offer_flags_options 0
 
     # Offer option value completions
@@ -415,6 +415,13 @@ _kafkactl_console-consumer() {
         return
         ;;
     '--isolation-level')
+        return
+        ;;
+    '--where')
+        return
+        ;;
+    '--partitioner')
+        __kafkactl_add_completions -W 'murmur2'$'\n''consistent'$'\n''fnv1a'$'\n''none'
         return
         ;;
     '--output')
@@ -886,6 +893,121 @@ _kafkactl_leader-election() {
         ;;
     '--path-to-json-file')
         __kafkactl_add_completions -f
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_transactions() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--bootstrap-server --command-config --context --duration-filter --transactional-id-pattern --transactional-id --broker-id --topic --partition --start-offset --producer-id --producer-epoch --coordinator-epoch --max-transaction-timeout --output)
+    __kafkactl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--duration-filter')
+        return
+        ;;
+    '--transactional-id-pattern')
+        return
+        ;;
+    '--transactional-id')
+        return
+        ;;
+    '--broker-id')
+        return
+        ;;
+    '--topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion transactions -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--partition')
+        return
+        ;;
+    '--start-offset')
+        return
+        ;;
+    '--producer-id')
+        return
+        ;;
+    '--producer-epoch')
+        return
+        ;;
+    '--coordinator-epoch')
+        return
+        ;;
+    '--max-transaction-timeout')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __kafkactl_add_completions -W 'list'$'\n''describe'$'\n''describe-producers'$'\n''abort'$'\n''find-hanging'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_reassign-partitions() {
+    repeating_flags=()
+    non_repeating_flags=(--generate --execute --verify --cancel --list --disable-rack-aware --additional --preserve-throttles --disallow-replication-factor-change --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--bootstrap-server --command-config --context --bootstrap-controller --reassignment-json-file --topics-to-move-json-file --broker-list --throttle --replica-alter-log-dirs-throttle --timeout --output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--bootstrap-controller')
+        return
+        ;;
+    '--reassignment-json-file')
+        __kafkactl_add_completions -f
+        return
+        ;;
+    '--topics-to-move-json-file')
+        __kafkactl_add_completions -f
+        return
+        ;;
+    '--broker-list')
+        return
+        ;;
+    '--throttle')
+        return
+        ;;
+    '--replica-alter-log-dirs-throttle')
+        return
+        ;;
+    '--timeout')
         return
         ;;
     '--output')
