@@ -173,13 +173,13 @@ _kafkactl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    topics|console-producer|console-consumer|producer-perf-test|consumer-groups|configs|get-offsets|delete-records|acls|log-dirs|leader-election|metadata-quorum|features|broker-api-versions|cluster|shell|config|version|completion|help)
+    topics|console-producer|console-consumer|producer-perf-test|consumer-groups|configs|get-offsets|delete-records|copy|acls|log-dirs|leader-election|metadata-quorum|features|broker-api-versions|cluster|shell|config|version|completion|help)
         # Offer subcommand argument completions
         "_kafkactl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer producer-perf-test consumer-groups configs get-offsets delete-records acls log-dirs leader-election metadata-quorum features broker-api-versions cluster shell config version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer producer-perf-test consumer-groups configs get-offsets delete-records copy acls log-dirs leader-election metadata-quorum features broker-api-versions cluster shell config version completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -668,6 +668,72 @@ _kafkactl_delete-records() {
         return
         ;;
     '--before')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_copy() {
+    repeating_flags=()
+    non_repeating_flags=(--resume --create-topic --dry-run --version -h --help)
+    repeating_options=(--partition)
+    non_repeating_options=(--from-topic --from-bootstrap-server --from-command-config --from-context --to-topic --to-bootstrap-server --to-command-config --to-context --from --until --max-messages --partition-map --rate --checkpoint --output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--from-topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion copy -- --from-topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--from-bootstrap-server')
+        return
+        ;;
+    '--from-command-config')
+        __kafkactl_add_completions -f
+        return
+        ;;
+    '--from-context')
+        return
+        ;;
+    '--to-topic')
+        return
+        ;;
+    '--to-bootstrap-server')
+        return
+        ;;
+    '--to-command-config')
+        __kafkactl_add_completions -f
+        return
+        ;;
+    '--to-context')
+        return
+        ;;
+    '--from')
+        return
+        ;;
+    '--until')
+        return
+        ;;
+    '--partition')
+        return
+        ;;
+    '--max-messages')
+        return
+        ;;
+    '--partition-map')
+        __kafkactl_add_completions -W 'same'$'\n''hash'
+        return
+        ;;
+    '--rate')
+        return
+        ;;
+    '--checkpoint')
+        __kafkactl_add_completions -f
         return
         ;;
     '--output')
