@@ -16,11 +16,18 @@ struct Progress {
     mutating func update(records: Int, bytes: Int, verb: String) {
         guard enabled else { return }
         let now = ContinuousClock.now
-        guard now - lastReport >= .milliseconds(500) else { return }
-        lastReport = now
         let seconds = max(Double((now - start).components.attoseconds) / 1e18 + Double((now - start).components.seconds), 0.001)
         let rate = Double(bytes) / seconds / 1_000_000
-        try? sink.write("\r\(verb) \(records) records (\(FixedDecimals.fixed(rate, 1)) MB/s)\u{1B}[K")
+        show("\(verb) \(records) records (\(FixedDecimals.fixed(rate, 1)) MB/s)")
+    }
+
+    /// Shows `line` in place of the last one, at most twice a second.
+    mutating func show(_ line: @autoclosure () -> String) {
+        guard enabled else { return }
+        let now = ContinuousClock.now
+        guard now - lastReport >= .milliseconds(500) else { return }
+        lastReport = now
+        try? sink.write("\r\(line())\u{1B}[K")
         try? sink.flush()
         shown = true
     }

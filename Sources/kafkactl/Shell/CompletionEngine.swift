@@ -32,7 +32,7 @@ struct CompletionEngine: Sendable {
 
     private func values(after flag: String, subcommand: String) -> [String]? {
         switch flag {
-        case "--topic", "--include", "--to-topic": return names.topics
+        case "--topic", "--include", "--from-topic", "--to-topic": return names.topics
         case "--group": return names.groups
         case "--config", "--add-config": return TopicConfigCatalog.names.map { $0 + "=" }
         case "--delete-config": return TopicConfigCatalog.names
@@ -53,6 +53,8 @@ struct CompletionEngine: Sendable {
         case "--property":
             return (subcommand == "console-producer" ? Self.readerProperties : Self.formatterProperties).map { $0 + "=" }
         case "--time": return ["latest", "earliest", "max-timestamp", "-1h", "now"]
+        case "--partition-map": return PartitionMap.allCases.map(\.rawValue)
+        case "--rate": return ["1000/s", "10MB/s"]
         default: return nil
         }
     }

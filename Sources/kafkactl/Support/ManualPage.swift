@@ -87,7 +87,8 @@ enum ManualPage {
             .BR kafka-reassign-partitions.sh (1),
             .BR kafka-metadata-quorum.sh (1),
             .BR kafka-features.sh (1),
-            .BR kafka-broker-api-versions.sh (1)
+            .BR kafka-broker-api-versions.sh (1),
+            .BR connect-mirror-maker.sh (1)
 
             """
         return page
