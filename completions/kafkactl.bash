@@ -173,22 +173,22 @@ _kafkactl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    topics|console-producer|console-consumer|producer-perf-test|consumer-groups|configs|get-offsets|delete-records|copy|acls|log-dirs|leader-election|metadata-quorum|features|broker-api-versions|cluster|shell|config|version|completion|help)
+    topics|console-producer|console-consumer|producer-perf-test|consumer-perf-test|consumer-groups|configs|get-offsets|delete-records|copy|acls|log-dirs|leader-election|transactions|reassign-partitions|metadata-quorum|features|broker-api-versions|cluster|shell|config|version|completion|help)
         # Offer subcommand argument completions
         "_kafkactl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer producer-perf-test consumer-groups configs get-offsets delete-records copy acls log-dirs leader-election metadata-quorum features broker-api-versions cluster shell config version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer producer-perf-test consumer-perf-test consumer-groups configs get-offsets delete-records copy acls log-dirs leader-election transactions reassign-partitions metadata-quorum features broker-api-versions cluster shell config version completion help' -- "${cur}"))
         ;;
     esac
 }
 
 _kafkactl_topics() {
     repeating_flags=()
-    non_repeating_flags=(--create --list --describe --alter --delete --if-exists --if-not-exists --exclude-internal --under-replicated-partitions --under-min-isr-partitions --at-min-isr-partitions --unavailable-partitions --topics-with-overrides --version -h --help)
+    non_repeating_flags=(--create --list --describe --alter --delete --verify --diff --if-exists --if-not-exists --exclude-internal --under-replicated-partitions --under-min-isr-partitions --at-min-isr-partitions --unavailable-partitions --topics-with-overrides --version -h --help)
     repeating_options=(--delete-config --config)
-    non_repeating_options=(--bootstrap-server --command-config --context --topic --topic-id --partition-size-limit-per-response --partitions --replication-factor --replica-assignment --timeout-ms --output)
+    non_repeating_options=(--bootstrap-server --command-config --context --topic --topic-id --partition-size-limit-per-response --partitions --replication-factor --replica-assignment --to-topic --to-bootstrap-server --to-context --to-command-config --partition-map --timeout-ms --output)
     __kafkactl_offer_flags_options 0
 
     # Offer option value completions
@@ -225,6 +225,23 @@ _kafkactl_topics() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--to-topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion topics -- --to-topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--to-bootstrap-server')
+        return
+        ;;
+    '--to-context')
+        return
+        ;;
+    '--to-command-config')
+        return
+        ;;
+    '--partition-map')
+        __kafkactl_add_completions -W 'same'$'\n''hash'
         return
         ;;
     '--timeout-ms')
@@ -327,9 +344,9 @@ _kafkactl_console-producer() {
 
 _kafkactl_console-consumer() {
     repeating_flags=()
-    non_repeating_flags=(--from-beginning --exit-at-end --enable-systest-events --skip-message-on-error --version -h --help)
+    non_repeating_flags=(--from-beginning --exit-at-end --enable-systest-events --skip-message-on-error --stats --version -h --help)
     repeating_options=(--property --consumer-property --command-property --formatter-property)
-    non_repeating_options=(--bootstrap-server --command-config --context --topic --include --partition --offset --group --max-messages --timeout-ms --until --formatter --formatter-config --key-deserializer --value-deserializer --consumer.config --isolation-level --output)
+    non_repeating_options=(--bootstrap-server --command-config --context --topic --include --partition --offset --group --max-messages --timeout-ms --until --formatter --formatter-config --key-deserializer --value-deserializer --consumer.config --isolation-level --where --partitioner --output)
     __kafkactl_offer_flags_options 0
 
     # Offer option value completions
@@ -400,6 +417,13 @@ _kafkactl_console-consumer() {
     '--isolation-level')
         return
         ;;
+    '--where')
+        return
+        ;;
+    '--partitioner')
+        __kafkactl_add_completions -W 'murmur2'$'\n''consistent'$'\n''fnv1a'$'\n''none'
+        return
+        ;;
     '--output')
         __kafkactl_add_completions -W 'text'$'\n''json'
         return
@@ -459,6 +483,70 @@ _kafkactl_producer-perf-test() {
         return
         ;;
     '--transaction-duration-ms')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_consumer-perf-test() {
+    repeating_flags=()
+    non_repeating_flags=(--from-latest --print-metrics --show-detailed-stats --hide-header --version -h --help)
+    repeating_options=(--command-property)
+    non_repeating_options=(--bootstrap-server --command-config --context --topic --include --group --num-records --messages --fetch-size --socket-buffer-size --consumer.config --timeout --reporting-interval --date-format --output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion consumer-perf-test -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--include')
+        return
+        ;;
+    '--group')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion consumer-perf-test -- --group "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--num-records')
+        return
+        ;;
+    '--messages')
+        return
+        ;;
+    '--fetch-size')
+        return
+        ;;
+    '--socket-buffer-size')
+        return
+        ;;
+    '--command-property')
+        return
+        ;;
+    '--consumer.config')
+        __kafkactl_add_completions -f
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--reporting-interval')
+        return
+        ;;
+    '--date-format')
         return
         ;;
     '--output')
@@ -880,6 +968,121 @@ _kafkactl_leader-election() {
     esac
 }
 
+_kafkactl_transactions() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--bootstrap-server --command-config --context --duration-filter --transactional-id-pattern --transactional-id --broker-id --topic --partition --start-offset --producer-id --producer-epoch --coordinator-epoch --max-transaction-timeout --output)
+    __kafkactl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--duration-filter')
+        return
+        ;;
+    '--transactional-id-pattern')
+        return
+        ;;
+    '--transactional-id')
+        return
+        ;;
+    '--broker-id')
+        return
+        ;;
+    '--topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion transactions -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--partition')
+        return
+        ;;
+    '--start-offset')
+        return
+        ;;
+    '--producer-id')
+        return
+        ;;
+    '--producer-epoch')
+        return
+        ;;
+    '--coordinator-epoch')
+        return
+        ;;
+    '--max-transaction-timeout')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __kafkactl_add_completions -W 'list'$'\n''describe'$'\n''describe-producers'$'\n''abort'$'\n''find-hanging'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_reassign-partitions() {
+    repeating_flags=()
+    non_repeating_flags=(--generate --execute --verify --cancel --list --disable-rack-aware --additional --preserve-throttles --disallow-replication-factor-change --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--bootstrap-server --command-config --context --bootstrap-controller --reassignment-json-file --topics-to-move-json-file --broker-list --throttle --replica-alter-log-dirs-throttle --timeout --output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--bootstrap-controller')
+        return
+        ;;
+    '--reassignment-json-file')
+        __kafkactl_add_completions -f
+        return
+        ;;
+    '--topics-to-move-json-file')
+        __kafkactl_add_completions -f
+        return
+        ;;
+    '--broker-list')
+        return
+        ;;
+    '--throttle')
+        return
+        ;;
+    '--replica-alter-log-dirs-throttle')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
 _kafkactl_metadata-quorum() {
     repeating_flags=()
     non_repeating_flags=(--status --replication --human-readable --version -h --help)
@@ -915,9 +1118,9 @@ _kafkactl_metadata-quorum() {
 
 _kafkactl_features() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=(--bootstrap-server --command-config --context --node-id --output)
+    non_repeating_flags=(--dry-run --unsafe --version -h --help)
+    repeating_options=(--feature)
+    non_repeating_options=(--bootstrap-server --command-config --context --node-id --metadata --release-version --output)
     __kafkactl_offer_flags_options 1
 
     # Offer option value completions
@@ -934,6 +1137,15 @@ _kafkactl_features() {
     '--node-id')
         return
         ;;
+    '--metadata')
+        return
+        ;;
+    '--release-version')
+        return
+        ;;
+    '--feature')
+        return
+        ;;
     '--output')
         __kafkactl_add_completions -W 'text'$'\n''json'
         return
@@ -943,7 +1155,7 @@ _kafkactl_features() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __kafkactl_add_completions -W 'describe'
+        __kafkactl_add_completions -W 'describe'$'\n''upgrade'$'\n''downgrade'$'\n''disable'
         return
         ;;
     esac
