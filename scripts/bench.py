@@ -218,6 +218,45 @@ def bench_produce(bootstrap, args, env, workdir):
                {client: description for client, (description, _) in PRODUCE_PEERS.items()})
 
 
+def bench_where(bootstrap, args, env, workdir):
+    """console-consumer with --where filters that scan every record (one on a JSON path, one on bytes) against the
+    same read without a filter, and a key lookup that reads one partition of 12: the filter's own cost per record."""
+    path = os.path.join(workdir, "input-json.txt")
+    with open(path, "wb") as f:
+        for i in range(args.records):
+            # About 100 bytes: a key, then a JSON value with a nested path.
+            f.write(b"k%d\t{\"order\":{\"id\":%d,\"total\":%d,\"who\":\"%s\"},\"pad\":\"%s\"}\n"
+                    % (i % 1000, i, i % 500, (b"ann", b"bob", b"cy")[i % 3], b"x" * 30))
+    topic = "bench-where"
+    create_topic(bootstrap, topic, 12)
+    with open(path, "rb") as stdin:
+        subprocess.run([KAFKACTL, "console-producer", "--bootstrap-server", bootstrap, "--topic", topic,
+                        "--property", "parse.key=true"], stdin=stdin, check=True)
+    base = [KAFKACTL, "console-consumer", "--bootstrap-server", bootstrap, "--topic", topic, "--from-beginning",
+            "--exit-at-end"]
+    commands = {
+        "no filter": base,
+        "value.order.total > 400": base + ["--where", "value.order.total > 400"],
+        "value contains": base + ["--where", 'value contains "\\"who\\":\\"cy\\""'],
+        "key == (1 of 12)": base + ["--where", 'key == "k7"'],
+    }
+    results = {name: [] for name in commands}
+    for _ in range(args.rounds):
+        for name, argv in commands.items():
+            results[name].append(run_measured(argv))
+    print(f"\nconsume with --where (12 partitions): {args.records} JSON records of about 100 bytes, "
+          f"medians of {args.rounds} runs")
+    print(f"{'filter':<26}{'wall s':>8}{'scanned rec/s':>15}{'CPU s':>8}{'CPU/rec us':>12}")
+    for name, runs in results.items():
+        wall = statistics.median(r[0] for r in runs)
+        cpu = statistics.median(r[1] for r in runs)
+        scanned = args.records if "1 of 12" not in name else args.records / 12
+        print(f"{name:<26}{wall:>8.3f}{scanned / wall:>15,.0f}{cpu:>8.3f}{cpu / scanned * 1e6:>12.3f}")
+    print("(scanned rec/s: records tested per second of wall time; the key lookup reads one partition's records)")
+    subprocess.run([KAFKACTL, "topics", "--bootstrap-server", bootstrap, "--delete", "--topic", topic],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
 CODECS = ("none", "gzip", "snappy", "lz4", "zstd")
 
 
@@ -304,7 +343,7 @@ def bench_startup(bootstrap, args, env, workdir):
 
 def main():
     parser = argparse.ArgumentParser(prog="scripts/bench")
-    parser.add_argument("what", nargs="?", default="all", choices=["produce", "consume", "codecs", "startup", "all"])
+    parser.add_argument("what", nargs="?", default="all", choices=["produce", "consume", "codecs", "where", "startup", "all"])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--no-build", action="store_true")
@@ -327,6 +366,8 @@ def main():
             bench_consume(bootstrap, args, env, workdir)
         if args.what in ("codecs", "all"):
             bench_codecs(bootstrap, args, env, workdir)
+        if args.what in ("where", "all"):
+            bench_where(bootstrap, args, env, workdir)
         if args.what in ("startup", "all"):
             bench_startup(bootstrap, args, env, workdir)
     finally:
