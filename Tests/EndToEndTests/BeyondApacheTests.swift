@@ -176,6 +176,26 @@ import Testing
         #expect((before - 900_000)...(after - 900_000) ~= asked, "asked \(asked), expected now - 15m")
     }
 
+    /// `--where`'s time bounds become ListOffsets by time for the start and the stop (the test broker answers offset 0
+    /// for every time, so this is proven here): only the records between are fetched and tested.
+    @Test func whereTimeBoundsStartAndStopTheRead() async throws {
+        let broker = try TimedBroker()
+        defer { broker.scripted.stop() }
+        let bounded = try await Self.consumeScripted(
+            broker, ["--where", #"timestamp >= "2025-01-01T00:01:00Z" and timestamp < "2025-01-01T00:03:00Z""#, "--stats"])
+        #expect(bounded.exitCode == 0, "stderr: \(bounded.stderr)")
+        #expect(bounded.stdout == "r1\nr2\n")
+        #expect(bounded.stderr.contains("Scanned 2 records, matched 2; read 1 of 1 partitions"), "\(bounded.stderr)")
+        #expect(broker.askedTimestamps.suffix(2).sorted() == [Self.t0 + 60_000, Self.t0 + 180_000])
+        // With --from-beginning the later of the two starts wins; without a bound the filter alone decides.
+        let later = try await Self.consumeScripted(broker, ["--from-beginning", "--where", "timestamp > 1735689779999", "--stats"])
+        #expect(later.stdout == "r3\nr4\n", "stderr: \(later.stderr)")
+        #expect(later.stderr.contains("Scanned 2 records"), "\(later.stderr)")
+        let unbounded = try await Self.consumeScripted(broker, ["--from-beginning", "--where", #"value == "r3" or timestamp < 1735689600001"#, "--stats"])
+        #expect(unbounded.stdout == "r0\nr3\n", "stderr: \(unbounded.stderr)")
+        #expect(unbounded.stderr.contains("Scanned 5 records, matched 2"), "\(unbounded.stderr)")
+    }
+
     @Test func untilATimeStopsBeforeTheFirstRecordAtOrAfterIt() async throws {
         let broker = try TimedBroker()
         defer { broker.scripted.stop() }
