@@ -28,6 +28,7 @@ import Testing
             /// Replicas a reassignment adds that have appeared on their broker (the first AlterReplicaLogDirs for one
             /// is answered REPLICA_NOT_AVAILABLE, as a broker does before the replica exists there).
             var appeared: Set<PartitionReplica> = []
+            var notAvailableAnswers: [PartitionReplica: Int] = [:]
             var alterLogDirsRequests: [(broker: Int32, version: Int16)] = []
         }
         let state: Mutex<State>
@@ -36,10 +37,14 @@ import Testing
         /// Partitions the controller refuses to move, with the error it answers.
         let refuse: [TopicPartition: ErrorCode]
 
-        init(replicas: [TopicPartition: [Int32]], polls: Int, refuse: [TopicPartition: ErrorCode]) {
+        /// How many AlterReplicaLogDirs a replica a reassignment adds is answered REPLICA_NOT_AVAILABLE before it appears.
+        let appearsAfter: Int
+
+        init(replicas: [TopicPartition: [Int32]], polls: Int, refuse: [TopicPartition: ErrorCode], appearsAfter: Int = 1) {
             state = Mutex(State(replicas: replicas))
             self.polls = polls
             self.refuse = refuse
+            self.appearsAfter = appearsAfter
         }
 
         var configs: [String: [String: String]] { state.withLock { $0.configs } }
@@ -69,7 +74,10 @@ import Testing
                                 code = .logDirNotFound
                             } else if !Self.hosts(state, replica) {
                                 code = .replicaNotAvailable
-                                if state.moving[replica.partition]?.target.contains(broker) == true { state.appeared.insert(replica) }
+                                state.notAvailableAnswers[replica, default: 0] += 1
+                                if state.moving[replica.partition]?.target.contains(broker) == true && state.notAvailableAnswers[replica]! >= appearsAfter {
+                                    state.appeared.insert(replica)
+                                }
                             } else if state.dirs[replica, default: "/d1"] != dir.path {
                                 state.futures[replica] = (dir.path, Self.copyPolls)
                             }
@@ -203,10 +211,10 @@ import Testing
         var broker: ScriptedBroker { nodes[0] }
         let controller: Controller
 
-        init(polls: Int = 2, refuse: [TopicPartition: ErrorCode] = [:], alterVersions: ClosedRange<Int16> = 0...1) throws {
+        init(polls: Int = 2, refuse: [TopicPartition: ErrorCode] = [:], alterVersions: ClosedRange<Int16> = 0...1, appearsAfter: Int = 1) throws {
             let controller = Controller(replicas: [
                 TopicPartition("orders", 0): [1, 2], TopicPartition("orders", 1): [2, 3], TopicPartition("orders", 2): [3, 1],
-            ], polls: polls, refuse: refuse)
+            ], polls: polls, refuse: refuse, appearsAfter: appearsAfter)
             self.controller = controller
             let ports = Mutex([Int32: Int]())
             nodes = try (Int32(1)...3).map { node in
@@ -453,6 +461,26 @@ import Testing
         #expect(result.stderrLines.first?.hasPrefix("Failed to alter dir for orders-2-3: ") == true)
         #expect(result.stderrLines.first?.hasSuffix("[LOG_DIR_NOT_FOUND]") == true)
         #expect(result.stderrLines.last?.contains("1 log directory move(s) could not be started") == true)
+    }
+
+    @Test func aReplicaThatDoesNotAppearBeforeTheTimeoutIsNamedAndExitsOne() async throws {
+        let cluster = try Cluster(polls: 100, appearsAfter: 1_000_000)
+        defer { cluster.stop() }
+        let plan = try Self.file(Self.movePlan)
+        defer { try? FileManager.default.removeItem(at: plan) }
+        let start = ContinuousClock.now
+        let result = try await cluster.run(["--execute", "--reassignment-json-file", plan.path, "--timeout", "600"])
+        let elapsed = ContinuousClock.now - start
+        #expect(result.exitCode == 1)
+        #expect(result.stdout.hasSuffix("Successfully started moving log directory to /d2 for replica orders-0 with broker 2 \n"))
+        #expect(result.stderrLines == [
+            "Timed out before log directory move could be started for: orders-0-3",
+            "Error: 1 log directory move(s) could not be started",
+        ], "stderr: \(result.stderr)")
+        // Asked again every 100 ms for the 600 ms: several times, and not for much longer than the timeout.
+        let asked = cluster.controller.alterLogDirsRequests.filter { $0.broker == 3 }.count
+        #expect(asked >= 4 && asked <= 9, "broker 3 was asked \(asked) times")
+        #expect(elapsed >= .milliseconds(600) && elapsed < .seconds(8), "took \(elapsed)")
     }
 
     @Test func cancellingLogDirMovesIsRefusedInOneLine() async throws {
