@@ -73,11 +73,15 @@ public struct ReassignmentVerification: Sendable, Equatable {
 public struct ReassignmentCancellation: Sendable, Equatable {
     public var cancelled: [TopicPartition]
     public var failures: [TopicPartition: KafkactlError]
+    /// The replicas whose copy to another log directory was stopped by moving them back to their current one.
+    public var logDirMoves: LogDirMoveExecution
     public var cleared: ClearedThrottles?
 
-    public init(cancelled: [TopicPartition], failures: [TopicPartition: KafkactlError], cleared: ClearedThrottles?) {
+    public init(cancelled: [TopicPartition], failures: [TopicPartition: KafkactlError],
+                logDirMoves: LogDirMoveExecution = LogDirMoveExecution(), cleared: ClearedThrottles?) {
         self.cancelled = cancelled
         self.failures = failures
+        self.logDirMoves = logDirMoves
         self.cleared = cleared
     }
 }
@@ -158,20 +162,33 @@ extension AdminClient {
     }
 
     /// kafka-reassign-partitions.sh --cancel: cancels the reassignments of `targets` that are still moving
-    /// replicas, then clears the throttles (unless `preserveThrottles`, or some cancellation failed).
-    public func cancelReassignment(_ targets: [TopicPartition: [Int32]], preserveThrottles: Bool) async throws -> ReassignmentCancellation {
+    /// replicas, stops each copy of `logDirs` still in progress by moving the replica back to its current directory
+    /// (as Apache does, waiting up to `timeoutMs`), then clears the throttles (unless `preserveThrottles`, or
+    /// something failed).
+    public func cancelReassignment(
+        _ targets: [TopicPartition: [Int32]], logDirs: [PartitionReplica: String] = [:], preserveThrottles: Bool,
+        timeoutMs: Int64 = 10_000
+    ) async throws -> ReassignmentCancellation {
         let moving = try await listPartitionReassignments(Array(targets.keys))
             .filter { !$0.value.addingReplicas.isEmpty || !$0.value.removingReplicas.isEmpty }
         var failures: [TopicPartition: KafkactlError] = [:]
         if !moving.isEmpty {
             failures = try await alterPartitionReassignments(moving.mapValues { _ -> [Int32]? in nil })
         }
+        var back: [PartitionReplica: String] = [:]
+        if !logDirs.isEmpty {
+            for (replica, state) in try await logDirMoveStates(logDirs) {
+                if case .active(let current, _, _) = state { back[replica] = current }
+            }
+        }
+        let logDirMoves = back.isEmpty ? LogDirMoveExecution() : try await moveReplicaLogDirs(back, timeoutMs: timeoutMs)
         var cleared: ClearedThrottles?
-        if failures.isEmpty && !preserveThrottles {
+        if failures.isEmpty && logDirMoves.failures.isEmpty && logDirMoves.timedOut.isEmpty && !preserveThrottles {
             let brokers = try await client.metadata(topics: []).brokers.keys
             cleared = try await clearAllThrottles(targets, brokers: Array(brokers))
         }
-        return ReassignmentCancellation(cancelled: moving.keys.filter { failures[$0] == nil }.sorted(), failures: failures, cleared: cleared)
+        return ReassignmentCancellation(cancelled: moving.keys.filter { failures[$0] == nil }.sorted(), failures: failures,
+                                        logDirMoves: logDirMoves, cleared: cleared)
     }
 
     /// kafka-reassign-partitions.sh --generate: the topics' current assignment and a proposal placing each topic's

@@ -29,7 +29,7 @@ struct ReassignPartitions: KafkactlCommand {
     @Flag(help: "Start the reassignment of --reassignment-json-file.") var execute = false
     @Flag(help: "Report whether the reassignment of --reassignment-json-file is done; then clear the throttles.")
     var verify = false
-    @Flag(help: "Cancel the reassignments of --reassignment-json-file that are in progress.") var cancel = false
+    @Flag(help: "Cancel the reassignments and log directory moves of --reassignment-json-file that are in progress.") var cancel = false
     @Flag(help: "List every partition reassignment in progress.") var list = false
     @Option(help: ArgumentHelp("The JSON file with the partitions' new replicas.", valueName: "file"), completion: .file())
     var reassignmentJsonFile: String?
@@ -60,9 +60,6 @@ struct ReassignPartitions: KafkactlCommand {
         if let reassignmentJsonFile {
             file = try Self.parseReassignmentFile(try Self.read(reassignmentJsonFile, flag: "--reassignment-json-file"), path: reassignmentJsonFile)
         }
-        if cancel && !file.logDirs.isEmpty {
-            throw KafkactlError(.unsupported, "--cancel of log directory moves is not supported: give the file with every log dir \"any\" to cancel its partition reassignments")
-        }
         let targets = file.partitions
         var topics: [String] = []
         var brokers: [Int32] = []
@@ -89,20 +86,26 @@ struct ReassignPartitions: KafkactlCommand {
                 if !execution.failures.isEmpty {
                     throw KafkactlError(.partial, "\(execution.failures.count) partition reassignment(s) could not be started")
                 }
-                let moves = execution.logDirMoves
-                if !moves.failures.isEmpty || !moves.timedOut.isEmpty {
-                    throw KafkactlError(.partial, "\(moves.failures.count + moves.timedOut.count) log directory move(s) could not be started")
-                }
+                try Self.checkMoves(execution.logDirMoves)
             } else if verify {
                 try renderer.render(try await admin.verifyReassignment(
                     targets, logDirs: file.logDirs, preserveThrottles: preserveThrottles), on: context)
             } else {
-                let cancellation = try await admin.cancelReassignment(targets, preserveThrottles: preserveThrottles)
+                let cancellation = try await admin.cancelReassignment(
+                    targets, logDirs: file.logDirs, preserveThrottles: preserveThrottles, timeoutMs: timeout ?? 10_000)
                 try renderer.render(cancellation, on: context)
                 if !cancellation.failures.isEmpty {
                     throw KafkactlError(.partial, "\(cancellation.failures.count) partition reassignment(s) could not be cancelled")
                 }
+                try Self.checkMoves(cancellation.logDirMoves)
             }
+        }
+    }
+
+    /// Exit 1 when a log directory move was refused or its replica did not appear in time (each named on stderr).
+    private static func checkMoves(_ moves: LogDirMoveExecution) throws {
+        if !moves.failures.isEmpty || !moves.timedOut.isEmpty {
+            throw KafkactlError(.partial, "\(moves.failures.count + moves.timedOut.count) log directory move(s) could not be started")
         }
     }
 

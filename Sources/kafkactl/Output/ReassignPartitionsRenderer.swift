@@ -132,9 +132,13 @@ struct ReassignPartitionsRenderer {
         if !execution.started.isEmpty {
             try context.print("Successfully started partition reassignment\(execution.started.count == 1 ? "" : "s") for \(execution.started.map(\.description).joined(separator: ","))")
         }
-        let moves = execution.logDirMoves
+        try printMoves(execution.logDirMoves, on: context)
+    }
+
+    /// Apache's line per log directory move started (with its space before the line's end); each refused or
+    /// timed-out one on stderr.
+    private func printMoves(_ moves: LogDirMoveExecution, on context: CommandContext) throws {
         for replica in moves.started {
-            // Apache's line, with its space before the line's end.
             try context.print("Successfully started moving log directory to \(moves.targets[replica] ?? "") for replica \(replica.partition.topic)-\(replica.partition.partition) with broker \(replica.broker) ")
         }
         for (replica, error) in moves.failures.sorted(by: { $0.key < $1.key }) {
@@ -186,6 +190,7 @@ struct ReassignPartitionsRenderer {
             try context.print(JSON.object([
                 ("cancelled", .array(cancellation.cancelled.map { Self.partitionJSON($0) })),
                 ("failed", Self.failuresJSON(cancellation.failures)),
+                ("log_dir_moves", Self.movesJSON(cancellation.logDirMoves)),
                 ("cleared_throttles", Self.clearedJSON(cancellation.cleared)),
             ]).serialized())
             return
@@ -198,7 +203,12 @@ struct ReassignPartitionsRenderer {
         } else if cancellation.failures.isEmpty {
             try context.print("None of the specified partition reassignments are active.")
         }
-        if cancellation.failures.isEmpty { try context.print("None of the specified partition moves are active.") }
+        let moves = cancellation.logDirMoves
+        if moves.targets.isEmpty {
+            if cancellation.failures.isEmpty { try context.print("None of the specified partition moves are active.") }
+        } else {
+            try printMoves(moves, on: context)
+        }
         try printCleared(cancellation.cleared, on: context)
     }
 
