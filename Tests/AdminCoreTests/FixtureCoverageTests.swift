@@ -86,6 +86,10 @@ struct FixtureCoverageTests {
         "DescribeLogDirs/v3": (.both, Self.logDirs),
         "DescribeLogDirs/v4": (.both, Self.logDirs),
         "DescribeLogDirs/v5": (.both, Self.logDirs),
+        // Tansu lacks AlterReplicaLogDirs (34) too. AlterReplicaLogDirsGoldenTests holds frames kafka-python 3.0.12
+        // encoded (v1, Kafka 2.1-4.x's common version; v2, flexible, 2.4+).
+        "AlterReplicaLogDirs/v1": (.both, Self.alterLogDirs),
+        "AlterReplicaLogDirs/v2": (.both, Self.alterLogDirs),
         // Tansu lacks ElectLeaders (43) too. ElectLeadersGoldenTests holds frames kafka-python 3.0.12 encoded (v0,
         // Kafka 2.2-2.3's ElectPreferredLeaders; v2, 2.4+'s; v1 is never negotiated but is covered there as well).
         "ElectLeaders/v0": (.both, Self.electLeaders),
@@ -130,6 +134,8 @@ struct FixtureCoverageTests {
     }
 
     static let electLeaders = "no capture: Tansu 0.6.0 does not serve ElectLeaders (43); frames encoded by kafka-python 3.0.12 in ElectLeadersGoldenTests"
+
+    static let alterLogDirs = "no capture: Tansu 0.6.0 does not serve AlterReplicaLogDirs (34); frames encoded by kafka-python 3.0.12 in AlterReplicaLogDirsGoldenTests"
 
     static let logDirs = "no capture: Tansu 0.6.0 does not serve DescribeLogDirs (35); frames encoded by kafka-python 3.0.12 in DescribeLogDirsGoldenTests"
 

@@ -42,6 +42,7 @@ struct FixtureRoundTripTests {
         "CreateAcls": CreateAclsRequest.self,
         "DeleteAcls": DeleteAclsRequest.self,
         "DescribeLogDirs": DescribeLogDirsRequest.self,
+        "AlterReplicaLogDirs": AlterReplicaLogDirsRequest.self,
         "ElectLeaders": ElectLeadersRequest.self,
         "UpdateFeatures": UpdateFeaturesRequest.self,
         "DescribeQuorum": DescribeQuorumRequest.self,

@@ -32,6 +32,7 @@ import Testing
         ("CreateAcls", CreateAclsRequest.apiKey, CreateAclsRequest.versions),
         ("DeleteAcls", DeleteAclsRequest.apiKey, DeleteAclsRequest.versions),
         ("DescribeLogDirs", DescribeLogDirsRequest.apiKey, DescribeLogDirsRequest.versions),
+        ("AlterReplicaLogDirs", AlterReplicaLogDirsRequest.apiKey, AlterReplicaLogDirsRequest.versions),
         ("SaslHandshake", SaslHandshakeRequest.apiKey, SaslHandshakeRequest.versions),
         ("SaslAuthenticate", SaslAuthenticateRequest.apiKey, SaslAuthenticateRequest.versions),
     ]

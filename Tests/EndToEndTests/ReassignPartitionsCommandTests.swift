@@ -22,6 +22,14 @@ import Testing
             var configs: [String: [String: String]] = [:]
             var alterRequests: [(version: Int16, partitions: [String: [Int32]?])] = []
             var configRequests = 0
+            /// Each hosted replica's log directory ("/d1" unless moved), and the copies being made into another one.
+            var dirs: [PartitionReplica: String] = [:]
+            var futures: [PartitionReplica: (dir: String, pollsLeft: Int)] = [:]
+            /// Replicas a reassignment adds that have appeared on their broker (the first AlterReplicaLogDirs for one
+            /// is answered REPLICA_NOT_AVAILABLE, as a broker does before the replica exists there).
+            var appeared: Set<PartitionReplica> = []
+            var notAvailableAnswers: [PartitionReplica: Int] = [:]
+            var alterLogDirsRequests: [(broker: Int32, version: Int16)] = []
         }
         let state: Mutex<State>
         /// How many ListPartitionReassignments answers a started reassignment stays in progress for.
@@ -29,23 +37,97 @@ import Testing
         /// Partitions the controller refuses to move, with the error it answers.
         let refuse: [TopicPartition: ErrorCode]
 
-        init(replicas: [TopicPartition: [Int32]], polls: Int, refuse: [TopicPartition: ErrorCode]) {
+        /// How many AlterReplicaLogDirs a replica a reassignment adds is answered REPLICA_NOT_AVAILABLE before it appears.
+        let appearsAfter: Int
+
+        init(replicas: [TopicPartition: [Int32]], polls: Int, refuse: [TopicPartition: ErrorCode], appearsAfter: Int = 1) {
             state = Mutex(State(replicas: replicas))
             self.polls = polls
             self.refuse = refuse
+            self.appearsAfter = appearsAfter
         }
 
         var configs: [String: [String: String]] { state.withLock { $0.configs } }
+        var alterLogDirsRequests: [(broker: Int32, version: Int16)] { state.withLock { $0.alterLogDirsRequests } }
+        /// The log directories every broker has.
+        static let logDirs = ["/d1", "/d2"]
+        /// How many DescribeLogDirs answers a replica's copy to another directory takes.
+        static let copyPolls = 2
+
+        /// Whether `broker` holds a replica of `partition`: one of its replicas, or one a reassignment adds once it
+        /// has appeared.
+        static func hosts(_ state: State, _ replica: PartitionReplica) -> Bool {
+            if state.replicas[replica.partition]?.contains(replica.broker) == true { return true }
+            return state.moving[replica.partition]?.target.contains(replica.broker) == true && state.appeared.contains(replica)
+        }
+
+        func alterLogDirs(_ request: AlterReplicaLogDirsRequest, broker: Int32, version: Int16) -> AlterReplicaLogDirsResponse {
+            state.withLock { state in
+                state.alterLogDirsRequests.append((broker, version))
+                var results: [String: [AlterReplicaLogDirsResponse.AlterReplicaLogDirPartitionResult]] = [:]
+                for dir in request.dirs {
+                    for topic in dir.topics {
+                        for index in topic.partitions {
+                            let replica = PartitionReplica(TopicPartition(topic.name, index), broker: broker)
+                            var code = ErrorCode.none
+                            if !Self.logDirs.contains(dir.path) {
+                                code = .logDirNotFound
+                            } else if !Self.hosts(state, replica) {
+                                code = .replicaNotAvailable
+                                state.notAvailableAnswers[replica, default: 0] += 1
+                                if state.moving[replica.partition]?.target.contains(broker) == true && state.notAvailableAnswers[replica]! >= appearsAfter {
+                                    state.appeared.insert(replica)
+                                }
+                            } else if state.dirs[replica, default: "/d1"] != dir.path {
+                                state.futures[replica] = (dir.path, Self.copyPolls)
+                            } else {
+                                // Back to the directory it is in: the copy in progress is dropped, as Kafka does.
+                                state.futures[replica] = nil
+                            }
+                            results[topic.name, default: []].append(.init(partitionIndex: index, errorCode: code.rawValue))
+                        }
+                    }
+                }
+                return AlterReplicaLogDirsResponse(results: results.keys.sorted().map { .init(topicName: $0, partitions: results[$0]!) })
+            }
+        }
+
+        /// Each answer is a poll of the copies being made on `broker`: a copy whose polls are used up replaces its replica.
+        func describeLogDirs(_ request: DescribeLogDirsRequest, broker: Int32) -> DescribeLogDirsResponse {
+            state.withLock { state in
+                let asked = request.topics.map { Set($0.flatMap { topic in topic.partitions.map { TopicPartition(topic.topic, $0) } }) }
+                let partitions = Set(state.replicas.keys).union(state.moving.keys).filter { asked?.contains($0) ?? true }
+                let hosted = partitions.map { PartitionReplica($0, broker: broker) }.filter { Self.hosts(state, $0) }
+                let results = Self.logDirs.map { dir in
+                    var entries: [(TopicPartition, Bool)] = hosted.filter { state.dirs[$0, default: "/d1"] == dir }.map { ($0.partition, false) }
+                    entries += hosted.filter { state.futures[$0]?.dir == dir }.map { ($0.partition, true) }
+                    let byTopic = Dictionary(grouping: entries, by: { $0.0.topic })
+                    return DescribeLogDirsResponse.DescribeLogDirsResult(errorCode: 0, logDir: dir, topics: byTopic.keys.sorted().map { topic in
+                        .init(name: topic, partitions: byTopic[topic]!.map { .init(partitionIndex: $0.0.partition, partitionSize: 100, offsetLag: $0.1 ? 10 : 0, isFutureKey: $0.1) })
+                    })
+                }
+                for replica in hosted {
+                    guard let future = state.futures[replica] else { continue }
+                    if future.pollsLeft <= 1 {
+                        state.dirs[replica] = future.dir
+                        state.futures[replica] = nil
+                    } else {
+                        state.futures[replica]!.pollsLeft -= 1
+                    }
+                }
+                return DescribeLogDirsResponse(results: results)
+            }
+        }
         var alterRequests: [(version: Int16, partitions: [String: [Int32]?])] { state.withLock { $0.alterRequests } }
 
         /// The replicas Kafka lists while a partition moves: the target first, then the original ones leaving.
         static func listed(_ move: Moving) -> [Int32] { move.target + move.original.filter { !move.target.contains($0) } }
 
-        func metadata(_ request: MetadataRequest, port: Int) -> MetadataResponse {
+        func metadata(_ request: MetadataRequest, ports: [Int32: Int]) -> MetadataResponse {
             state.withLock { state in
                 let names = request.topics?.compactMap(\.name) ?? Array(Set(state.replicas.keys.map(\.topic)))
                 return MetadataResponse(
-                    brokers: (1...3).map { .init(nodeId: $0, host: "127.0.0.1", port: Int32(port), rack: "rack\($0)") },
+                    brokers: (1...3).map { .init(nodeId: $0, host: "127.0.0.1", port: Int32(ports[$0] ?? 0), rack: "rack\($0)") },
                     clusterId: "scripted", controllerId: 1,
                     topics: names.sorted().map { name in
                         let partitions = state.replicas.keys.filter { $0.topic == name }.sorted()
@@ -124,46 +206,56 @@ import Testing
         }
     }
 
-    /// A scripted three-node cluster (every node at one port; node 1 the controller) with topic `orders`: partition
-    /// 0 on 1,2, partition 1 on 2,3, partition 2 on 3,1.
+    /// A scripted three-node cluster (a port per node, node 1 the controller and the bootstrap) with topic `orders`:
+    /// partition 0 on 1,2, partition 1 on 2,3, partition 2 on 3,1. Each node answers DescribeLogDirs and
+    /// AlterReplicaLogDirs for its own replicas, in directories /d1 and /d2.
     final class Cluster: Sendable {
-        let broker: ScriptedBroker
+        let nodes: [ScriptedBroker]
+        var broker: ScriptedBroker { nodes[0] }
         let controller: Controller
 
-        init(polls: Int = 2, refuse: [TopicPartition: ErrorCode] = [:], alterVersions: ClosedRange<Int16> = 0...1) throws {
+        init(polls: Int = 2, refuse: [TopicPartition: ErrorCode] = [:], alterVersions: ClosedRange<Int16> = 0...1, appearsAfter: Int = 1) throws {
             let controller = Controller(replicas: [
                 TopicPartition("orders", 0): [1, 2], TopicPartition("orders", 1): [2, 3], TopicPartition("orders", 2): [3, 1],
-            ], polls: polls, refuse: refuse)
+            ], polls: polls, refuse: refuse, appearsAfter: appearsAfter)
             self.controller = controller
-            let port = Mutex(0)
-            broker = try ScriptedBroker(apiVersions: [18: 0...3, 3: 0...12, 44: 0...1, 45: alterVersions, 46: 0...0]) { header, body in
-                var copy = body
-                let version = header.apiVersion
-                switch header.apiKey {
-                case .metadata:
-                    guard let request = try? MetadataRequest(from: &copy, version: version) else { return .close }
-                    return ScriptedBroker.reply(controller.metadata(request, port: port.withLock { $0 }), to: MetadataRequest.self, version: version)
-                case .listPartitionReassignments:
-                    guard let request = try? ListPartitionReassignmentsRequest(from: &copy, version: version) else { return .close }
-                    return ScriptedBroker.reply(controller.list(request), to: ListPartitionReassignmentsRequest.self, version: version)
-                case .alterPartitionReassignments:
-                    guard let request = try? AlterPartitionReassignmentsRequest(from: &copy, version: version) else { return .close }
-                    return ScriptedBroker.reply(controller.alter(request, version: version), to: AlterPartitionReassignmentsRequest.self, version: version)
-                case .incrementalAlterConfigs:
-                    guard let request = try? IncrementalAlterConfigsRequest(from: &copy, version: version) else { return .close }
-                    return ScriptedBroker.reply(controller.alterConfigs(request), to: IncrementalAlterConfigsRequest.self, version: version)
-                default:
-                    return .silence
+            let ports = Mutex([Int32: Int]())
+            nodes = try (Int32(1)...3).map { node in
+                try ScriptedBroker(apiVersions: [18: 0...3, 3: 0...12, 44: 0...1, 45: alterVersions, 46: 0...0, 34: 1...2, 35: 1...4]) { header, body in
+                    var copy = body
+                    let version = header.apiVersion
+                    switch header.apiKey {
+                    case .metadata:
+                        guard let request = try? MetadataRequest(from: &copy, version: version) else { return .close }
+                        return ScriptedBroker.reply(controller.metadata(request, ports: ports.withLock { $0 }), to: MetadataRequest.self, version: version)
+                    case .alterReplicaLogDirs:
+                        guard let request = try? AlterReplicaLogDirsRequest(from: &copy, version: version) else { return .close }
+                        return ScriptedBroker.reply(controller.alterLogDirs(request, broker: node, version: version), to: AlterReplicaLogDirsRequest.self, version: version)
+                    case .describeLogDirs:
+                        guard let request = try? DescribeLogDirsRequest(from: &copy, version: version) else { return .close }
+                        return ScriptedBroker.reply(controller.describeLogDirs(request, broker: node), to: DescribeLogDirsRequest.self, version: version)
+                    case .listPartitionReassignments:
+                        guard let request = try? ListPartitionReassignmentsRequest(from: &copy, version: version) else { return .close }
+                        return ScriptedBroker.reply(controller.list(request), to: ListPartitionReassignmentsRequest.self, version: version)
+                    case .alterPartitionReassignments:
+                        guard let request = try? AlterPartitionReassignmentsRequest(from: &copy, version: version) else { return .close }
+                        return ScriptedBroker.reply(controller.alter(request, version: version), to: AlterPartitionReassignmentsRequest.self, version: version)
+                    case .incrementalAlterConfigs:
+                        guard let request = try? IncrementalAlterConfigsRequest(from: &copy, version: version) else { return .close }
+                        return ScriptedBroker.reply(controller.alterConfigs(request), to: IncrementalAlterConfigsRequest.self, version: version)
+                    default:
+                        return .silence
+                    }
                 }
             }
-            port.withLock { $0 = broker.port }
+            ports.withLock { ports in for (index, node) in nodes.enumerated() { ports[Int32(index + 1)] = node.port } }
         }
 
         func run(_ arguments: [String]) async throws -> ProcessResult {
             try await kafkactl(["reassign-partitions", "--bootstrap-server", broker.address] + arguments, timeout: .seconds(20))
         }
 
-        func stop() { broker.stop() }
+        func stop() { nodes.forEach { $0.stop() } }
     }
 
     static func file(_ json: String) throws -> URL {
@@ -229,7 +321,7 @@ import Testing
         // Done now: --verify says so and clears every throttle.
         let done = try await cluster.run(["--verify", "--reassignment-json-file", plan.path, "--output", "json"])
         #expect(done.exitCode == 0, "stderr: \(done.stderr)")
-        #expect(done.stdout == #"{"partitions":[{"topic":"orders","partition":0,"state":"complete","current_replicas":[2,3],"target_replicas":[2,3]},{"topic":"orders","partition":1,"state":"complete","current_replicas":[3,1],"target_replicas":[3,1]}],"in_progress":false,"cleared_throttles":{"brokers":[1,2,3],"topics":["orders"]}}"# + "\n")
+        #expect(done.stdout == #"{"partitions":[{"topic":"orders","partition":0,"state":"complete","current_replicas":[2,3],"target_replicas":[2,3]},{"topic":"orders","partition":1,"state":"complete","current_replicas":[3,1],"target_replicas":[3,1]}],"in_progress":false,"log_dir_moves":[],"log_dir_moves_in_progress":false,"cleared_throttles":{"brokers":[1,2,3],"topics":["orders"]}}"# + "\n")
         #expect(cluster.controller.configs.isEmpty, "every throttle is cleared: \(cluster.controller.configs)")
 
         let text = try await cluster.run(["--verify", "--reassignment-json-file", plan.path])
@@ -299,7 +391,128 @@ import Testing
         #expect(cluster.controller.alterRequests.last?.partitions == (["orders-0": nil, "orders-1": nil] as [String: [Int32]?]))
         #expect(cluster.controller.configs.isEmpty)
         let again = try await cluster.run(["--cancel", "--reassignment-json-file", plan.path, "--output", "json"])
-        #expect(again.stdout == #"{"cancelled":[],"failed":[],"cleared_throttles":{"brokers":[1,2,3],"topics":["orders"]}}"# + "\n")
+        #expect(again.stdout == #"{"cancelled":[],"failed":[],"log_dir_moves":{"started":[],"failed":[],"timed_out":[]},"cleared_throttles":{"brokers":[1,2,3],"topics":["orders"]}}"# + "\n")
+    }
+
+    /// orders-0 from 1,2 to 2,3, both replicas into /d2: broker 2 moves its copy from /d1, broker 3's replica is
+    /// new (its first AlterReplicaLogDirs answer is REPLICA_NOT_AVAILABLE, the move starts on the retry).
+    static let movePlan = #"{"version":1,"partitions":[{"topic":"orders","partition":0,"replicas":[2,3],"log_dirs":["/d2","/d2"]}]}"#
+
+    @Test func logDirMovesStartOnEachBrokerAndVerifyClearsTheThrottleOnceTheyAreDone() async throws {
+        let cluster = try Cluster(polls: 1)
+        defer { cluster.stop() }
+        let plan = try Self.file(Self.movePlan)
+        defer { try? FileManager.default.removeItem(at: plan) }
+
+        let execute = try await cluster.run(["--execute", "--reassignment-json-file", plan.path, "--replica-alter-log-dirs-throttle", "3000"])
+        #expect(execute.exitCode == 0, "stderr: \(execute.stderr)")
+        #expect(execute.stdout.hasSuffix("""
+            Save this to use as the --reassignment-json-file option during rollback
+            Warning: You must run --verify periodically, until the reassignment completes, to ensure the throttle is removed.
+            The replica-alter-dir throttle limit was set to 3000 B/s
+            Successfully started partition reassignment for orders-0
+            Successfully started moving log directory to /d2 for replica orders-0 with broker 2 \("")
+            Successfully started moving log directory to /d2 for replica orders-0 with broker 3 \("")
+
+            """), "stdout: \(execute.stdout)")
+        // The log-dir rate on the brokers with a move only; broker 3 was asked again once its replica existed.
+        #expect(cluster.controller.configs == [
+            "broker 2": ["replica.alter.log.dirs.io.max.bytes.per.second": "3000"],
+            "broker 3": ["replica.alter.log.dirs.io.max.bytes.per.second": "3000"],
+        ])
+        #expect(cluster.controller.alterLogDirsRequests.map(\.broker).sorted() == [2, 3, 3])
+        #expect(cluster.controller.alterLogDirsRequests.allSatisfy { $0.version == 2 })
+
+        // First poll: the partition is still moving, so are both copies.
+        let first = try await cluster.run(["--verify", "--reassignment-json-file", plan.path])
+        #expect(first.exitCode == 0, "stderr: \(first.stderr)")
+        #expect(first.stdout == """
+            Status of partition reassignment:
+            Reassignment of partition orders-0 is still in progress.
+            Reassignment of replica orders-0-2 is still in progress.
+            Reassignment of replica orders-0-3 is still in progress.
+
+            """)
+        // The partition is done, the copies are not: the throttle stays.
+        let second = try await cluster.run(["--verify", "--reassignment-json-file", plan.path, "--output", "json"])
+        #expect(second.stdout == #"{"partitions":[{"topic":"orders","partition":0,"state":"complete","current_replicas":[2,3],"target_replicas":[2,3]}],"in_progress":false,"log_dir_moves":[{"topic":"orders","partition":0,"broker":2,"state":"in_progress","current_dir":"/d1","target_dir":"/d2","future_dir":"/d2"},{"topic":"orders","partition":0,"broker":3,"state":"in_progress","current_dir":"/d1","target_dir":"/d2","future_dir":"/d2"}],"log_dir_moves_in_progress":true,"cleared_throttles":null}"# + "\n")
+        #expect(cluster.controller.configs["broker 2"] != nil)
+        // Every copy is in place: completed, and the throttles are cleared.
+        let done = try await cluster.run(["--verify", "--reassignment-json-file", plan.path])
+        #expect(done.exitCode == 0, "stderr: \(done.stderr)")
+        #expect(done.stdout == """
+            Status of partition reassignment:
+            Reassignment of partition orders-0 is completed.
+            Reassignment of replica orders-0-2 completed successfully.
+            Reassignment of replica orders-0-3 completed successfully.
+            Clearing broker-level throttles on brokers 1,2,3
+            Clearing topic-level throttles on topic orders
+
+            """)
+        #expect(cluster.controller.configs.isEmpty, "every throttle is cleared: \(cluster.controller.configs)")
+    }
+
+    @Test func aRefusedLogDirMoveNamesTheReplicaAndExitsOne() async throws {
+        let cluster = try Cluster(polls: 1)
+        defer { cluster.stop() }
+        let plan = try Self.file(#"{"version":1,"partitions":[{"topic":"orders","partition":2,"replicas":[3,1],"log_dirs":["/nope","/d2"]}]}"#)
+        defer { try? FileManager.default.removeItem(at: plan) }
+        let result = try await cluster.run(["--execute", "--reassignment-json-file", plan.path])
+        #expect(result.exitCode == 1)
+        #expect(result.stdout.hasSuffix("Successfully started moving log directory to /d2 for replica orders-2 with broker 1 \n"))
+        #expect(result.stderrLines.count == 2, "stderr: \(result.stderr)")
+        #expect(result.stderrLines.first?.hasPrefix("Failed to alter dir for orders-2-3: ") == true)
+        #expect(result.stderrLines.first?.hasSuffix("[LOG_DIR_NOT_FOUND]") == true)
+        #expect(result.stderrLines.last?.contains("1 log directory move(s) could not be started") == true)
+    }
+
+    @Test func aReplicaThatDoesNotAppearBeforeTheTimeoutIsNamedAndExitsOne() async throws {
+        let cluster = try Cluster(polls: 100, appearsAfter: 1_000_000)
+        defer { cluster.stop() }
+        let plan = try Self.file(Self.movePlan)
+        defer { try? FileManager.default.removeItem(at: plan) }
+        let start = ContinuousClock.now
+        let result = try await cluster.run(["--execute", "--reassignment-json-file", plan.path, "--timeout", "600"])
+        let elapsed = ContinuousClock.now - start
+        #expect(result.exitCode == 1)
+        #expect(result.stdout.hasSuffix("Successfully started moving log directory to /d2 for replica orders-0 with broker 2 \n"))
+        #expect(result.stderrLines == [
+            "Timed out before log directory move could be started for: orders-0-3",
+            "Error: 1 log directory move(s) could not be started",
+        ], "stderr: \(result.stderr)")
+        // Asked again every 100 ms for the 600 ms: several times, and not for much longer than the timeout.
+        let asked = cluster.controller.alterLogDirsRequests.filter { $0.broker == 3 }.count
+        #expect(asked >= 4 && asked <= 9, "broker 3 was asked \(asked) times")
+        #expect(elapsed >= .milliseconds(600) && elapsed < .seconds(8), "took \(elapsed)")
+    }
+
+    @Test func cancelMovesACopyInProgressBackToItsCurrentDirectory() async throws {
+        let cluster = try Cluster(polls: 100)
+        defer { cluster.stop() }
+        let plan = try Self.file(Self.movePlan)
+        defer { try? FileManager.default.removeItem(at: plan) }
+        #expect(try await cluster.run(["--execute", "--reassignment-json-file", plan.path, "--replica-alter-log-dirs-throttle", "3000"]).exitCode == 0)
+        let cancel = try await cluster.run(["--cancel", "--reassignment-json-file", plan.path])
+        #expect(cancel.exitCode == 0, "stderr: \(cancel.stderr)")
+        // Broker 2's copy goes back to /d1; broker 3's replica left with the cancelled reassignment, nothing to stop.
+        #expect(cancel.stdout == """
+            Successfully cancelled partition reassignment for: orders-0
+            Successfully started moving log directory to /d1 for replica orders-0 with broker 2 \("")
+            Clearing broker-level throttles on brokers 1,2,3
+            Clearing topic-level throttles on topic orders
+
+            """)
+        #expect(cluster.controller.configs.isEmpty)
+        let verify = try await cluster.run(["--verify", "--reassignment-json-file", plan.path])
+        #expect(verify.stdout == """
+            Status of partition reassignment:
+            There is no active reassignment of partition orders-0, but replica set is 1,2 rather than 2,3.
+            Partition orders-0 on broker 2 is not being moved from log dir /d1 to /d2.
+            Partition orders-0 is not found in any live log dir on broker 3. There is likely an offline log directory on the broker.
+            Clearing broker-level throttles on brokers 1,2,3
+            Clearing topic-level throttles on topic orders
+
+            """)
     }
 
     @Test func aRefusedPartitionIsNamedOnStderrAndExitsOne() async throws {
@@ -387,6 +600,14 @@ import Testing
                       exitCode: 1, containing: ["Cannot execute because there is an existing partition assignment."])
         expectFailure(try await kafkactl(["reassign-partitions", "--bootstrap-server", bootstrap, "--execute", "--additional", "--reassignment-json-file", plan.path]),
                       exitCode: 1, containing: ["does not support reassigning partitions (AlterPartitionReassignments)", "it does not offer AlterPartitionReassignments"])
+
+        // A file with a log dir: --verify asks the replica's broker where it is; the test broker lacks DescribeLogDirs.
+        // (--execute would move it with AlterReplicaLogDirs, which it lacks too, but it stops at the refused
+        // AlterPartitionReassignments before that, as Apache's tool does.)
+        let moves = try Self.file(#"{"partitions":[{"topic":"\#(topic)","partition":0,"replicas":[111],"log_dirs":["/d2"]}]}"#)
+        defer { try? FileManager.default.removeItem(at: moves) }
+        expectFailure(try await kafkactl(["reassign-partitions", "--bootstrap-server", bootstrap, "--verify", "--reassignment-json-file", moves.path]),
+                      exitCode: 1, containing: ["does not support describing log directories (DescribeLogDirs)", "it does not offer DescribeLogDirs"])
     }
 
     @Test(arguments: [
@@ -420,7 +641,6 @@ import Testing
         ("{\"partitions\": [{\"topic\": \"t\", \"partition\": 0, \"replicas\": [1, 1]}]}", "Partition replica lists may not contain duplicate entries: t-0 contains multiple entries for 1"),
         ("{\"partitions\": [{\"topic\": \"t\", \"partition\": 0, \"replicas\": [1]}, {\"topic\": \"t\", \"partition\": 0, \"replicas\": [2]}]}", "Partition reassignment contains duplicate topic partitions: t-0"),
         ("{\"partitions\": [{\"topic\": \"t\", \"partition\": 0, \"replicas\": [1, 2], \"log_dirs\": [\"any\"]}]}", "Size of replicas list [1, 2] is different from size of log dirs list [any] for partition t-0"),
-        ("{\"partitions\": [{\"topic\": \"t\", \"partition\": 0, \"replicas\": [1], \"log_dirs\": [\"/data/1\"]}]}", "kafkactl does not move replicas between log directories (AlterReplicaLogDirs)"),
         ("{\"partitions\": [{\"topic\": \"t\", \"partition\": 0, \"replicas\": [\"a\"]}]}", "partitions entry 1 has a replica that is not a broker id"),
     ])
     func aBadReassignmentFileIsOneLineBeforeAnythingIsSent(json: String, message: String) async throws {

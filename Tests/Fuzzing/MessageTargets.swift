@@ -100,6 +100,7 @@ enum MessageTargets {
         add(CreateAclsRequest.self, CreateAclsResponse())
         add(DeleteAclsRequest.self, DeleteAclsResponse())
         add(DescribeLogDirsRequest.self, DescribeLogDirsResponse())
+        add(AlterReplicaLogDirsRequest.self, AlterReplicaLogDirsResponse())
         add(ElectLeadersRequest.self, ElectLeadersResponse())
         add(DescribeQuorumRequest.self, DescribeQuorumResponse())
         add(DescribeProducersRequest.self, DescribeProducersResponse())

@@ -19,7 +19,7 @@ public enum KafkactlApis {
         DescribeProducersRequest.self, DescribeTransactionsRequest.self, ListTransactionsRequest.self,
         WriteTxnMarkersRequest.self,
         AlterPartitionReassignmentsRequest.self, ListPartitionReassignmentsRequest.self,
-        UpdateFeaturesRequest.self,
+        UpdateFeaturesRequest.self, AlterReplicaLogDirsRequest.self,
     ]
 
     /// The version range kafkactl speaks, by API key.

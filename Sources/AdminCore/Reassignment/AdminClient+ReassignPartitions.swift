@@ -8,14 +8,18 @@ public struct ReassignmentExecution: Sendable, Equatable {
     public var logDirThrottle: Int64?
     public var started: [TopicPartition]
     public var failures: [TopicPartition: KafkactlError]
+    /// The replicas moved between their brokers' log directories (none when the file names no log dir).
+    public var logDirMoves: LogDirMoveExecution
 
     public init(previous: [TopicPartition: [Int32]], interBrokerThrottle: Int64?, logDirThrottle: Int64?,
-                started: [TopicPartition], failures: [TopicPartition: KafkactlError]) {
+                started: [TopicPartition], failures: [TopicPartition: KafkactlError],
+                logDirMoves: LogDirMoveExecution = LogDirMoveExecution()) {
         self.previous = previous
         self.interBrokerThrottle = interBrokerThrottle
         self.logDirThrottle = logDirThrottle
         self.started = started
         self.failures = failures
+        self.logDirMoves = logDirMoves
     }
 }
 
@@ -49,24 +53,35 @@ public struct ReassignmentVerification: Sendable, Equatable {
     public var states: [TopicPartition: PartitionReassignmentState]
     /// Any reassignment in the cluster is still in progress (Apache's test: not only those of the file).
     public var inProgress: Bool
+    /// Each replica of the file with a log dir: where its move between directories stands.
+    public var moves: [PartitionReplica: LogDirMoveState]
     public var cleared: ClearedThrottles?
 
-    public init(states: [TopicPartition: PartitionReassignmentState], inProgress: Bool, cleared: ClearedThrottles?) {
+    public init(states: [TopicPartition: PartitionReassignmentState], inProgress: Bool,
+                moves: [PartitionReplica: LogDirMoveState] = [:], cleared: ClearedThrottles?) {
         self.states = states
         self.inProgress = inProgress
+        self.moves = moves
         self.cleared = cleared
     }
+
+    /// Some replica is still being copied to another log directory.
+    public var movesInProgress: Bool { moves.values.contains { !$0.done } }
 }
 
 /// What `--cancel` did.
 public struct ReassignmentCancellation: Sendable, Equatable {
     public var cancelled: [TopicPartition]
     public var failures: [TopicPartition: KafkactlError]
+    /// The replicas whose copy to another log directory was stopped by moving them back to their current one.
+    public var logDirMoves: LogDirMoveExecution
     public var cleared: ClearedThrottles?
 
-    public init(cancelled: [TopicPartition], failures: [TopicPartition: KafkactlError], cleared: ClearedThrottles?) {
+    public init(cancelled: [TopicPartition], failures: [TopicPartition: KafkactlError],
+                logDirMoves: LogDirMoveExecution = LogDirMoveExecution(), cleared: ClearedThrottles?) {
         self.cancelled = cancelled
         self.failures = failures
+        self.logDirMoves = logDirMoves
         self.cleared = cleared
     }
 }
@@ -84,10 +99,12 @@ public struct ReassignmentProposal: Sendable, Equatable {
 
 extension AdminClient {
     /// kafka-reassign-partitions.sh --execute: refuses while another reassignment runs (unless `additional`) or when
-    /// a replica names an unknown broker or a partition does not exist; sets the throttles Apache sets; then asks
-    /// the controller to move every partition.
+    /// a replica names an unknown broker or a partition does not exist; sets the throttles Apache sets; asks the
+    /// controller to move every partition; then moves the replicas of `logDirs` to their directories, waiting up to
+    /// `timeoutMs` for a replica the reassignment adds to appear on its broker.
     public func executeReassignment(
-        _ proposed: [TopicPartition: [Int32]], additional: Bool, interBrokerThrottle: Int64?, logDirThrottle: Int64?,
+        _ proposed: [TopicPartition: [Int32]], logDirs: [PartitionReplica: String] = [:], additional: Bool,
+        interBrokerThrottle: Int64?, logDirThrottle: Int64?, timeoutMs: Int64 = 10_000,
         allowReplicationFactorChange: Bool = true
     ) async throws -> ReassignmentExecution {
         let ongoing = try await listPartitionReassignments()
@@ -103,18 +120,26 @@ extension AdminClient {
             let moves = ReassignmentThrottles.moves(ongoing: ongoing, proposed: proposed, current: previous)
             try await setReplicationThrottles(moves, rate: interBrokerThrottle)
         }
-        // No replica moves between log dirs (the command refuses log_dirs other than "any"), so the log-dir rate
-        // goes to no broker, as Apache's does for a file without log dirs.
+        if let logDirThrottle {
+            // Only the brokers with a replica to move between directories: a file without log dirs throttles none.
+            try await setLogDirThrottle(brokers: Set(logDirs.keys.map(\.broker)).sorted(), rate: logDirThrottle)
+        }
         let failures = try await alterPartitionReassignments(
             proposed.mapValues { Optional($0) }, allowReplicationFactorChange: allowReplicationFactorChange)
+        // A replica of a partition the controller refused will not appear where it was asked to go: not moved.
+        let moves = logDirs.filter { failures[$0.key.partition] == nil }
+        let logDirMoves = moves.isEmpty ? LogDirMoveExecution() : try await moveReplicaLogDirs(moves, timeoutMs: timeoutMs)
         return ReassignmentExecution(
             previous: previous, interBrokerThrottle: interBrokerThrottle, logDirThrottle: logDirThrottle,
-            started: proposed.keys.filter { failures[$0] == nil }.sorted(), failures: failures)
+            started: proposed.keys.filter { failures[$0] == nil }.sorted(), failures: failures, logDirMoves: logDirMoves)
     }
 
     /// kafka-reassign-partitions.sh --verify: each partition's state, and, once no reassignment is in progress,
-    /// the throttles cleared from every broker and from the file's topics (unless `preserveThrottles`).
-    public func verifyReassignment(_ targets: [TopicPartition: [Int32]], preserveThrottles: Bool) async throws -> ReassignmentVerification {
+    /// where each move of `logDirs` between log directories stands, and, once no reassignment or move is in
+    /// progress, the throttles cleared from every broker and from the file's topics (unless `preserveThrottles`).
+    public func verifyReassignment(
+        _ targets: [TopicPartition: [Int32]], logDirs: [PartitionReplica: String] = [:], preserveThrottles: Bool
+    ) async throws -> ReassignmentVerification {
         let ongoing = try await listPartitionReassignments()
         var states: [TopicPartition: PartitionReassignmentState] = [:]
         let settled = targets.keys.filter { ongoing[$0] == nil }
@@ -128,28 +153,42 @@ extension AdminClient {
                 states[partition] = .init(currentReplicas: replicas, targetReplicas: target, done: true)
             }
         }
+        let moves = logDirs.isEmpty ? [:] : try await logDirMoveStates(logDirs)
         var cleared: ClearedThrottles?
-        if ongoing.isEmpty && !preserveThrottles {
+        if ongoing.isEmpty && moves.values.allSatisfy(\.done) && !preserveThrottles {
             cleared = try await clearAllThrottles(targets, brokers: Array(metadata.brokers.keys))
         }
-        return ReassignmentVerification(states: states, inProgress: !ongoing.isEmpty, cleared: cleared)
+        return ReassignmentVerification(states: states, inProgress: !ongoing.isEmpty, moves: moves, cleared: cleared)
     }
 
     /// kafka-reassign-partitions.sh --cancel: cancels the reassignments of `targets` that are still moving
-    /// replicas, then clears the throttles (unless `preserveThrottles`, or some cancellation failed).
-    public func cancelReassignment(_ targets: [TopicPartition: [Int32]], preserveThrottles: Bool) async throws -> ReassignmentCancellation {
+    /// replicas, stops each copy of `logDirs` still in progress by moving the replica back to its current directory
+    /// (as Apache does, waiting up to `timeoutMs`), then clears the throttles (unless `preserveThrottles`, or
+    /// something failed).
+    public func cancelReassignment(
+        _ targets: [TopicPartition: [Int32]], logDirs: [PartitionReplica: String] = [:], preserveThrottles: Bool,
+        timeoutMs: Int64 = 10_000
+    ) async throws -> ReassignmentCancellation {
         let moving = try await listPartitionReassignments(Array(targets.keys))
             .filter { !$0.value.addingReplicas.isEmpty || !$0.value.removingReplicas.isEmpty }
         var failures: [TopicPartition: KafkactlError] = [:]
         if !moving.isEmpty {
             failures = try await alterPartitionReassignments(moving.mapValues { _ -> [Int32]? in nil })
         }
+        var back: [PartitionReplica: String] = [:]
+        if !logDirs.isEmpty {
+            for (replica, state) in try await logDirMoveStates(logDirs) {
+                if case .active(let current, _, _) = state { back[replica] = current }
+            }
+        }
+        let logDirMoves = back.isEmpty ? LogDirMoveExecution() : try await moveReplicaLogDirs(back, timeoutMs: timeoutMs)
         var cleared: ClearedThrottles?
-        if failures.isEmpty && !preserveThrottles {
+        if failures.isEmpty && logDirMoves.failures.isEmpty && logDirMoves.timedOut.isEmpty && !preserveThrottles {
             let brokers = try await client.metadata(topics: []).brokers.keys
             cleared = try await clearAllThrottles(targets, brokers: Array(brokers))
         }
-        return ReassignmentCancellation(cancelled: moving.keys.filter { failures[$0] == nil }.sorted(), failures: failures, cleared: cleared)
+        return ReassignmentCancellation(cancelled: moving.keys.filter { failures[$0] == nil }.sorted(), failures: failures,
+                                        logDirMoves: logDirMoves, cleared: cleared)
     }
 
     /// kafka-reassign-partitions.sh --generate: the topics' current assignment and a proposal placing each topic's

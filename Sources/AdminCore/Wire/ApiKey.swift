@@ -28,6 +28,7 @@ public struct ApiKey: RawRepresentable, Hashable, Sendable, CustomStringConverti
     public static let deleteAcls = ApiKey(rawValue: 31)
     public static let describeConfigs = ApiKey(rawValue: 32)
     public static let alterConfigs = ApiKey(rawValue: 33)
+    public static let alterReplicaLogDirs = ApiKey(rawValue: 34)
     public static let describeLogDirs = ApiKey(rawValue: 35)
     public static let saslAuthenticate = ApiKey(rawValue: 36)
     public static let createPartitions = ApiKey(rawValue: 37)

@@ -91,11 +91,12 @@ extension ReassignPartitions {
 
     /// `--reassignment-json-file`: `{"version": 1, "partitions": [{"topic", "partition", "replicas", "log_dirs"?}]}`.
     /// Refused as Apache refuses it (no partitions, an empty or duplicated replica list, a partition twice, log dirs
-    /// of another length), and where a log dir other than "any" asks for a move kafkactl does not make.
-    static func parseReassignmentFile(_ text: String, path: String) throws -> [TopicPartition: [Int32]] {
+    /// of another length). A log dir other than "any" asks for that replica to be moved to that directory.
+    static func parseReassignmentFile(_ text: String, path: String) throws -> ReassignmentFile {
         let flag = "--reassignment-json-file '\(path)'"
         let fields = try topLevel(text, flag: "--reassignment-json-file", path: path)
         var entries: [(TopicPartition, [Int32])] = []
+        var logDirs: [PartitionReplica: String] = [:]
         if let list = fields["partitions"] {
             guard case .array(let items) = list else { throw KafkactlUsageError("\(flag): \"partitions\" must be an array") }
             for (index, item) in items.enumerated() {
@@ -119,8 +120,8 @@ extension ReassignPartitions {
                     guard names.count == replicas.count else {
                         throw KafkactlUsageError("\(flag): Size of replicas list [\(replicas.map(String.init).joined(separator: ", "))] is different from size of log dirs list [\(names.joined(separator: ", "))] for partition \(tp)")
                     }
-                    if let move = zip(replicas, names).first(where: { $0.1 != "any" }) {
-                        throw KafkactlUsageError("\(flag): partition \(tp) asks for log dir \(move.1) on broker \(move.0): kafkactl does not move replicas between log directories (AlterReplicaLogDirs); use \"any\"")
+                    for (broker, dir) in zip(replicas, names) where dir != "any" {
+                        logDirs[PartitionReplica(tp, broker: broker)] = dir
                     }
                 }
                 entries.append((tp, replicas))
@@ -139,7 +140,7 @@ extension ReassignPartitions {
             let detail = duplicateReplicas.map { "\($0.0) contains multiple entries for \(Self.duplicates($0.1).map(String.init).joined(separator: ","))" }
             throw KafkactlUsageError("Partition replica lists may not contain duplicate entries: \(detail.joined(separator: ". "))")
         }
-        return Dictionary(uniqueKeysWithValues: entries)
+        return ReassignmentFile(partitions: Dictionary(uniqueKeysWithValues: entries), logDirs: logDirs)
     }
 
     /// The file's top-level object, after checking it is JSON and of version 1 (the only one Apache reads).
@@ -160,4 +161,11 @@ extension ReassignPartitions {
     static func duplicates<T: Hashable & Comparable>(_ values: [T]) -> [T] {
         Dictionary(grouping: values, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
     }
+}
+
+/// A `--reassignment-json-file`: each partition's new replicas, and the log directory asked for a replica (those
+/// given as "any" are left where the broker puts them).
+struct ReassignmentFile: Equatable {
+    var partitions: [TopicPartition: [Int32]]
+    var logDirs: [PartitionReplica: String]
 }

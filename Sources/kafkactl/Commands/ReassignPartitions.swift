@@ -10,7 +10,7 @@ struct ReassignPartitions: KafkactlCommand {
         discussion: """
             Exactly one action: --generate, --execute, --verify, --cancel or --list. --generate proposes new replicas for the topics of --topics-to-move-json-file on the brokers of --broker-list (rack-aware unless --disable-rack-aware) and prints it; nothing changes. --execute starts the reassignment of --reassignment-json-file, printing the current assignment to save for a rollback; --throttle limits the replication it causes (bytes/s) until --verify finds every reassignment done and clears the throttles. The reassignment file:
               {"version": 1, "partitions": [{"topic": "foo", "partition": 1, "replicas": [1,2,3]}]}
-            "log_dirs", when given, must be "any" for every replica: kafkactl does not move replicas between log directories.
+            "log_dirs", when given, names each replica's log directory ("any": wherever its broker puts it); --execute then moves the replicas to them (AlterReplicaLogDirs), waiting up to --timeout ms for a replica the reassignment adds to appear on its broker, and --replica-alter-log-dirs-throttle limits these moves until --verify finds them done.
 
             Examples:
               kafkactl reassign-partitions --bootstrap-server B --generate \\
@@ -29,7 +29,7 @@ struct ReassignPartitions: KafkactlCommand {
     @Flag(help: "Start the reassignment of --reassignment-json-file.") var execute = false
     @Flag(help: "Report whether the reassignment of --reassignment-json-file is done; then clear the throttles.")
     var verify = false
-    @Flag(help: "Cancel the reassignments of --reassignment-json-file that are in progress.") var cancel = false
+    @Flag(help: "Cancel the reassignments and log directory moves of --reassignment-json-file that are in progress.") var cancel = false
     @Flag(help: "List every partition reassignment in progress.") var list = false
     @Option(help: ArgumentHelp("The JSON file with the partitions' new replicas.", valueName: "file"), completion: .file())
     var reassignmentJsonFile: String?
@@ -56,10 +56,11 @@ struct ReassignPartitions: KafkactlCommand {
         }
         let renderer = ReassignPartitionsRenderer(json: output.isJSON)
         // Read and check every file before connecting: a bad file is the user's to fix, whatever the cluster says.
-        var targets: [TopicPartition: [Int32]] = [:]
+        var file = ReassignmentFile(partitions: [:], logDirs: [:])
         if let reassignmentJsonFile {
-            targets = try Self.parseReassignmentFile(try Self.read(reassignmentJsonFile, flag: "--reassignment-json-file"), path: reassignmentJsonFile)
+            file = try Self.parseReassignmentFile(try Self.read(reassignmentJsonFile, flag: "--reassignment-json-file"), path: reassignmentJsonFile)
         }
+        let targets = file.partitions
         var topics: [String] = []
         var brokers: [Int32] = []
         if generate {
@@ -78,21 +79,33 @@ struct ReassignPartitions: KafkactlCommand {
                 try renderer.render(proposal, on: context)
             } else if execute {
                 let execution = try await admin.executeReassignment(
-                    targets, additional: additional, interBrokerThrottle: throttle, logDirThrottle: replicaAlterLogDirsThrottle,
+                    targets, logDirs: file.logDirs, additional: additional, interBrokerThrottle: throttle,
+                    logDirThrottle: replicaAlterLogDirsThrottle, timeoutMs: timeout ?? 10_000,
                     allowReplicationFactorChange: !disallowReplicationFactorChange)
                 try renderer.render(execution, on: context)
                 if !execution.failures.isEmpty {
                     throw KafkactlError(.partial, "\(execution.failures.count) partition reassignment(s) could not be started")
                 }
+                try Self.checkMoves(execution.logDirMoves)
             } else if verify {
-                try renderer.render(try await admin.verifyReassignment(targets, preserveThrottles: preserveThrottles), on: context)
+                try renderer.render(try await admin.verifyReassignment(
+                    targets, logDirs: file.logDirs, preserveThrottles: preserveThrottles), on: context)
             } else {
-                let cancellation = try await admin.cancelReassignment(targets, preserveThrottles: preserveThrottles)
+                let cancellation = try await admin.cancelReassignment(
+                    targets, logDirs: file.logDirs, preserveThrottles: preserveThrottles, timeoutMs: timeout ?? 10_000)
                 try renderer.render(cancellation, on: context)
                 if !cancellation.failures.isEmpty {
                     throw KafkactlError(.partial, "\(cancellation.failures.count) partition reassignment(s) could not be cancelled")
                 }
+                try Self.checkMoves(cancellation.logDirMoves)
             }
+        }
+    }
+
+    /// Exit 1 when a log directory move was refused or its replica did not appear in time (each named on stderr).
+    private static func checkMoves(_ moves: LogDirMoveExecution) throws {
+        if !moves.failures.isEmpty || !moves.timedOut.isEmpty {
+            throw KafkactlError(.partial, "\(moves.failures.count + moves.timedOut.count) log directory move(s) could not be started")
         }
     }
 

@@ -24,6 +24,50 @@ struct ReassignPartitionsRenderer {
         .array(failures.sorted { $0.key < $1.key }.map { partitionJSON($0.key, [("error", .string($0.value.message))]) })
     }
 
+    static func replicaJSON(_ replica: PartitionReplica, _ more: [(String, JSON)] = []) -> JSON {
+        partitionJSON(replica.partition, [("broker", .int(replica.broker))] + more)
+    }
+
+    static func movesJSON(_ moves: LogDirMoveExecution) -> JSON {
+        .object([
+            ("started", .array(moves.started.map { replicaJSON($0, [("log_dir", .string(moves.targets[$0] ?? ""))]) })),
+            ("failed", .array(moves.failures.sorted { $0.key < $1.key }.map { replicaJSON($0.key, [("error", .string($0.value.message))]) })),
+            ("timed_out", .array(moves.timedOut.map { replicaJSON($0, [("log_dir", .string(moves.targets[$0] ?? ""))]) })),
+        ])
+    }
+
+    /// A move's state in JSON: its name, and the directories Apache's line names.
+    static func moveStateJSON(_ replica: PartitionReplica, _ state: LogDirMoveState) -> JSON {
+        switch state {
+        case .missingLogDir(let target):
+            return replicaJSON(replica, [("state", .string("missing")), ("target_dir", .string(target))])
+        case .active(let current, let target, let future):
+            return replicaJSON(replica, [("state", .string(future == target ? "in_progress" : "moving_elsewhere")),
+                                         ("current_dir", .string(current)), ("target_dir", .string(target)), ("future_dir", .string(future))])
+        case .cancelled(let current, let target):
+            return replicaJSON(replica, [("state", .string("not_moving")), ("current_dir", .string(current)), ("target_dir", .string(target))])
+        case .completed(let target):
+            return replicaJSON(replica, [("state", .string("complete")), ("target_dir", .string(target))])
+        }
+    }
+
+    /// Apache's line for a move between log directories.
+    static func moveStateLine(_ replica: PartitionReplica, _ state: LogDirMoveState) -> String {
+        let partition = replica.partition
+        switch state {
+        case .missingLogDir:
+            return "Partition \(partition) is not found in any live log dir on broker \(replica.broker). There is likely an offline log directory on the broker."
+        case .active(_, let target, let future) where future == target:
+            return "Reassignment of replica \(replica) is still in progress."
+        case .active(_, let target, let future):
+            return "Partition \(partition) on broker \(replica.broker) is being moved to log dir \(future) instead of \(target)."
+        case .cancelled(let current, let target):
+            return "Partition \(partition) on broker \(replica.broker) is not being moved from log dir \(current) to \(target)."
+        case .completed:
+            return "Reassignment of replica \(replica) completed successfully."
+        }
+    }
+
     static func clearedJSON(_ cleared: ClearedThrottles?) -> JSON {
         guard let cleared else { return .null }
         return .object([("brokers", .array(cleared.brokers.map { .int($0) })), ("topics", .array(cleared.topics.map(JSON.string)))])
@@ -71,6 +115,7 @@ struct ReassignPartitionsRenderer {
                 ("log_dir_throttle", execution.logDirThrottle.map { JSON.int($0) } ?? .null),
                 ("started", .array(execution.started.map { Self.partitionJSON($0) })),
                 ("failed", Self.failuresJSON(execution.failures)),
+                ("log_dir_moves", Self.movesJSON(execution.logDirMoves)),
             ]).serialized())
             return
         }
@@ -87,6 +132,21 @@ struct ReassignPartitionsRenderer {
         if !execution.started.isEmpty {
             try context.print("Successfully started partition reassignment\(execution.started.count == 1 ? "" : "s") for \(execution.started.map(\.description).joined(separator: ","))")
         }
+        try printMoves(execution.logDirMoves, on: context)
+    }
+
+    /// Apache's line per log directory move started (with its space before the line's end); each refused or
+    /// timed-out one on stderr.
+    private func printMoves(_ moves: LogDirMoveExecution, on context: CommandContext) throws {
+        for replica in moves.started {
+            try context.print("Successfully started moving log directory to \(moves.targets[replica] ?? "") for replica \(replica.partition.topic)-\(replica.partition.partition) with broker \(replica.broker) ")
+        }
+        for (replica, error) in moves.failures.sorted(by: { $0.key < $1.key }) {
+            context.printError(error.message.hasPrefix("Failed to alter dir for") ? error.message : "Failed to alter dir for \(replica): \(error.message)")
+        }
+        if !moves.timedOut.isEmpty {
+            context.printError("Timed out before log directory move\(moves.timedOut.count == 1 ? "" : "s") could be started for: \(moves.timedOut.map(\.description).joined(separator: ","))")
+        }
     }
 
     /// `--verify`.
@@ -102,6 +162,8 @@ struct ReassignPartitionsRenderer {
                     ])
                 })),
                 ("in_progress", .bool(verification.inProgress)),
+                ("log_dir_moves", .array(verification.moves.sorted { $0.key < $1.key }.map { Self.moveStateJSON($0.key, $0.value) })),
+                ("log_dir_moves_in_progress", .bool(verification.movesInProgress)),
                 ("cleared_throttles", Self.clearedJSON(verification.cleared)),
             ]).serialized())
             return
@@ -116,8 +178,9 @@ struct ReassignPartitionsRenderer {
                 try context.print("There is no active reassignment of partition \(partition), but replica set is \(Self.ids(state.currentReplicas)) rather than \(Self.ids(state.targetReplicas)).")
             }
         }
-        // Apache prints the log-dir moves' status next, a blank line when there are none (kafkactl makes none).
-        try context.print("")
+        // Apache prints the log-dir moves' status next: a line per replica, or a blank line when the file has none.
+        let moves = verification.moves.sorted { $0.key < $1.key }.map { Self.moveStateLine($0.key, $0.value) }
+        try context.print(moves.isEmpty ? "" : moves.joined(separator: "\n"))
         try printCleared(verification.cleared, on: context)
     }
 
@@ -127,6 +190,7 @@ struct ReassignPartitionsRenderer {
             try context.print(JSON.object([
                 ("cancelled", .array(cancellation.cancelled.map { Self.partitionJSON($0) })),
                 ("failed", Self.failuresJSON(cancellation.failures)),
+                ("log_dir_moves", Self.movesJSON(cancellation.logDirMoves)),
                 ("cleared_throttles", Self.clearedJSON(cancellation.cleared)),
             ]).serialized())
             return
@@ -139,7 +203,12 @@ struct ReassignPartitionsRenderer {
         } else if cancellation.failures.isEmpty {
             try context.print("None of the specified partition reassignments are active.")
         }
-        if cancellation.failures.isEmpty { try context.print("None of the specified partition moves are active.") }
+        let moves = cancellation.logDirMoves
+        if moves.targets.isEmpty {
+            if cancellation.failures.isEmpty { try context.print("None of the specified partition moves are active.") }
+        } else {
+            try printMoves(moves, on: context)
+        }
         try printCleared(cancellation.cleared, on: context)
     }
 
