@@ -28,20 +28,18 @@ extension AdminClient {
     /// at the coordinator FindCoordinator names for it), concurrently. A coordinator that moved or is loading is found
     /// again and asked again within the API timeout; an id the coordinator does not know fails as not found.
     public func describeTransactions(_ transactionalIds: [String]) async -> [String: Result<TransactionDescription, KafkactlError>] {
-        await withTaskGroup(of: (String, Result<TransactionDescription, KafkactlError>).self) { group in
-            for id in Set(transactionalIds) {
-                group.addTask {
-                    do {
-                        return (id, .success(try await self.describeTransaction(id)))
-                    } catch {
-                        return (id, .failure(error as? KafkactlError ?? KafkactlError(.internal, "\(error)")))
-                    }
-                }
+        // One id after another: the commands ask for one (find-hanging for a few). A task group here, each child
+        // returning (id, Result), came back without the id's entry in the static release build (the debug build
+        // was right), and the command's lookup trapped; a plain loop has nothing to get wrong.
+        var results: [String: Result<TransactionDescription, KafkactlError>] = [:]
+        for id in Set(transactionalIds) {
+            do {
+                results[id] = .success(try await describeTransaction(id))
+            } catch {
+                results[id] = .failure(error as? KafkactlError ?? KafkactlError(.internal, "\(error)"))
             }
-            var results: [String: Result<TransactionDescription, KafkactlError>] = [:]
-            for await (id, result) in group { results[id] = result }
-            return results
         }
+        return results
     }
 
     private func describeTransaction(_ transactionalId: String) async throws -> TransactionDescription {

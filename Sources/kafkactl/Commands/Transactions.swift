@@ -76,7 +76,10 @@ struct Transactions: KafkactlCommand {
     private func describe(_ admin: AdminClient, on context: CommandContext) async throws {
         let id = transactionalId!
         let description = try await failing("Failed to describe transaction state of transactional-id `\(id)`") {
-            try await admin.describeTransactions([id])[id]!.get()
+            guard let described = await admin.describeTransactions([id])[id] else {
+                throw KafkactlError(.internal, "no answer for transactional id '\(id)'")
+            }
+            return try described.get()
         }
         let now = TimeExpression.currentMillis()
         try emit(output.isJSON ? [TransactionsRenderer.describeJSON(description, nowMs: now).serialized()]
