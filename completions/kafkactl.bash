@@ -972,7 +972,7 @@ _kafkactl_transactions() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--bootstrap-server --command-config --context --duration-filter --transactional-id-pattern --transactional-id --broker-id --topic --partition --start-offset --producer-id --producer-epoch --coordinator-epoch --max-transaction-timeout --output)
+    non_repeating_options=(--bootstrap-server --command-config --context --duration-filter --transactional-id-pattern --transactional-id --transactionalId --broker-id --topic --partition --start-offset --producer-id --producer-epoch --coordinator-epoch --max-transaction-timeout --output)
     __kafkactl_offer_flags_options 1
 
     # Offer option value completions
@@ -992,7 +992,7 @@ _kafkactl_transactions() {
     '--transactional-id-pattern')
         return
         ;;
-    '--transactional-id')
+    '--transactional-id'|'--transactionalId')
         return
         ;;
     '--broker-id')
@@ -1029,7 +1029,7 @@ _kafkactl_transactions() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __kafkactl_add_completions -W 'list'$'\n''describe'$'\n''describe-producers'$'\n''abort'$'\n''find-hanging'
+        __kafkactl_add_completions -W 'list'$'\n''describe'$'\n''describe-producers'$'\n''abort'$'\n''find-hanging'$'\n''forceTerminateTransaction'
         return
         ;;
     esac

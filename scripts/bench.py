@@ -341,9 +341,46 @@ def bench_startup(bootstrap, args, env, workdir):
     print(f"kcat -L / kafkactl topics --list: {medians[2] / medians[1]:.2f}x (targets: --version 3 ms, topics --list 5 ms)")
 
 
+def bench_perf_test(bootstrap, args, env, workdir):
+    """producer-perf-test against console-producer on the same data (issue #20: its figures must agree with the
+    produce benchmark's): 99-byte values to one partition, kafkactl's defaults for both, alternating round by round.
+    The perf test's own summary (records/s from its first send to its last acknowledgement) is printed beside the
+    wall-clock rates of both processes."""
+    path = os.path.join(workdir, "input-plain.txt")
+    if not os.path.exists(path):
+        make_input(path, args.records, False)
+    walls = {"console-producer": [], "producer-perf-test": []}
+    reported = []
+    for round_number in range(args.rounds):
+        for client in walls:
+            topic = f"bench-perf-{client}-{round_number}"
+            create_topic(bootstrap, topic, 1)
+            if client == "console-producer":
+                with open(path, "rb") as stdin:
+                    walls[client].append(run_measured([KAFKACTL, "console-producer", "--bootstrap-server", bootstrap,
+                                                       "--topic", topic], stdin=stdin))
+            else:
+                argv = [KAFKACTL, "producer-perf-test", "--bootstrap-server", bootstrap, "--topic", topic,
+                        "--num-records", str(args.records), "--record-size", "99", "--throughput", "-1",
+                        "--output", "json"]
+                started = time.monotonic()
+                result = subprocess.run(argv, capture_output=True, text=True, check=True)
+                wall = time.monotonic() - started
+                walls[client].append((wall, 0.0, 0))
+                reported.append(json.loads(result.stdout)["records_per_sec"])
+            subprocess.run([KAFKACTL, "topics", "--bootstrap-server", bootstrap, "--delete", "--topic", topic],
+                           check=True, stdout=subprocess.DEVNULL)
+    print(f"\nproducer-perf-test vs console-producer: {args.records} records of 99-byte values, 1 partition, "
+          f"kafkactl's defaults (acks=all, idempotent), medians of {args.rounds} runs")
+    for client, runs in walls.items():
+        wall = statistics.median(r[0] for r in runs)
+        print(f"{client:<20} wall {wall:7.3f} s  {args.records / wall:>12,.0f} records/s (process start to exit)")
+    print(f"{'producer-perf-test':<20} reports {statistics.median(reported):>12,.0f} records/s (its summary line)")
+
+
 def main():
     parser = argparse.ArgumentParser(prog="scripts/bench")
-    parser.add_argument("what", nargs="?", default="all", choices=["produce", "consume", "codecs", "where", "startup", "all"])
+    parser.add_argument("what", nargs="?", default="all", choices=["produce", "consume", "codecs", "where", "startup", "perf-test", "all"])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--no-build", action="store_true")
@@ -370,6 +407,8 @@ def main():
             bench_where(bootstrap, args, env, workdir)
         if args.what in ("startup", "all"):
             bench_startup(bootstrap, args, env, workdir)
+        if args.what in ("perf-test", "all"):
+            bench_perf_test(bootstrap, args, env, workdir)
     finally:
         stop_broker(state)
 

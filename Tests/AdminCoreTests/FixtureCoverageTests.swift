@@ -119,7 +119,18 @@ struct FixtureCoverageTests {
         "UpdateFeatures/v0": (.both, Self.updateFeatures),
         "UpdateFeatures/v1": (.both, Self.updateFeatures),
         "UpdateFeatures/v2": (.both, Self.updateFeatures),
+        // Tansu serves the transactional producer's APIs, but scripts/capture-golden has no transactional scenario:
+        // TransactionalProducerGoldenTests holds frames kafka-python 3.0.12 encoded for each of these versions.
+        "AddPartitionsToTxn/v1": (.both, Self.transactionalProducer),
+        "AddPartitionsToTxn/v2": (.both, Self.transactionalProducer),
+        "AddPartitionsToTxn/v3": (.both, Self.transactionalProducer),
+        "EndTxn/v1": (.both, Self.transactionalProducer),
+        "EndTxn/v2": (.both, Self.transactionalProducer),
+        "EndTxn/v3": (.both, Self.transactionalProducer),
+        "EndTxn/v4": (.both, Self.transactionalProducer),
     ]
+
+    static let transactionalProducer = "no capture: scripts/capture-golden has no transactional scenario; frames encoded by kafka-python 3.0.12 in TransactionalProducerGoldenTests"
 
     static let updateFeatures = "no capture: Tansu 0.6.0 does not serve UpdateFeatures (57) and kafka-python 3.0.12 cannot encode it; frames built by hand from Kafka's JSON in UpdateFeaturesGoldenTests"
 

@@ -50,6 +50,8 @@ struct FixtureRoundTripTests {
         "DescribeTransactions": DescribeTransactionsRequest.self,
         "ListTransactions": ListTransactionsRequest.self,
         "WriteTxnMarkers": WriteTxnMarkersRequest.self,
+        "AddPartitionsToTxn": AddPartitionsToTxnRequest.self,
+        "EndTxn": EndTxnRequest.self,
         "AlterPartitionReassignments": AlterPartitionReassignmentsRequest.self,
         "ListPartitionReassignments": ListPartitionReassignmentsRequest.self,
         "DescribeGroups": DescribeGroupsRequest.self,

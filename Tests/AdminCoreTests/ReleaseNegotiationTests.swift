@@ -24,6 +24,9 @@ import Testing
         ("CreateTopics", CreateTopicsRequest.apiKey, CreateTopicsRequest.versions),
         ("DeleteTopics", DeleteTopicsRequest.apiKey, DeleteTopicsRequest.versions),
         ("InitProducerId", InitProducerIdRequest.apiKey, InitProducerIdRequest.versions),
+        // The transactional producer's (producer-perf-test --transactional-id), in every release since 0.11.
+        ("AddPartitionsToTxn", AddPartitionsToTxnRequest.apiKey, AddPartitionsToTxnRequest.versions),
+        ("EndTxn", EndTxnRequest.apiKey, EndTxnRequest.versions),
         ("DescribeConfigs", DescribeConfigsRequest.apiKey, DescribeConfigsRequest.versions),
         ("CreatePartitions", CreatePartitionsRequest.apiKey, CreatePartitionsRequest.versions),
         ("DeleteGroups", DeleteGroupsRequest.apiKey, DeleteGroupsRequest.versions),

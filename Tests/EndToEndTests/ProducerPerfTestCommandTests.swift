@@ -66,6 +66,46 @@ import Testing
         }
     }
 
+    /// Apache's transactional run: a transaction begun with the first record, committed once it has run
+    /// --transaction-duration-ms, and the last one at the end. Each commit leaves a marker (one offset) in every
+    /// partition the transaction wrote, so the log ends past the records by at least one per transaction.
+    @Test func aTransactionalRunCommitsEveryDurationAndEveryRecordIsReadCommitted() async throws {
+        let topic = BrokerHarness.uniqueName("ppt-txn")
+        try await createTopic(topic, partitions: 3)
+        try await withTopics(topic) {
+            let result = try await Self.perfTest(["--topic", topic, "--num-records", "3000", "--record-size", "20", "--throughput", "3000",
+                                                  "--transactional-id", BrokerHarness.uniqueName("ppt-txn-id"),
+                                                  "--transaction-duration-ms", "200", "--output", "json"])
+            #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(object["records_sent"] as? Int == 3000)
+            let transactions = try #require(object["transactions_committed"] as? Int)
+            #expect(transactions >= 4, "about a second at 200 ms each: \(transactions)")
+            // confluent-kafka reads read_committed by default.
+            #expect(try await ProducerHarness.readBack(topic, expecting: 3000).count == 3000)
+            let offsets = try await kafkactl(["get-offsets", "--bootstrap-server", try await brokerAddress(), "--topic", topic])
+            let ends = offsets.stdout.split(separator: "\n").compactMap { $0.split(separator: ":").last.flatMap { Int($0) } }
+            #expect(ends.count == 3)
+            #expect(ends.reduce(0, +) - 3000 >= transactions, "markers: \(ends)")
+        }
+    }
+
+    /// Without a flag, a transactional.id property makes the run transactional too (Apache's third way), with
+    /// Apache's 3 s default duration: one transaction for a short run.
+    @Test func aTransactionalIdPropertyAloneMakesTheRunTransactional() async throws {
+        let topic = BrokerHarness.uniqueName("ppt-txn-prop")
+        try await createTopic(topic, partitions: 1)
+        try await withTopics(topic) {
+            let result = try await Self.perfTest(["--topic", topic, "--num-records", "100", "--record-size", "5", "--throughput", "-1",
+                                                  "--producer-props", "transactional.id=\(BrokerHarness.uniqueName("ppt-prop-id"))",
+                                                  "--output", "json"])
+            #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(object["transactions_committed"] as? Int == 1)
+            #expect(try await ProducerHarness.readBack(topic, expecting: 100).count == 100)
+        }
+    }
+
     @Test func theThrottleHoldsTheRunToItsScheduleAndProgressComesEveryFiveSeconds() async throws {
         // 3000 records at 500/sec: the last one is due 6 s after the start, so at least one progress line.
         let topic = BrokerHarness.uniqueName("ppt-slow")
@@ -111,10 +151,10 @@ import Testing
         (["--num-records", "1", "--payload-file", "f", "--payload-delimiter", "", "--throughput", "-1"], "--payload-delimiter must not be empty"),
         (["--num-records", "1", "--record-size", "1", "--throughput", "-1", "--print-metrics"],
          "--print-metrics is not supported: kafkactl keeps no Java client metrics"),
-        (["--num-records", "1", "--record-size", "1", "--throughput", "-1", "--transactional-id", "tx"],
-         "--transactional-id and --transaction-duration-ms are not supported: kafkactl has no transactions yet"),
-        (["--num-records", "1", "--record-size", "1", "--throughput", "-1", "--transaction-duration-ms", "100"],
-         "--transactional-id and --transaction-duration-ms are not supported: kafkactl has no transactions yet"),
+        (["--num-records", "1", "--record-size", "1", "--throughput", "-1", "--transaction-duration-ms", "0"],
+         "--transaction-duration-ms should be greater than zero."),
+        (["--num-records", "1", "--record-size", "1", "--throughput", "-1", "--transactional-id", ""],
+         "--transactional-id must not be empty"),
         (["--num-records", "1", "--record-size", "1", "--throughput", "-1", "--producer-props", "a=1", "--command-property", "b=2"],
          "Options --command-property and --producer-props cannot be specified together."),
         (["--num-records", "1", "--record-size", "1", "--throughput", "-1", "--producer.config", "a", "--command-config", "b"],
@@ -129,7 +169,10 @@ import Testing
 
     @Test(arguments: [
         (["--producer-props", "acks"], "invalid --producer-props 'acks': expected key=value"),
-        (["--producer-props", "transactional.id=x"], "transactional.id is not supported: kafkactl has no transactions yet"),
+        (["--producer-props", "transactional.id=x", "acks=1"], "transactional.id needs acks=all (or -1), not acks=1"),
+        (["--transactional-id", "x", "--producer-props", "enable.idempotence=false"],
+         "transactional.id needs enable.idempotence=true; remove enable.idempotence=false"),
+        (["--producer-props", "transaction.timeout.ms=soon"], "invalid value 'soon' for transaction.timeout.ms: expected a whole number of at least 1"),
         (["--producer-props", "acks=maybe"], nil),
     ] as [([String], String?)])
     func aBadProducerPropertyIsOneLine(arguments: [String], message: String?) async throws {

@@ -1,3 +1,4 @@
+import AdminCore
 import Foundation
 import TestSupport
 import Testing
@@ -42,6 +43,23 @@ import Testing
             #expect(try await succeed("topics", ["--list", "--topic", topic]).stdout == "\(topic)\n")
             let described = try await succeed("topics", ["--describe", "--topic", topic])
             #expect(described.stdout.contains("Topic: \(topic)\t") && described.stdout.contains("PartitionCount: 3\t"), "\(described.stdout)")
+
+            // producer-perf-test --transactional-id: InitProducerId at the transaction coordinator, AddPartitionsToTxn,
+            // transactional Produce and EndTxn, each at the version the release negotiates
+            let transactional = "\(topic)-tx"
+            try await succeed("topics", ["--create", "--topic", transactional, "--partitions", "2", "--replication-factor", "1"])
+            try await withTopics(transactional) {
+                let perf = try await succeed("producer-perf-test", ["--topic", transactional, "--num-records", "50", "--record-size", "8",
+                                                                     "--throughput", "-1", "--transactional-id", "\(group)-tx"])
+                #expect(perf.stdout.hasPrefix("50 records sent, "), "Kafka \(name): \(perf.stdout)")
+                for (api, ours) in [(AddPartitionsToTxnRequest.apiKey, AddPartitionsToTxnRequest.versions),
+                                    (EndTxnRequest.apiKey, EndTxnRequest.versions)] {
+                    let expected = try #require(release.table.version(for: api, supported: ours))
+                    #expect(cluster.versionsReceived(api) == [expected], "Kafka \(name): \(api.name) asked at \(cluster.versionsReceived(api))")
+                }
+                #expect(cluster.versionsReceived(ProduceRequest.apiKey).allSatisfy { $0 <= 11 }, "transactional Produce stays below v12")
+                #expect(try await ProducerHarness.readBack(transactional, expecting: 50, bootstrap: upstream).count == 50)
+            }
 
             // console-producer: keyed lines, acks=all with idempotence (kafkactl's default)
             let lines = (1...30).map { "k\($0 % 5):v\($0)" }.joined(separator: "\n") + "\n"

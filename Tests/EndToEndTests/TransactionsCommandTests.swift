@@ -310,8 +310,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ([] as [String], "Missing command: one of list, describe, describe-producers, abort, find-hanging"),
-        (["watch"], "'watch' is not a transactions command: use one of list, describe, describe-producers, abort, find-hanging"),
+        ([] as [String], "Missing command: one of list, describe, describe-producers, abort, find-hanging, forceTerminateTransaction"),
+        (["watch"], "'watch' is not a transactions command: use one of list, describe, describe-producers, abort, find-hanging, forceTerminateTransaction"),
         (["describe"], "Missing required option(s): --transactional-id"),
         (["describe", "--transactional-id", ""], "--transactional-id needs a transactional id"),
         (["describe-producers", "--topic", "t"], "Missing required option(s): --partition"),
@@ -325,13 +325,54 @@ import Testing
         (["find-hanging"], "The `find-hanging` command requires either --topic or --broker-id to limit the scope of the search"),
         (["find-hanging", "--broker-id", "1", "--partition", "0"], "The --partition argument requires --topic to be provided"),
         (["find-hanging", "--topic", "t", "--max-transaction-timeout", "-5"], "--max-transaction-timeout must be a number of minutes (0 or more), not -5"),
-        (["forceTerminateTransaction"], "forceTerminateTransaction is not supported by kafkactl: it needs InitProducerId sent to the transaction coordinator, which kafkactl sends to any broker only (for idempotent producers)"),
+        (["forceTerminateTransaction"], "Missing required option(s): --transactional-id"),
+        (["forceTerminateTransaction", "--transactionalId", "tx", "--topic", "t"], "--topic is not an option of 'forceTerminateTransaction'"),
     ] as [([String], String)])
     func badInputIsRefusedInOneLineBeforeConnecting(arguments: [String], message: String) async throws {
         // Nothing listens at this address: a refusal that got as far as connecting would say so instead.
         let result = try await kafkactl(["transactions", "--bootstrap-server", "127.0.0.1:1"] + arguments)
         #expect(result.exitCode == 64 && result.stdout.isEmpty)
         #expect(result.stderrLines == ["Error: \(message)", Self.hint])
+    }
+
+    /// A transaction left open by a confluent-kafka producer that went away (60 s timeout, so its coordinator would
+    /// not end it during the test): forceTerminateTransaction, as Kafka 4's tool spells it, bumps the id's epoch at
+    /// its coordinator, which writes the ABORT marker after the 5 records; Apache's tool prints nothing, the JSON names
+    /// the new epoch.
+    @Test func forceTerminateTransactionAbortsAnOpenTransactionOnTheTestBroker() async throws {
+        let address = try await brokerAddress()
+        let topic = BrokerHarness.uniqueName("txn-force")
+        let transactionalId = BrokerHarness.uniqueName("txn-force-id")
+        let created = try await kafkactl(["topics", "--bootstrap-server", address, "--create", "--topic", topic, "--partitions", "1"])
+        #expect(created.exitCode == 0, "stderr: \(created.stderr)")
+        let script = """
+            import sys, os
+            from confluent_kafka import Producer
+            p = Producer({"bootstrap.servers": sys.argv[1], "transactional.id": sys.argv[3], "transaction.timeout.ms": 60000})
+            p.init_transactions(20)
+            p.begin_transaction()
+            for i in range(5):
+                p.produce(sys.argv[2], value=b"open-%d" % i)
+            p.flush(20)
+            print(p.list_topics(sys.argv[2], timeout=10).topics[sys.argv[2]].partitions[0].id)
+            sys.stdout.flush()
+            os._exit(0)  # gone without committing or aborting
+            """
+        let opened = try await offThePool { try runPython(script: script, args: [address, topic, transactionalId], timeout: .seconds(60)) }
+        try #require(opened.exitCode == 0, "confluent-kafka: \(opened.stderr)")
+        let terminated = try await kafkactl(["transactions", "--bootstrap-server", address, "forceTerminateTransaction",
+                                             "--transactionalId", transactionalId])
+        #expect(terminated.exitCode == 0 && terminated.stdout.isEmpty && terminated.stderr.isEmpty, "stderr: \(terminated.stderr)")
+        // The marker is one offset after the five records (the test broker's latest offset is its last batch's base + 1).
+        let offsets = try await kafkactl(["get-offsets", "--bootstrap-server", address, "--topic", topic])
+        #expect(offsets.stdout == "\(topic):0:6\n", "stdout: \(offsets.stdout)")
+        let again = try await kafkactl(["transactions", "--bootstrap-server", address, "forceTerminateTransaction",
+                                        "--transactional-id", transactionalId, "--output", "json"])
+        #expect(again.exitCode == 0, "stderr: \(again.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: [String: Any]])
+        #expect(object["terminated"]?["transactional_id"] as? String == transactionalId)
+        #expect((object["terminated"]?["producer_epoch"] as? Int ?? 0) >= 1, "a second bump: \(again.stdout)")
+        _ = try await kafkactl(["topics", "--bootstrap-server", address, "--delete", "--topic", topic])
     }
 
     @Test func theTestBrokerLacksTheTransactionApisWhichIsOneLine() async throws {

@@ -107,6 +107,8 @@ enum MessageTargets {
         add(DescribeTransactionsRequest.self, DescribeTransactionsResponse())
         add(ListTransactionsRequest.self, ListTransactionsResponse())
         add(WriteTxnMarkersRequest.self, WriteTxnMarkersResponse())
+        add(AddPartitionsToTxnRequest.self, AddPartitionsToTxnResponse())
+        add(EndTxnRequest.self, EndTxnResponse())
         add(AlterPartitionReassignmentsRequest.self, AlterPartitionReassignmentsResponse())
         add(ListPartitionReassignmentsRequest.self, ListPartitionReassignmentsResponse())
         add(UpdateFeaturesRequest.self, UpdateFeaturesResponse())

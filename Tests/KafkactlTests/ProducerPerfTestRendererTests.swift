@@ -24,6 +24,8 @@ import Testing
                                                  maxLatencyMs: 3, p50Ms: 1, p95Ms: 2, p99Ms: 3, p999Ms: 3)
         #expect(ProducerPerfTestRenderer.document(summary, failed: 2).serialized()
                 == #"{"records_sent":10,"records_failed":2,"records_per_sec":5.0,"mb_per_sec":0.5,"avg_latency_ms":1.5,"max_latency_ms":3.0,"latency_percentiles_ms":{"p50":1,"p95":2,"p99":3,"p99_9":3}}"#)
+        #expect(ProducerPerfTestRenderer.document(summary, failed: 0, transactions: 4).serialized()
+                == #"{"records_sent":10,"records_failed":0,"transactions_committed":4,"records_per_sec":5.0,"mb_per_sec":0.5,"avg_latency_ms":1.5,"max_latency_ms":3.0,"latency_percentiles_ms":{"p50":1,"p95":2,"p99":3,"p99_9":3}}"#)
     }
 
     @Test func fixedDecimalsRoundHalfUpAndPadAsJavaDoes() {

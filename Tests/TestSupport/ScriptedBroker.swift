@@ -149,7 +149,7 @@ private final class ScriptHandler: ChannelInboundHandler, @unchecked Sendable {
         let firstFlexible: [Int16: Int16] = [
             0: 9, 1: 12, 2: 6, 3: 9, 8: 8, 9: 6, 10: 3, 11: 6, 12: 4, 13: 4, 14: 4, 15: 5, 16: 3, 18: 3, 19: 5,
             20: 4, 21: 2, 22: 2, 29: 2, 30: 2, 31: 2, 32: 4, 33: 2, 34: 2, 35: 2, 36: 2, 37: 2, 42: 2, 44: 1, 48: 1, 49: 1, 50: 0, 51: 0, 60: 0, 68: 0, 69: 0,
-            43: 2, 45: 0, 46: 0, 55: 0, 57: 0, 75: 0, 27: 1, 61: 0, 65: 0, 66: 0,
+            43: 2, 45: 0, 46: 0, 55: 0, 57: 0, 75: 0, 27: 1, 61: 0, 65: 0, 66: 0, 24: 3, 26: 3,
         ]
         guard let first = firstFlexible[key.rawValue] else { return 1 }
         return version >= first ? 2 : 1

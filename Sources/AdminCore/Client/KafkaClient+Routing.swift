@@ -65,7 +65,28 @@ extension KafkaClient {
     // MARK: A transactional id's coordinator
 
     public func send<R: TransactionCoordinatorRequest>(_ request: R, feature: String? = nil) async throws -> R.Response {
-        try await sendRouted(request, to: .transactionCoordinator(transactionalId: request.coordinatorTransactionalId), feature: feature)
+        let destination = request.coordinatorTransactionalId.map { Destination.transactionCoordinator(transactionalId: $0) } ?? .any
+        return try await sendRouted(request, to: destination, feature: feature)
+    }
+
+    /// Sends `request` until its answer is final: after NOT_COORDINATOR or COORDINATOR_NOT_AVAILABLE the coordinator is
+    /// found again, and the answers Kafka's producer waits out (the coordinator loading, the previous transaction
+    /// still being completed: CONCURRENT_TRANSACTIONS, any other retriable code) are asked again with the client's
+    /// backoff, until `deadline`. Returns the last answer: its code (`errorCode`) is the caller's to read.
+    public func untilFinal<R: TransactionCoordinatorRequest>(
+        _ request: R, feature: String? = nil, deadline: ContinuousClock.Instant, errorCode: (R.Response) -> ErrorCode
+    ) async throws -> R.Response {
+        var backoff = RetryBackoff(configuration, deadline: deadline)
+        while true {
+            let response = try await send(request, feature: feature)
+            let code = errorCode(response)
+            let askAgain = code.retryAction != .fail || code == .concurrentTransactions
+            guard code != .none, askAgain, backoff.canRetry else { return response }
+            if code == .notCoordinator || code == .coordinatorNotAvailable, let id = request.coordinatorTransactionalId {
+                await invalidateTransactionCoordinator(transactionalId: id)
+            }
+            try await backoff.wait()
+        }
     }
 
     /// The API versions (and address, for messages) of `transactionalId`'s coordinator, to check before sending.

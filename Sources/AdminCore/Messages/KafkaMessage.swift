@@ -37,8 +37,9 @@ public protocol GroupCoordinatorRequest: KafkaRequest {
 /// The coordinator of a transactional id must answer (FindCoordinator with key type 1, TRANSACTION, names it).
 public protocol TransactionCoordinatorRequest: KafkaRequest {
     /// The transactional id whose coordinator answers. A request naming several ids names ids of one coordinator;
-    /// this is the first.
-    var coordinatorTransactionalId: String { get }
+    /// this is the first. Nil for a request that belongs to no transaction (InitProducerId for idempotence only),
+    /// which any broker answers, as Kafka's producer sends it to the least loaded node.
+    var coordinatorTransactionalId: String? { get }
 }
 
 /// The leader of each partition the request names must answer (Produce, Fetch, ListOffsets, DeleteRecords): sent

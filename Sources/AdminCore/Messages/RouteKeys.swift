@@ -15,7 +15,10 @@ extension DescribeGroupsRequest { public var coordinatorGroup: String { groups.f
 extension DeleteGroupsRequest { public var coordinatorGroup: String { groupsNames.first ?? "" } }
 extension ConsumerGroupDescribeRequest { public var coordinatorGroup: String { groupIds.first ?? "" } }
 
-extension DescribeTransactionsRequest { public var coordinatorTransactionalId: String { transactionalIds.first ?? "" } }
+extension DescribeTransactionsRequest { public var coordinatorTransactionalId: String? { transactionalIds.first ?? "" } }
+extension InitProducerIdRequest { public var coordinatorTransactionalId: String? { transactionalId } }
+extension AddPartitionsToTxnRequest { public var coordinatorTransactionalId: String? { v3AndBelowTransactionalId } }
+extension EndTxnRequest { public var coordinatorTransactionalId: String? { transactionalId } }
 
 /// Kafka's admin client sends a broker's (or its loggers') config to that broker, which alone holds its dynamic
 /// per-broker values; the cluster-wide default (an empty name) and every other resource go to any broker.

@@ -47,17 +47,26 @@ public struct ProducerPerformance: Sendable {
     public var payload: PerformancePayload
     public var throttler: ThroughputThrottler
     public var reportingInterval: Duration
+    /// With a transactional producer: how long each transaction runs before it is committed (Apache's
+    /// --transaction-duration-ms), and how long a commit may take (max.block.ms).
+    public var transactions: (duration: Duration, commitTimeout: Duration)?
 
-    public init(count: Int, payload: PerformancePayload, throttler: ThroughputThrottler, reportingInterval: Duration = .seconds(5)) {
+    public init(count: Int, payload: PerformancePayload, throttler: ThroughputThrottler, reportingInterval: Duration = .seconds(5),
+                transactions: (duration: Duration, commitTimeout: Duration)? = nil) {
         self.count = count
         self.payload = payload
         self.throttler = throttler
         self.reportingInterval = reportingInterval
+        self.transactions = transactions
     }
 
     public struct Outcome: Sendable {
         public var summary: ProducerPerformanceSummary
         public var delivery: DeliverySummary
+        /// The transactions committed (0 without transactions).
+        public var committedTransactions: Int
+        /// Why the run stopped early: a transaction that could not be committed.
+        public var transactionFailure: KafkactlError?
     }
 
     /// Sends everything, then closes `producer` (whose `run()` the caller runs) and returns the totals. Each window
@@ -72,6 +81,23 @@ public struct ProducerPerformance: Sendable {
         let fixed: ByteBuffer? = if case .fixedSize(let size) = payload { PerformancePayload.randomLetters(size) } else { nil }
         var sent = 0
         var records: [ProducerRecord] = []
+        var transactionStart: ContinuousClock.Instant?
+        var committed = 0
+        var transactionFailure: KafkactlError?
+        // Apache commits after the send that finds the transaction's duration elapsed; kafkactl hands records over up
+        // to a thousand at a time, so a commit comes after the group that does.
+        func commit() async -> Bool {
+            guard let transactions, transactionStart != nil else { return true }
+            transactionStart = nil
+            do {
+                try await producer.commitTransaction(timeout: transactions.commitTimeout)
+                committed += 1
+                return true
+            } catch {
+                transactionFailure = error as? KafkactlError ?? KafkactlError(.internal, "\(error)")
+                return false
+            }
+        }
         while sent < count {
             let due = min(throttler.due(sent: sent, elapsed: .now - start), count - sent, 1000)
             if due == 0 {
@@ -82,12 +108,21 @@ public struct ProducerPerformance: Sendable {
             for number in sent..<(sent + due) {
                 records.append(ProducerRecord(key: nil, value: payload.value(of: number, fixed: fixed), source: number))
             }
+            if transactions != nil && transactionStart == nil {
+                await producer.beginTransaction()
+                transactionStart = .now
+            }
             recorder.handing(from: sent, at: .now)
             await producer.send(records)
             sent += due
+            if let transactions, let started = transactionStart, ContinuousClock.now - started >= transactions.duration {
+                guard await commit() else { break }
+            }
         }
+        if transactionFailure == nil { _ = await commit() }
         let delivery = await producer.close()
-        return Outcome(summary: recorder.summary(at: .now), delivery: delivery)
+        return Outcome(summary: recorder.summary(at: .now), delivery: delivery, committedTransactions: committed,
+                       transactionFailure: transactionFailure)
     }
 }
 

@@ -17,6 +17,10 @@ public actor Producer {
     private var sequences = IdempotentSequences()
     private var partitioner = StickyPartitioner()
     private var memory: MemoryBudget
+    /// Only used with a `transactional.id`.
+    private var transaction = TransactionPartitions()
+    /// The failures counted when the current transaction began: a commit with more aborts instead.
+    private var failuresBeforeTransaction = 0
 
     private var open = OpenBatches()
     /// Sealed batches waiting to be compressed, in seal order (see `compressInOrder`).
@@ -51,6 +55,8 @@ public actor Producer {
         var memory: Int
     }
 
+    private var isTransactional: Bool { configuration.transactionalId != nil }
+
     public init(client: KafkaClient, topic: String, configuration: ProducerConfiguration) {
         self.client = client
         self.topic = topic
@@ -83,27 +89,130 @@ public actor Producer {
             }
             try await backoff.wait()
         }
-        if configuration.idempotence { try await initProducerId(until: deadline) }
+        if configuration.idempotence || isTransactional { try await initProducerId(until: deadline) }
     }
 
+    /// A producer id (and epoch) from any broker, or, with a transactional id, from its transaction coordinator, which
+    /// also fences an older producer of the same id and ends the transaction it left open.
     private func initProducerId(until deadline: ContinuousClock.Instant) async throws {
-        var backoff = RetryBackoff(client.configuration, deadline: deadline)
-        var response: InitProducerIdResponse
-        while true {
-            response = try await client.send(
-                InitProducerIdRequest(transactionalId: nil, transactionTimeoutMs: Int32.max, producerId: sequences.producerId,
-                                      producerEpoch: sequences.producerEpoch),
-                feature: "idempotent producing (set enable.idempotence=false to produce without it)")
-            let code = ErrorCode(rawValue: response.errorCode)
-            if code == .none { break }
-            // A broker still fetching a block of producer ids answers COORDINATOR_LOAD_IN_PROGRESS (KIP-730): ask
-            // again, as Kafka's producer does, until max.block.ms.
-            guard code.retryAction != .fail, backoff.canRetry else {
-                throw KafkactlError.broker(code, "cannot start an idempotent producer (set enable.idempotence=false to produce without it)")
+        let transactionalId = configuration.transactionalId
+        let request = InitProducerIdRequest(
+            transactionalId: transactionalId,
+            transactionTimeoutMs: transactionalId == nil ? Int32.max : Int32(clamping: configuration.transactionTimeout.milliseconds),
+            producerId: sequences.producerId, producerEpoch: sequences.producerEpoch)
+        // A broker still fetching a block of producer ids answers COORDINATOR_LOAD_IN_PROGRESS (KIP-730), a
+        // coordinator still completing the id's last transaction CONCURRENT_TRANSACTIONS: asked again, as Kafka's
+        // producer does, until max.block.ms.
+        let response = try await client.untilFinal(
+            request, feature: transactionalId == nil ? "idempotent producing (set enable.idempotence=false to produce without it)" : "transactions",
+            deadline: deadline, errorCode: { ErrorCode(rawValue: $0.errorCode) })
+        let code = ErrorCode(rawValue: response.errorCode)
+        guard code == .none else {
+            if let transactionalId {
+                throw KafkactlError.broker(code, "cannot start a transactional producer with transactional.id '\(transactionalId)'")
             }
-            try await backoff.wait()
+            throw KafkactlError.broker(code, "cannot start an idempotent producer (set enable.idempotence=false to produce without it)")
         }
         sequences.restart(producerId: response.producerId, epoch: response.producerEpoch)
+    }
+
+    // MARK: Transactions
+
+    /// Starts a transaction: the records sent until `commitTransaction()` are read by read_committed consumers only
+    /// once it commits. Needs a `transactional.id`.
+    public func beginTransaction() {
+        precondition(isTransactional, "beginTransaction() needs a transactional.id")
+        failuresBeforeTransaction = summary.failedCount
+    }
+
+    /// Sends what the transaction holds, waits for every answer and commits it at the transaction coordinator. If a
+    /// record of it was not delivered, the transaction is aborted instead and this throws, naming the first failure.
+    public func commitTransaction(timeout: Duration) async throws {
+        await flush()
+        let failed = summary.failedCount - failuresBeforeTransaction
+        if failed > 0 {
+            try await endTransaction(commit: false, timeout: timeout)
+            // The failures list keeps the first hundred of the whole run.
+            let named = summary.failures.dropFirst(failuresBeforeTransaction).first ?? summary.failures.last
+            let first = named.map { "; first: record \($0.source): \($0.error.message)" } ?? ""
+            throw KafkactlError(.partial, "the transaction was aborted: \(failed) of its records were not delivered\(first)")
+        }
+        try await endTransaction(commit: true, timeout: timeout)
+    }
+
+    /// Aborts the current transaction after its batches in flight are answered: read_committed consumers never see it.
+    public func abortTransaction(timeout: Duration) async throws {
+        await flush()
+        try await endTransaction(commit: false, timeout: timeout)
+    }
+
+    private func endTransaction(commit: Bool, timeout: Duration) async throws {
+        defer { transaction.ended() }
+        // Kafka's producer ends a transaction that added no partition on its own: the coordinator never heard of it.
+        guard let transactionalId = configuration.transactionalId, !transaction.added.isEmpty else { return }
+        let response = try await client.untilFinal(
+            EndTxnRequest(transactionalId: transactionalId, producerId: sequences.producerId, producerEpoch: sequences.producerEpoch,
+                          committed: commit),
+            feature: "transactions", deadline: .now + timeout, errorCode: { ErrorCode(rawValue: $0.errorCode) })
+        let code = ErrorCode(rawValue: response.errorCode)
+        guard code == .none else {
+            throw KafkactlError.broker(code, "cannot \(commit ? "commit" : "abort") the transaction of transactional.id '\(transactionalId)'")
+        }
+    }
+
+    /// Adds the held batches' partitions to the transaction, one AddPartitionsToTxn at a time; each answered
+    /// partition's batches then go to their leader, a refused one's fail.
+    private func addHeldPartitions() {
+        guard let transactionalId = configuration.transactionalId, let partitions = transaction.partitionsToAdd() else { return }
+        let request = AddPartitionsToTxnRequest(
+            v3AndBelowTransactionalId: transactionalId, v3AndBelowProducerId: sequences.producerId,
+            v3AndBelowProducerEpoch: sequences.producerEpoch, v3AndBelowTopics: [.init(name: topic, partitions: partitions)])
+        let (client, deadline) = (self.client, ContinuousClock.now + configuration.deliveryTimeout)
+        Task {
+            let outcome: Result<AddPartitionsToTxnResponse, KafkactlError>
+            do {
+                outcome = .success(try await client.untilFinal(request, feature: "transactions", deadline: deadline, errorCode: Self.worstCode))
+            } catch {
+                outcome = .failure(error as? KafkactlError ?? KafkactlError(.internal, "\(error)"))
+            }
+            self.partitionsAnswered(partitions, outcome: outcome)
+        }
+    }
+
+    /// The code that decides whether an AddPartitionsToTxn is asked again: the first that is not OPERATION_NOT_ATTEMPTED
+    /// (what the coordinator answers for the partitions it left alone because of another's error).
+    private static func worstCode(_ response: AddPartitionsToTxnResponse) -> ErrorCode {
+        let codes = response.resultsByTopicV3AndBelow.flatMap { $0.resultsByPartition.map { ErrorCode(rawValue: $0.partitionErrorCode) } }
+        return codes.first { $0 != .none && $0 != .operationNotAttempted } ?? codes.first { $0 != .none } ?? .none
+    }
+
+    private func partitionsAnswered(_ partitions: [Int32], outcome: Result<AddPartitionsToTxnResponse, KafkactlError>) {
+        var added = Set<Int32>()
+        var refused: [Int32: KafkactlError] = [:]
+        switch outcome {
+        case .success(let response):
+            var codes: [Int32: ErrorCode] = [:]
+            for result in response.resultsByTopicV3AndBelow where result.name == topic {
+                for partition in result.resultsByPartition { codes[partition.partitionIndex] = ErrorCode(rawValue: partition.partitionErrorCode) }
+            }
+            let cause = Self.worstCode(response)
+            for partition in partitions {
+                let code = codes[partition] ?? .unknownServerError
+                if code == .none {
+                    added.insert(partition)
+                } else {
+                    let reported = code == .operationNotAttempted ? cause : code
+                    refused[partition] = KafkactlError.broker(reported, "cannot add \(topic)-\(partition) to the transaction of transactional.id '\(configuration.transactionalId ?? "")'")
+                }
+            }
+        case .failure(let error):
+            for partition in partitions { refused[partition] = error }
+        }
+        let (send, fail) = transaction.answered(added: added, refused: Set(refused.keys))
+        for batch in send { enqueue(batch) }
+        for batch in fail { self.fail(batch.sources, memory: batch.memory, error: refused[batch.partition]!) }
+        addHeldPartitions()
+        checkDrained()
     }
 
     private func apply(_ topicMetadata: ClusterMetadata.Topic) {
@@ -189,7 +298,7 @@ public actor Producer {
     }
 
     private var isDrained: Bool {
-        open.isEmpty && compressing.isEmpty && sendQueues.isIdle
+        open.isEmpty && compressing.isEmpty && sendQueues.isIdle && transaction.isSettled
     }
 
     private func seal(_ partition: Int32) {
@@ -197,7 +306,7 @@ public actor Producer {
         partitioner.sealed(partition, partitionCount: layout.partitionCount)
         let memory = batch.builder.uncompressedSize - RecordBatchBuilder.headerSize
         var producer = RecordBatchBuilder.ProducerState.none
-        if configuration.idempotence { producer = sequences.stamp(partition, count: batch.builder.count) }
+        if configuration.idempotence || isTransactional { producer = sequences.stamp(partition, count: batch.builder.count) }
         batchCounter += 1
         let uncompressed = UncompressedBatch(number: batchCounter, partition: partition, builder: batch.builder,
                                              producer: producer, sources: batch.sources, createdAt: batch.createdAt,
@@ -210,7 +319,8 @@ public actor Producer {
             }
             return
         }
-        finishBuilding(uncompressed, result: Result { try uncompressed.builder.build(producer: producer) })
+        let isTransactional = self.isTransactional
+        finishBuilding(uncompressed, result: Result { try uncompressed.builder.build(producer: producer, isTransactional: isTransactional) })
     }
 
     /// Compresses sealed batches one at a time, off the actor, so that reading and batching the next records runs
@@ -219,7 +329,7 @@ public actor Producer {
     private func compressInOrder() async {
         while let next = compressing.first {
             let result = await Self.build(next.builder, compression: configuration.compression,
-                                          level: configuration.compressionLevel, producer: next.producer)
+                                          level: configuration.compressionLevel, producer: next.producer, isTransactional: isTransactional)
             compressing.removeFirst()
             finishBuilding(next, result: result)
         }
@@ -228,9 +338,10 @@ public actor Producer {
 
     @concurrent
     private nonisolated static func build(
-        _ builder: RecordBatchBuilder, compression: CompressionCodec, level: Int?, producer: RecordBatchBuilder.ProducerState
+        _ builder: RecordBatchBuilder, compression: CompressionCodec, level: Int?, producer: RecordBatchBuilder.ProducerState,
+        isTransactional: Bool
     ) async -> Result<ByteBuffer, Error> {
-        Result { try builder.build(compression: compression, compressionLevel: level, producer: producer) }
+        Result { try builder.build(compression: compression, compressionLevel: level, producer: producer, isTransactional: isTransactional) }
     }
 
     private func finishBuilding(_ batch: UncompressedBatch, result: Result<ByteBuffer, Error>) {
@@ -245,6 +356,10 @@ public actor Producer {
     }
 
     private func enqueue(_ batch: SealedBatch) {
+        if isTransactional && !transaction.admit(batch) {
+            addHeldPartitions()
+            return
+        }
         guard let leader = layout.leader(of: batch.partition) else {
             fail(batch.sources, memory: batch.memory,
                  error: KafkactlError(.rejected, "partition \(topic)-\(batch.partition) has no leader [LEADER_NOT_AVAILABLE]"))
@@ -298,7 +413,7 @@ public actor Producer {
     /// (acks=0, or the connection failed).
     private func dispatch(_ batches: [SealedBatch], leader: Int32) async -> BrokerConnection.PendingResponse<ProduceRequest>? {
         let request = ProduceRequest(
-            transactionalId: nil, acks: configuration.acks.rawValue,
+            transactionalId: configuration.transactionalId, acks: configuration.acks.rawValue,
             timeoutMs: Int32(clamping: configuration.requestTimeout.milliseconds),
             topicData: [.init(name: topic, partitionData: batches.map { .init(index: $0.partition, records: $0.bytes) })])
         let connection: BrokerConnection
@@ -318,7 +433,9 @@ public actor Producer {
             return nil
         }
         do {
-            let version = try connection.version(for: ProduceRequest.self)
+            // Produce v12 means the coordinator's transaction.version 2 (KIP-890 part 2: partitions added by the
+            // Produce itself, a new epoch per transaction), which this producer does not speak: it adds them itself.
+            let version = min(try connection.version(for: ProduceRequest.self), isTransactional ? 11 : Int16.max)
             if configuration.acks == .none {
                 try await connection.sendWithoutResponse(request, version: version)
                 for batch in batches { succeed(batch) }
@@ -381,7 +498,7 @@ public actor Producer {
     /// makes a retry safe (the broker drops duplicates); without it a retry could write twice, so they fail.
     private func connectionFailed(_ batches: [SealedBatch], error: KafkactlError) async {
         for batch in batches {
-            if configuration.idempotence || configuration.acks == .none {
+            if configuration.idempotence || isTransactional || configuration.acks == .none {
                 retryOrFail(batch, error: error, retriable: error.category == .unreachable || error.category == .timeout)
             } else {
                 retryOrFail(batch, error: KafkactlError(error.category, "\(error.message); the records are not known to be delivered (enable.idempotence=true makes such retries safe)"), retriable: false)

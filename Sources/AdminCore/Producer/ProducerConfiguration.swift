@@ -30,6 +30,11 @@ public struct ProducerConfiguration: Sendable {
     public var retries = Int.max
     /// `request.timeout.ms` for Produce (also how long the broker may wait for replication).
     public var requestTimeout: Duration = .seconds(30)
+    /// `transactional.id`: when set, records are written in transactions (`Producer.beginTransaction()`), which
+    /// needs idempotence and acks=all, as in Kafka.
+    public var transactionalId: String?
+    /// `transaction.timeout.ms`: how long the coordinator lets a transaction stay open before aborting it.
+    public var transactionTimeout: Duration = .seconds(60)
 
     public init() {}
 
@@ -77,7 +82,20 @@ public struct ProducerConfiguration: Sendable {
             case "delivery.timeout.ms": deliveryTimeout = .milliseconds(try integer(1))
             case "retries": retries = try integer(0)
             case "request.timeout.ms": requestTimeout = .milliseconds(try integer(1))
+            case "transactional.id":
+                guard !value.isEmpty else { throw KafkactlError(.usage, "transactional.id must not be empty") }
+                transactionalId = value
+            case "transaction.timeout.ms": transactionTimeout = .milliseconds(try integer(1))
             default: continue
+            }
+        }
+        if transactionalId != nil {
+            // Kafka's producer refuses these combinations at construction, with these reasons.
+            if idempotenceExplicit && !idempotence {
+                throw KafkactlError(.usage, "transactional.id needs enable.idempotence=true; remove enable.idempotence=false")
+            }
+            if acks != .all {
+                throw KafkactlError(.usage, "transactional.id needs acks=all (or -1), not acks=\(acks.rawValue)")
             }
         }
         if acks != .all {

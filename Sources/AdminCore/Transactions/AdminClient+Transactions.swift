@@ -24,6 +24,25 @@ extension AdminClient {
         }
     }
 
+    /// Fences the producers of `transactionalId` and aborts its open transaction, as Kafka's
+    /// `Admin.forceTerminateTransaction` (kafka-transactions.sh forceTerminateTransaction, Kafka 4.x) and
+    /// `fenceProducers` do: InitProducerId for the id at its coordinator, without a producer id or epoch, which bumps
+    /// the epoch (a live producer of the id is fenced at its next request) and ends the transaction it left open with
+    /// an ABORT. Works with any Kafka release that has transactions. Returns the new producer id and epoch.
+    public func forceTerminateTransaction(_ transactionalId: String) async throws -> (producerId: Int64, producerEpoch: Int16) {
+        // Kafka's admin client asks for a transaction timeout of its request timeout (the coordinator never keeps the
+        // new epoch's transaction open: none is begun).
+        let request = InitProducerIdRequest(
+            transactionalId: transactionalId, transactionTimeoutMs: Int32(clamping: client.configuration.requestTimeout.milliseconds))
+        let response = try await client.untilFinal(request, feature: "terminating a transaction", deadline: .now + client.configuration.apiTimeout,
+                                                   errorCode: { ErrorCode(rawValue: $0.errorCode) })
+        let code = ErrorCode(rawValue: response.errorCode)
+        guard code == .none else {
+            throw KafkactlError.broker(code, "InitProducerId for transactional id '\(transactionalId)' failed")
+        }
+        return (response.producerId, response.producerEpoch)
+    }
+
     /// Each transactional id's state at its transaction coordinator (DescribeTransactions, one request per id, each
     /// at the coordinator FindCoordinator names for it), concurrently. A coordinator that moved or is loading is found
     /// again and asked again within the API timeout; an id the coordinator does not know fails as not found.

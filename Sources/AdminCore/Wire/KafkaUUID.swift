@@ -13,6 +13,14 @@ public struct KafkaUUID: Hashable, Sendable, CustomStringConvertible {
 
     public var isZero: Bool { self == .zero }
 
+    /// A random version-4 id, as Kafka's `Uuid.randomUuid()` makes (which never gives the zero id).
+    public static func random() -> KafkaUUID {
+        var generator = SystemRandomNumberGenerator()
+        let high = (generator.next() & ~UInt64(0xF000)) | 0x4000
+        let low = (generator.next() & ~(UInt64(0xC) << 60)) | (UInt64(0x8) << 60)
+        return KafkaUUID(mostSignificantBits: high, leastSignificantBits: low)
+    }
+
     public var bytes: [UInt8] {
         (0..<8).map { UInt8(truncatingIfNeeded: mostSignificantBits >> (56 - 8 * $0)) }
             + (0..<8).map { UInt8(truncatingIfNeeded: leastSignificantBits >> (56 - 8 * $0)) }

@@ -38,8 +38,10 @@ struct ProducerPerfTest: KafkactlCommand {
     @Option(name: .customLong("producer.config"), help: ArgumentHelp("A producer properties file.", valueName: "file"), completion: .file())
     var producerConfig: String?
     @Flag(help: "Not supported: kafkactl keeps no Java client metrics.") var printMetrics = false
-    @Option(help: ArgumentHelp("Not supported: kafkactl has no transactions yet.", valueName: "id")) var transactionalId: String?
-    @Option(help: ArgumentHelp("Not supported: kafkactl has no transactions yet.", valueName: "ms")) var transactionDurationMs: Int?
+    @Option(help: ArgumentHelp("Produce in transactions with this transactional id (or transactional.id in the properties; default with --transaction-duration-ms: performance-producer- and a random id).", valueName: "id"))
+    var transactionalId: String?
+    @Option(help: ArgumentHelp("Commit each transaction after this long (default 3000 when transactional).", valueName: "ms"))
+    var transactionDurationMs: Int?
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -59,9 +61,20 @@ struct ProducerPerfTest: KafkactlCommand {
             throw ValidationError("Options --command-property and --producer-props cannot be specified together.")
         }
         if printMetrics { throw ValidationError("--print-metrics is not supported: kafkactl keeps no Java client metrics") }
-        if transactionalId != nil || transactionDurationMs != nil {
-            throw ValidationError("--transactional-id and --transaction-duration-ms are not supported: kafkactl has no transactions yet")
+        if let transactionDurationMs, transactionDurationMs <= 0 {
+            throw ValidationError("--transaction-duration-ms should be greater than zero.")
         }
+        if let transactionalId, transactionalId.isEmpty { throw ValidationError("--transactional-id must not be empty") }
+    }
+
+    /// Apache's rule: transactions when any of --transactional-id, --transaction-duration-ms or a transactional.id
+    /// property is given; the flag's id wins over the property's, and each transaction lasts 3 s unless told.
+    static func transactionSettings(
+        flagId: String?, durationMs: Int?, properties: inout [String: String]
+    ) -> Duration? {
+        guard flagId != nil || durationMs != nil || properties["transactional.id"] != nil else { return nil }
+        properties["transactional.id"] = flagId ?? properties["transactional.id"] ?? "performance-producer-\(KafkaUUID.random())"
+        return .milliseconds(durationMs ?? 3000)
     }
 
     func throttler() throws -> ThroughputThrottler {
@@ -71,8 +84,7 @@ struct ProducerPerfTest: KafkactlCommand {
         return ThroughputThrottler(recordsPerSecond: rate == -1 ? nil : rate)
     }
 
-    /// Producer properties: the file, then --producer-props or --command-property. A transactional.id among them is
-    /// refused as the flag is.
+    /// Producer properties: the file, then --producer-props or --command-property.
     func producerProperties() throws -> [String: String] {
         var properties = try connection.commandConfig.map { try PropertiesFile.load(path: $0, flag: "--command-config") } ?? [:]
         if let producerConfig {
@@ -81,9 +93,6 @@ struct ProducerPerfTest: KafkactlCommand {
         let propertyFlag = commandProperty.isEmpty ? "--producer-props" : "--command-property"
         for pair in try PropertyList.parse(producerProps + commandProperty, invalid: { KafkactlUsageError("invalid \(propertyFlag) '\($0)': expected key=value") }) {
             properties[pair.key] = pair.value
-        }
-        if properties["transactional.id"] != nil {
-            throw KafkactlUsageError("transactional.id is not supported: kafkactl has no transactions yet")
         }
         if properties["client.id"] == nil { properties["client.id"] = "perf-producer-client" }
         return properties
@@ -101,11 +110,15 @@ struct ProducerPerfTest: KafkactlCommand {
         try TopicName.validate(topic)
         var payload = PerformancePayload.fixedSize(recordSize ?? 0)
         if let payloadFile { payload = .choices(try Self.payloads(file: payloadFile, delimiter: payloadDelimiter)) }
-        let performance = ProducerPerformance(count: numRecords, payload: payload, throttler: try throttler())
-        let properties = try producerProperties()
+        var properties = try producerProperties()
+        let transactionDuration = Self.transactionSettings(flagId: transactionalId, durationMs: transactionDurationMs, properties: &properties)
         let producerConfiguration = try ProducerConfiguration(properties: properties)
         let clientConfiguration = try connection.clientConfiguration(extraProperties: properties)
+        // max.block.ms bounds the wait for metadata, initTransactions and each commit, as in Kafka (whose default,
+        // 60 s, kafkactl shortens as console-producer does: a missing topic should not hold a terminal for a minute).
         let maxBlock = try ClientConfiguration.milliseconds(properties, "max.block.ms") ?? .seconds(5)
+        let performance = ProducerPerformance(count: numRecords, payload: payload, throttler: try throttler(),
+                                              transactions: transactionDuration.map { ($0, maxBlock) })
         let renderer = ProducerPerfTestRenderer(json: output.isJSON)
 
         try await context.withClient(clientConfiguration) { client in
@@ -114,7 +127,9 @@ struct ProducerPerfTest: KafkactlCommand {
             async let sending: Void = producer.run()
             let outcome = await performance.run(producer) { renderer.progress($0, on: context) }
             await sending
-            try renderer.summary(outcome.summary, failed: outcome.delivery.failedCount, on: context)
+            if let failure = outcome.transactionFailure { throw failure }
+            try renderer.summary(outcome.summary, failed: outcome.delivery.failedCount,
+                                 transactions: transactionDuration == nil ? nil : outcome.committedTransactions, on: context)
             try Self.checkDelivered(outcome.delivery)
         }
     }

@@ -9,7 +9,7 @@ extension Transactions {
         case describeProducers = "describe-producers"
         case abort
         case findHanging = "find-hanging"
-        /// Kafka 4.x's; named so that it is refused by name rather than as an unknown word.
+        /// Kafka 4.x's name and spelling.
         case forceTerminateTransaction
     }
 
@@ -20,12 +20,12 @@ extension Transactions {
         .describeProducers: ["--broker-id", "--topic", "--partition"],
         .abort: ["--topic", "--partition", "--start-offset", "--producer-id", "--producer-epoch", "--coordinator-epoch"],
         .findHanging: ["--broker-id", "--max-transaction-timeout", "--topic", "--partition"],
-        .forceTerminateTransaction: [],
+        .forceTerminateTransaction: ["--transactional-id"],
     ]
 
     /// The command, or a one-line refusal saying which ones there are.
     func parsedCommand() throws -> Command {
-        let names = Command.allCases.filter { $0 != .forceTerminateTransaction }.map(\.rawValue).joined(separator: ", ")
+        let names = Command.allCases.map(\.rawValue).joined(separator: ", ")
         guard let command else { throw ValidationError("Missing command: one of \(names)") }
         guard let parsed = Command(rawValue: command) else {
             throw ValidationError("'\(command)' is not a transactions command: use one of \(names)")
@@ -44,18 +44,15 @@ extension Transactions {
 
     func validate() throws {
         let command = try parsedCommand()
-        if command == .forceTerminateTransaction {
-            throw ValidationError("forceTerminateTransaction is not supported by kafkactl: it needs InitProducerId sent to the transaction coordinator, which kafkactl sends to any broker only (for idempotent producers)")
-        }
         let stray = given.filter { $0.value && !Self.allowed[command]!.contains($0.key) }.keys.sorted()
         if let first = stray.first { throw ValidationError("\(first) is not an option of '\(command.rawValue)'") }
         if let topic, topic.isEmpty { throw ValidationError("--topic needs a topic name") }
         if let partition, partition < 0 { throw ValidationError("--partition must be a partition number (0 or more), not \(partition)") }
         if let brokerId, brokerId < 0 { throw ValidationError("--broker-id must be a broker id (0 or more), not \(brokerId)") }
         switch command {
-        case .list, .forceTerminateTransaction:
+        case .list:
             break
-        case .describe:
+        case .describe, .forceTerminateTransaction:
             guard let transactionalId else { throw ValidationError("Missing required option(s): --transactional-id") }
             if transactionalId.isEmpty { throw ValidationError("--transactional-id needs a transactional id") }
         case .describeProducers:

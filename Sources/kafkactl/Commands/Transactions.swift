@@ -13,7 +13,8 @@ struct Transactions: KafkactlCommand {
             [--partition n]) [--max-transaction-timeout minutes, 15 by default]; abort --topic t --partition n \
             (--start-offset offset | --producer-id id --producer-epoch n --coordinator-epoch n). abort writes an ABORT \
             marker into the partition (WriteTxnMarkers) and needs cluster authorization. forceTerminateTransaction \
-            (Kafka 4.x) is not supported.
+            --transactionalId id (Kafka 4.x's tool; works with any broker) fences the id's producers and aborts its \
+            open transaction.
 
             Examples:
               kafkactl transactions --bootstrap-server B list
@@ -23,14 +24,16 @@ struct Transactions: KafkactlCommand {
             """)
 
     @OptionGroup var connection: ConnectionOptions
-    @Argument(help: ArgumentHelp("The command: list, describe, describe-producers, abort or find-hanging.", valueName: "command"),
-              completion: .list(Command.allCases.filter { $0 != .forceTerminateTransaction }.map(\.rawValue)))
+    @Argument(help: ArgumentHelp("The command: list, describe, describe-producers, abort, find-hanging or forceTerminateTransaction.", valueName: "command"),
+              completion: .list(Command.allCases.map(\.rawValue)))
     var command: String?
     @Option(help: ArgumentHelp("list: only transactions running longer than this many milliseconds (< 0: all).", valueName: "ms"))
     var durationFilter: Int64?
     @Option(help: ArgumentHelp("list: only transactional ids matching this regular expression.", valueName: "regex"))
     var transactionalIdPattern: String?
-    @Option(help: ArgumentHelp("describe: the transactional id.", valueName: "id"))
+    // forceTerminateTransaction spells it --transactionalId in Kafka's tool.
+    @Option(name: [.customLong("transactional-id"), .customLong("transactionalId")],
+            help: ArgumentHelp("describe, forceTerminateTransaction: the transactional id.", valueName: "id"))
     var transactionalId: String?
     @Option(help: ArgumentHelp("describe-producers: ask this replica, not the leader; find-hanging: search its partitions.", valueName: "id"))
     var brokerId: Int32?
@@ -62,7 +65,7 @@ struct Transactions: KafkactlCommand {
             case .describeProducers: try await describeProducers(admin, on: context)
             case .abort: try await abort(admin, on: context)
             case .findHanging: try await findHanging(admin, on: context)
-            case .forceTerminateTransaction: break  // refused in validate()
+            case .forceTerminateTransaction: try await forceTerminate(admin, on: context)
             }
         }
     }
@@ -84,6 +87,16 @@ struct Transactions: KafkactlCommand {
         let now = TimeExpression.currentMillis()
         try emit(output.isJSON ? [TransactionsRenderer.describeJSON(description, nowMs: now).serialized()]
                                : TransactionsRenderer.describeLines(description, nowMs: now), on: context)
+    }
+
+    /// Kafka's tool prints nothing when it succeeds; `--output json` names the id's new producer id and epoch.
+    private func forceTerminate(_ admin: AdminClient, on context: CommandContext) async throws {
+        let id = transactionalId!
+        let fenced = try await failing("Failed to force terminate transactionalId `\(id)`") { try await admin.forceTerminateTransaction(id) }
+        if output.isJSON {
+            try context.print(TransactionsRenderer.forceTerminateJSON(transactionalId: id, producerId: fenced.producerId,
+                                                                      producerEpoch: fenced.producerEpoch).serialized())
+        }
     }
 
     private func describeProducers(_ admin: AdminClient, on context: CommandContext) async throws {

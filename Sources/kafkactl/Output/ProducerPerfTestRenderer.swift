@@ -21,10 +21,12 @@ struct ProducerPerfTestRenderer {
             + "\(summary.p99Ms) ms 99th, \(summary.p999Ms) ms 99.9th."
     }
 
-    static func document(_ summary: ProducerPerformanceSummary, failed: Int) -> JSON {
+    /// - Parameter transactions: the transactions committed, with --transactional-id; the key is left out without.
+    static func document(_ summary: ProducerPerformanceSummary, failed: Int, transactions: Int? = nil) -> JSON {
         .object([
             ("records_sent", .int(summary.records)),
             ("records_failed", .int(failed)),
+        ] + (transactions.map { [("transactions_committed", JSON.int($0))] } ?? []) + [
             ("records_per_sec", .double(summary.recordsPerSecond)),
             ("mb_per_sec", .double(summary.megabytesPerSecond)),
             ("avg_latency_ms", .double(summary.averageLatencyMs)),
@@ -46,7 +48,7 @@ struct ProducerPerfTestRenderer {
         }
     }
 
-    func summary(_ summary: ProducerPerformanceSummary, failed: Int, on context: CommandContext) throws {
-        try context.print(json ? Self.document(summary, failed: failed).serialized() : Self.summaryLine(summary))
+    func summary(_ summary: ProducerPerformanceSummary, failed: Int, transactions: Int?, on context: CommandContext) throws {
+        try context.print(json ? Self.document(summary, failed: failed, transactions: transactions).serialized() : Self.summaryLine(summary))
     }
 }

@@ -112,6 +112,12 @@ enum TransactionsRenderer {
         ]))])
     }
 
+    static func forceTerminateJSON(transactionalId: String, producerId: Int64, producerEpoch: Int16) -> JSON {
+        .object([("terminated", .object([
+            ("transactional_id", .string(transactionalId)), ("producer_id", .int(producerId)), ("producer_epoch", .int(producerEpoch)),
+        ]))])
+    }
+
     private static func partitionJSON(_ partition: TopicPartition) -> JSON {
         .object([("topic", .string(partition.topic)), ("partition", .int(partition.partition))])
     }

@@ -170,6 +170,11 @@ public final class ClusterProxy: Sendable {
         }
     }
 
+    /// The versions `api` was asked at, by any node.
+    public func versionsReceived(_ api: ApiKey) -> Set<Int16> {
+        router.cluster.withLock { $0.versionsReceived[api] ?? [] }
+    }
+
     /// Requests of `api` received (by every node) before the first request of `before`, or in all if none came.
     public func requestCount(_ api: ApiKey, before: ApiKey) -> Int {
         router.cluster.withLock { cluster in

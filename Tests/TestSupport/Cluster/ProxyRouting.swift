@@ -46,6 +46,9 @@ final class ProxyRouter: Sendable {
         let (isDown, fault) = cluster.withLock { cluster in
             cluster.received[.init(node: node, api: api), default: 0] += 1
             cluster.arrivals.append(api)
+            if let version = frame.getInteger(at: frame.readerIndex + 2, as: Int16.self) {
+                cluster.versionsReceived[api, default: []].insert(version)
+            }
             return (cluster.down.contains(node), cluster.takeFault(api: api, node: node))
         }
         if isDown { return ProxyPlan(action: .close) }

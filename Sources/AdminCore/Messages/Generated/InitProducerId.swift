@@ -1,10 +1,11 @@
 // Generated from Schemas/InitProducerId.schema by generate-messages. Do not edit.
-// InitProducerId: a producer id and epoch for idempotent (or transactional) producing.
+// InitProducerId: a producer id and epoch for idempotent (or transactional) producing. With a transactional id it goes
+// to that id's transaction coordinator; without one, to any broker (see RouteKeys.swift).
 
 import NIOCore
 
 /// InitProducerId request (API key 22), versions 1-5.
-public struct InitProducerIdRequest: AnyBrokerRequest {
+public struct InitProducerIdRequest: TransactionCoordinatorRequest {
     public typealias Response = InitProducerIdResponse
     public static let apiKey = ApiKey(rawValue: 22)
     public static let versions: ClosedRange<Int16> = 1...5
