@@ -37,8 +37,8 @@ extension AdminClient {
             let latest = try await listOffsets(Dictionary(uniqueKeysWithValues: partitions.map { ($0, .latest) }))
             var stops: [TopicPartition: Int64] = [:]
             for partition in partitions {
-                let found = try byTime[partition]!.get().offset
-                stops[partition] = found >= 0 ? found : try latest[partition]!.get().offset
+                let found = try byTime.answer(for: partition, "partition \(partition)").offset
+                stops[partition] = found >= 0 ? found : try latest.answer(for: partition, "partition \(partition)").offset
             }
             return stops
         }

@@ -50,8 +50,8 @@ public struct PartitionConsumer: Sendable {
             let latest = try await client.listOffsets(Dictionary(uniqueKeysWithValues: needsBounds.map { ($0, .latest) }),
                                                      isolation: configuration.isolation)
             for partition in needsBounds {
-                let low = try earliest[partition]!.get().offset
-                let high = try latest[partition]!.get().offset
+                let low = try earliest.answer(for: partition, "partition \(partition)").offset
+                let high = try latest.answer(for: partition, "partition \(partition)").offset
                 switch starts[partition]! {
                 case .lastRecords(let count): resolved[partition] = max(high - count, low)
                 default: resolved[partition] = high  // no record at or after the time: the end of the log
@@ -251,7 +251,8 @@ public struct PartitionConsumer: Sendable {
             throw KafkactlError(.rejected, "offset \(position) is out of range for \(partition) and auto.offset.reset is none [OFFSET_OUT_OF_RANGE]", code: .offsetOutOfRange)
         case .earliest, .latest:
             let spec: OffsetSpec = configuration.autoOffsetReset == .earliest ? .earliest : .latest
-            return try await client.listOffsets([partition: spec], isolation: configuration.isolation)[partition]!.get().offset
+            return try await client.listOffsets([partition: spec], isolation: configuration.isolation)
+                .answer(for: partition, "partition \(partition)").offset
         }
     }
 

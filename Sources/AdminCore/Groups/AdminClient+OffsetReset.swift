@@ -83,7 +83,8 @@ extension AdminClient {
         var bounds: [TopicPartition: OffsetResetPlan.Bounds] = [:]
         for partition in partitions {
             bounds[partition] = OffsetResetPlan.Bounds(
-                earliest: try earliest[partition]!.get().offset, latest: try latest[partition]!.get().offset,
+                earliest: try earliest.answer(for: partition, "partition \(partition)").offset,
+                latest: try latest.answer(for: partition, "partition \(partition)").offset,
                 byTime: try byTime[partition].map { try $0.get().offset })
         }
         return bounds

@@ -218,7 +218,7 @@ struct ConsumerGroups: KafkactlCommand {
             let selection: AdminClient.ResetSelection = fileTargets != nil ? .given(Array(given.keys))
                 : allTopics ? .everyCommitted : .topics(specs.map { (name: $0.0, partitions: $0.1) })
             let planned = try await admin.planOffsetReset(
-                group: name, description: try descriptions[name]!.get(), selection: selection, scenario: scenario(fileTargets: given))
+                group: name, description: try descriptions.answer(for: name, "group '\(name)'"), selection: selection, scenario: scenario(fileTargets: given))
             for entry in planned.plan.entries {
                 if let warning = entry.warning { context.printError("WARN: \(warning)") }
             }

@@ -103,7 +103,7 @@ struct Transactions: KafkactlCommand {
         let partition = TopicPartition(topic!, self.partition!)
         let at = brokerId.map { "broker \($0)" } ?? "leader"
         let producers = try await failing("Failed to describe producers for partition \(partition) on \(at)") {
-            try await admin.describeProducers([partition], broker: brokerId)[partition]!.get()
+            try await admin.describeProducers([partition], broker: brokerId).answer(for: partition, "partition \(partition)")
         }
         try emit(output.isJSON ? [TransactionsRenderer.producersJSON(partition, producers).serialized()]
                                : TransactionsRenderer.producerLines(producers), on: context)
