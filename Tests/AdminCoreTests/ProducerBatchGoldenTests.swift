@@ -107,6 +107,18 @@ import Testing
         }
         // The CRC (over attributes to the end) matches, so the records, timestamps and producer fields all do.
         #expect(rebuilt.getInteger(at: 17, as: UInt32.self) == original.getInteger(at: 17, as: UInt32.self))
+        // The producer's way: the header sealed in place, in a reused buffer still holding an older batch's bytes.
+        if codec == .none {
+            var dirty = ByteBufferAllocator().buffer(capacity: 4096)
+            dirty.writeRepeatingByte(0xAB, count: 3000)
+            var reused = RecordBatchBuilder(reusing: dirty)
+            for record in batch.records {
+                reused.append(key: record.key, value: record.value, headers: record.headers, timestamp: record.timestamp)
+            }
+            let sealed = reused.sealInPlace(producer: producer, isTransactional: attributes & 0x10 != 0)
+            #expect(Array(sealed.readableBytesView) == ours)
+            #expect(reused.isEmpty)
+        }
     }
 
     @Test func theRebuiltBatchKeepsTheCapturedHeaderFields() throws {

@@ -23,6 +23,9 @@ public actor Producer {
     private var failuresBeforeTransaction = 0
 
     private var open = OpenBatches()
+    /// Acknowledged batches' buffers, for the next batches to be written into: without them every batch allocated a
+    /// buffer (and grew it from 64 KB to batch.size), and glibc kept the freed ones, so peak RSS grew with the input.
+    private var spareBuffers: [ByteBuffer] = []
     /// Sealed batches waiting to be compressed, in seal order (see `compressInOrder`).
     private var compressing: [UncompressedBatch] = []
     private var compressorRunning = false
@@ -277,8 +280,7 @@ public actor Producer {
             if let filled = open.uncompressedSize(of: partition), filled + size > configuration.batchSize {
                 seal(partition)
             }
-            let capacity = min(configuration.batchSize, 64 * 1024)
-            open.append(to: partition, open: { OpenBatch(builder: RecordBatchBuilder(capacity: capacity), sources: [], createdAt: now) }) { batch in
+            open.append(to: partition, open: { OpenBatch(builder: newBuilder(), sources: [], createdAt: now) }) { batch in
                 batch.builder.append(key: record.key, value: record.value, headers: record.headers,
                                      timestamp: record.timestamp ?? wallClock)
                 batch.sources.append(record.source)
@@ -288,6 +290,19 @@ public actor Producer {
         if configuration.linger == .zero {
             for partition in open.partitions { seal(partition) }
         }
+    }
+
+    private func newBuilder() -> RecordBatchBuilder {
+        if let spare = spareBuffers.popLast() { return RecordBatchBuilder(reusing: spare) }
+        // Small to start: a topic of many partitions may have a batch open in each.
+        return RecordBatchBuilder(capacity: min(configuration.batchSize, 64 * 1024))
+    }
+
+    /// Keeps an acknowledged batch's buffer for a later batch: a few, as many as the batches a leader can have in
+    /// flight, so that the pool itself stays small.
+    private func recycle(_ buffer: ByteBuffer) {
+        guard spareBuffers.count < configuration.maxInFlightPerBroker + 2, buffer.capacity >= 64 * 1024 else { return }
+        spareBuffers.append(buffer)
     }
 
     /// Seals every open batch and waits until every sealed batch is answered.
@@ -302,25 +317,27 @@ public actor Producer {
     }
 
     private func seal(_ partition: Int32) {
-        guard let batch = open.remove(partition), !batch.builder.isEmpty else { return }
+        guard var batch = open.remove(partition), !batch.builder.isEmpty else { return }
         partitioner.sealed(partition, partitionCount: layout.partitionCount)
         let memory = batch.builder.uncompressedSize - RecordBatchBuilder.headerSize
         var producer = RecordBatchBuilder.ProducerState.none
         if configuration.idempotence || isTransactional { producer = sequences.stamp(partition, count: batch.builder.count) }
         batchCounter += 1
-        let uncompressed = UncompressedBatch(number: batchCounter, partition: partition, builder: batch.builder,
-                                             producer: producer, sources: batch.sources, createdAt: batch.createdAt,
-                                             memory: memory)
         guard configuration.compression == .none else {
-            compressing.append(uncompressed)
+            compressing.append(UncompressedBatch(number: batchCounter, partition: partition, builder: batch.builder,
+                                                 producer: producer, sources: batch.sources, createdAt: batch.createdAt,
+                                                 memory: memory))
             if !compressorRunning {
                 compressorRunning = true
                 Task { await compressInOrder() }
             }
             return
         }
-        let isTransactional = self.isTransactional
-        finishBuilding(uncompressed, result: Result { try uncompressed.builder.build(producer: producer, isTransactional: isTransactional) })
+        // Uncompressed, the header goes in front of the records in the builder's own buffer: no copy (the builder is
+        // this batch's only holder of the buffer, so writing the header does not copy it either).
+        let bytes = batch.builder.sealInPlace(producer: producer, isTransactional: isTransactional)
+        enqueue(SealedBatch(number: batchCounter, partition: partition, bytes: bytes, sources: batch.sources,
+                            createdAt: batch.createdAt, memory: memory))
     }
 
     /// Compresses sealed batches one at a time, off the actor, so that reading and batching the next records runs
@@ -549,6 +566,7 @@ public actor Producer {
     }
 
     private func succeed(_ batch: SealedBatch) {
+        recycle(batch.bytes)
         summary.delivered += batch.sources.count
         acknowledgementObserver?(batch.sources, .now)
         self.memory.release(batch.memory)

@@ -7,17 +7,28 @@ public struct RecordBatchBuilder: Sendable {
     /// The fixed batch header in front of the records.
     public static let headerSize = 61
 
+    /// Room for the header, then the records: sealing an uncompressed batch writes the header in place
+    /// (`sealInPlace`) and hands the buffer on, with no second buffer and no copy.
     private var records: ByteBuffer
     public private(set) var count: Int32 = 0
     private var baseTimestamp: Int64 = 0
     private var maxTimestamp: Int64 = -1
 
     public init(capacity: Int = 16 * 1024, allocator: ByteBufferAllocator = ByteBufferAllocator()) {
-        records = allocator.buffer(capacity: capacity)
+        records = allocator.buffer(capacity: Self.headerSize + capacity)
+        records.writeRepeatingByte(0, count: Self.headerSize)
+    }
+
+    /// A builder writing into `buffer`, whose bytes are discarded: a sealed batch's buffer, given back once the
+    /// broker acknowledged it, so that a producer reuses its batch buffers instead of allocating one per batch.
+    public init(reusing buffer: ByteBuffer) {
+        records = buffer
+        records.clear()
+        records.writeRepeatingByte(0, count: Self.headerSize)
     }
 
     /// The batch size before compression.
-    public var uncompressedSize: Int { Self.headerSize + records.readableBytes }
+    public var uncompressedSize: Int { records.readableBytes }
     public var isEmpty: Bool { count == 0 }
 
     /// The encoded size one record adds, to decide before appending whether it still fits a batch.
@@ -94,12 +105,41 @@ public struct RecordBatchBuilder: Sendable {
         public static let none = ProducerState(producerId: -1, producerEpoch: -1, baseSequence: -1)
     }
 
-    /// The finished batch, ready to be the `Records` of one Produce partition.
+    /// The finished uncompressed batch, its header written in front of the records in the builder's own buffer, which
+    /// it takes: the builder is empty afterwards. The same bytes as `build(compression: .none, ...)`.
+    public mutating func sealInPlace(producer: ProducerState = .none, isTransactional: Bool = false) -> ByteBuffer {
+        var batch = records
+        // The builder lets go of the buffer first, so that writing the header does not copy it.
+        records = ByteBuffer()
+        var header = ByteBufferAllocator().buffer(capacity: Self.headerSize)
+        writeHeader(into: &header, compression: .none, producer: producer, isTransactional: isTransactional)
+        batch.setBuffer(header, at: batch.readerIndex)
+        Self.finish(&batch)
+        count = 0
+        return batch
+    }
+
+    /// The finished batch, ready to be the `Records` of one Produce partition, in a new buffer.
     public func build(
         compression: CompressionCodec = .none, compressionLevel: Int? = nil, producer: ProducerState = .none,
         isTransactional: Bool = false, allocator: ByteBufferAllocator = ByteBufferAllocator()
     ) throws -> ByteBuffer {
-        var batch = allocator.buffer(capacity: Self.headerSize + records.readableBytes + 64)
+        var batch = allocator.buffer(capacity: records.readableBytes + 64)
+        writeHeader(into: &batch, compression: compression, producer: producer, isTransactional: isTransactional)
+        let body = records.getSlice(at: records.readerIndex + Self.headerSize, length: records.readableBytes - Self.headerSize)!
+        if compression == .none {
+            batch.writeImmutableBuffer(body)
+        } else {
+            try body.withUnsafeReadableBytes { raw in
+                try Compression.compress(raw, codec: compression, level: compressionLevel, into: &batch)
+            }
+        }
+        Self.finish(&batch)
+        return batch
+    }
+
+    /// The 61 header bytes, with the length and CRC left 0 for `finish`.
+    private func writeHeader(into batch: inout ByteBuffer, compression: CompressionCodec, producer: ProducerState, isTransactional: Bool) {
         batch.writeInteger(Int64(0))  // BaseOffset: the broker assigns
         batch.writeInteger(Int32(0))  // BatchLength, set below
         batch.writeInteger(Int32(-1))  // PartitionLeaderEpoch
@@ -115,18 +155,14 @@ public struct RecordBatchBuilder: Sendable {
         batch.writeInteger(producer.producerEpoch)
         batch.writeInteger(producer.baseSequence)
         batch.writeInteger(count)
-        if compression == .none {
-            batch.writeImmutableBuffer(records)
-        } else {
-            try records.withUnsafeReadableBytes { raw in
-                try Compression.compress(raw, codec: compression, level: compressionLevel, into: &batch)
-            }
-        }
-        batch.setInteger(Int32(batch.readableBytes - 12), at: 8)
+    }
+
+    /// Sets the batch length and the CRC-32C over everything from the attributes on.
+    private static func finish(_ batch: inout ByteBuffer) {
+        batch.setInteger(Int32(batch.readableBytes - 12), at: batch.readerIndex + 8)
         let crc = batch.withUnsafeReadableBytes { raw in
             CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[21...]))
         }
-        batch.setInteger(crc, at: 17)
-        return batch
+        batch.setInteger(crc, at: batch.readerIndex + 17)
     }
 }
