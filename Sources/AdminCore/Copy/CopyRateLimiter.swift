@@ -5,22 +5,24 @@ public enum CopyRate: Sendable, Hashable {
     case bytesPerSecond(Double)
 }
 
-/// Paces the copy to a `CopyRate`: after each chunk handed over, sleeps until the total so far is due.
+/// Paces the copy to a `CopyRate`: after each chunk handed over, sleeps until the total so far is due, on
+/// producer-perf-test's schedule (`ThroughputThrottler`, in records or in bytes).
 struct CopyRateLimiter: Sendable {
-    let rate: CopyRate?
+    private let schedule: (throttler: ThroughputThrottler, inBytes: Bool)?
     private let start = ContinuousClock.now
 
-    init(_ rate: CopyRate?) { self.rate = rate }
+    init(_ rate: CopyRate?) {
+        switch rate {
+        case .recordsPerSecond(let perSecond): schedule = (ThroughputThrottler(recordsPerSecond: perSecond), false)
+        case .bytesPerSecond(let perSecond): schedule = (ThroughputThrottler(recordsPerSecond: perSecond), true)
+        case nil: schedule = nil
+        }
+    }
 
     /// Waits until `records` records of `bytes` bytes in all are due since the start.
     func pace(records: Int, bytes: Int) async throws {
-        guard let rate else { return }
-        let seconds: Double
-        switch rate {
-        case .recordsPerSecond(let perSecond): seconds = Double(records) / perSecond
-        case .bytesPerSecond(let perSecond): seconds = Double(bytes) / perSecond
-        }
-        let due = start + .nanoseconds(Int64(seconds * 1e9))
+        guard let schedule else { return }
+        let due = start + schedule.throttler.dueTime(of: schedule.inBytes ? bytes : records)
         if due > ContinuousClock.now { try await Task.sleep(until: due, clock: .continuous) }
     }
 }

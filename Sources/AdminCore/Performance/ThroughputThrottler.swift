@@ -1,5 +1,6 @@
 /// How many records producer-perf-test may send now to stay at `--throughput` records per second from the start
-/// (Apache's ThroughputThrottler, by schedule rather than by sleeping after each record).
+/// (Apache's ThroughputThrottler, by schedule rather than by sleeping after each record). copy's `--rate` keeps the
+/// same schedule, in records or in bytes.
 public struct ThroughputThrottler: Sendable {
     /// nil: unthrottled (-1).
     public let recordsPerSecond: Double?
