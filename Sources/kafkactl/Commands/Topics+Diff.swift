@@ -88,26 +88,23 @@ extension Topics {
         _ = try await Self.namingMissingTopic(side: "--to-topic") { try await AdminClient(client: targetClient).partitionsToConsume(topic: toTopic!) }
         let progress = CensusProgressLine(enabled: context.stderrIsTerminal && !output.isJSON, sink: context.stderr)
         let renderer = TopicComparisonRenderer()
+        // Either comparison renders the same way: a JSON document or lines, and a verdict when the topics differ.
+        let rendered: (json: JSON, lines: [String], isEqual: Bool, verdict: String)
         switch partitionMap ?? .same {
         case .same:
             let comparison = try await TopicComparison.compare(topic!, on: source, with: toTopic!, on: target, progress: progress.report)
-            progress.finish()
-            if output.isJSON {
-                try context.print(renderer.json(comparison).serialized())
-            } else {
-                for line in renderer.lines(comparison) { try context.print(line) }
-            }
-            if !comparison.isEqual { throw KafkactlError(.partial, renderer.verdict(comparison)) }
+            rendered = (renderer.json(comparison), renderer.lines(comparison), comparison.isEqual, renderer.verdict(comparison))
         case .hash:
             let comparison = try await KeyOrderComparison.compare(topic!, on: source, with: toTopic!, on: target, progress: progress.report)
-            progress.finish()
-            if output.isJSON {
-                try context.print(renderer.json(comparison).serialized())
-            } else {
-                for line in renderer.lines(comparison) { try context.print(line) }
-            }
-            if !comparison.isEqual { throw KafkactlError(.partial, renderer.verdict(comparison)) }
+            rendered = (renderer.json(comparison), renderer.lines(comparison), comparison.isEqual, renderer.verdict(comparison))
         }
+        progress.finish()
+        if output.isJSON {
+            try context.print(rendered.json.serialized())
+        } else {
+            for line in rendered.lines { try context.print(line) }
+        }
+        if !rendered.isEqual { throw KafkactlError(.partial, rendered.verdict) }
     }
 
     /// A topic that does not exist is bad input here (exit 64), not a failed comparison (exit 1, "not equal").
