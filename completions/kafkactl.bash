@@ -769,7 +769,7 @@ _kafkactl_copy() {
     repeating_flags=()
     non_repeating_flags=(--resume --create-topic --dry-run --version -h --help)
     repeating_options=(--partition)
-    non_repeating_options=(--from-topic --from-bootstrap-server --from-command-config --from-context --to-topic --to-bootstrap-server --to-command-config --to-context --from --until --max-messages --partition-map --rate --checkpoint --output)
+    non_repeating_options=(--from-topic --from-bootstrap-server --from-command-config --from-context --to-topic --to-bootstrap-server --to-command-config --to-context --from --until --max-messages --partition-map --where --rate --checkpoint --output)
     __kafkactl_offer_flags_options 0
 
     # Offer option value completions
@@ -815,6 +815,9 @@ _kafkactl_copy() {
         ;;
     '--partition-map')
         __kafkactl_add_completions -W 'same'$'\n''hash'
+        return
+        ;;
+    '--where')
         return
         ;;
     '--rate')

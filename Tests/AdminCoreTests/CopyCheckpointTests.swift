@@ -18,6 +18,15 @@ import Testing
         #expect(Self.sample.remainingPlan.ranges.map(\.target) == [0, 1])
     }
 
+    @Test func aWhereExpressionTravelsWholeOnItsOwnLine() throws {
+        var filtered = Self.sample
+        filtered.filterExpression = #"key == "a b" and value.order.total > 40"#
+        let text = filtered.encoded()
+        #expect(text.contains("\ntarget-partitions 3\nwhere key == \"a b\" and value.order.total > 40\nsource 0 5 5\n"))
+        #expect(try CopyCheckpoint.decode(text) == filtered)
+        #expect(try CopyCheckpoint.decode(Self.sample.encoded()).filterExpression == nil)
+    }
+
     @Test func refusesATornOrEditedText() {
         let text = Self.sample.encoded()
         let cases = [

@@ -25,9 +25,13 @@ public struct CopyCheckpoint: Sendable, Hashable {
     public var targetPartitionCount: Int32
     public var sources: [Source]
     public var targetEnds: [Int32: Int64]
+    /// `copy --where`'s expression, when the copy filters: a resume must filter the same way, or the records it
+    /// matches against the target past the cut would not be the ones the first run wrote.
+    public var filterExpression: String?
 
     public init(sourceTopic: String, targetTopic: String, partitionMap: PartitionMap, targetPartitionCount: Int32,
-                sources: [Source], targetEnds: [Int32: Int64]) {
+                sources: [Source], targetEnds: [Int32: Int64], filterExpression: String? = nil) {
+        self.filterExpression = filterExpression
         self.sourceTopic = sourceTopic
         self.targetTopic = targetTopic
         self.partitionMap = partitionMap
@@ -51,6 +55,7 @@ public struct CopyCheckpoint: Sendable, Hashable {
     public func encoded() -> String {
         var lines = [Self.magic, "source-topic \(sourceTopic)", "target-topic \(targetTopic)",
                      "partition-map \(partitionMap.rawValue)", "target-partitions \(targetPartitionCount)"]
+        if let filterExpression { lines.append("where \(filterExpression)") }
         for source in sources { lines.append("source \(source.partition) \(source.next) \(source.end)") }
         for (partition, end) in targetEnds.sorted(by: { $0.key < $1.key }) { lines.append("target \(partition) \(end)") }
         let body = lines.joined(separator: "\n") + "\n"
@@ -75,7 +80,14 @@ public struct CopyCheckpoint: Sendable, Hashable {
         var fields: [String: String] = [:]
         var sources: [Source] = []
         var targets: [Int32: Int64] = [:]
+        var filterExpression: String?
         for line in lines.dropFirst() {
+            // The expression is the rest of the line, spaces and all (the command refuses one with a newline).
+            if line.hasPrefix("where ") {
+                guard filterExpression == nil else { throw Corrupt(description: "repeated where line") }
+                filterExpression = String(line.dropFirst("where ".count))
+                continue
+            }
             let words = line.split(separator: " ").map(String.init)
             switch (words.first ?? "", words.count) {
             case ("source", 4):
@@ -99,7 +111,7 @@ public struct CopyCheckpoint: Sendable, Hashable {
               Set(sources.map(\.partition)).count == sources.count
         else { throw Corrupt(description: "missing or repeated fields") }
         return CopyCheckpoint(sourceTopic: sourceTopic, targetTopic: targetTopic, partitionMap: map,
-                              targetPartitionCount: count, sources: sources, targetEnds: targets)
+                              targetPartitionCount: count, sources: sources, targetEnds: targets, filterExpression: filterExpression)
     }
 
     private static func hex(_ value: UInt32) -> String {

@@ -11,8 +11,11 @@ public struct CopyProgress: Sendable {
     /// Each source partition's first record not yet durably copied.
     public var positions: [Int32: Int64]
     public var elapsed: Duration
+    /// Source records `--where` left out so far (they count towards `total` as done).
+    public var skipped: Int
 
-    public init(copied: Int, bytes: Int, total: Int64, positions: [Int32: Int64], elapsed: Duration) {
+    public init(copied: Int, bytes: Int, total: Int64, positions: [Int32: Int64], elapsed: Duration, skipped: Int = 0) {
+        self.skipped = skipped
         self.copied = copied
         self.bytes = bytes
         self.total = total
@@ -33,9 +36,12 @@ public struct CopySummary: Sendable {
     public var interrupted: Bool
     /// The cut written last.
     public var checkpoint: CopyCheckpoint
+    /// Source records `--where` left out.
+    public var skipped: Int
 
     public init(plan: CopyPlan, copied: Int, bytes: Int, reconciled: Int, elapsed: Duration, interrupted: Bool,
-                checkpoint: CopyCheckpoint) {
+                checkpoint: CopyCheckpoint, skipped: Int = 0) {
+        self.skipped = skipped
         self.plan = plan
         self.copied = copied
         self.bytes = bytes
@@ -66,6 +72,8 @@ public struct CopyEngine: Sendable {
     public var producerConfiguration: ProducerConfiguration
     public var consumerConfiguration = ConsumerConfiguration()
     public var rate: CopyRate?
+    /// `--where`: only the source records it matches are copied; nil copies every record.
+    public var filter: CopyFilter?
     /// Records handed to the producer and not yet behind the cut: past it the copy waits for acknowledgements, which
     /// bounds memory and the records a resume has to reconcile.
     public var maxOutstanding = 200_000
@@ -92,12 +100,13 @@ public struct CopyEngine: Sendable {
             sourceTopic: plan.sourceTopic, targetTopic: plan.targetTopic, partitionMap: plan.partitionMap,
             targetPartitionCount: plan.targetPartitionCount,
             sources: plan.ranges.map { .init(partition: $0.partition, next: $0.start, end: $0.end) },
-            targetEnds: Dictionary(uniqueKeysWithValues: ends.map { ($0.key.partition, $0.value) }))
+            targetEnds: Dictionary(uniqueKeysWithValues: ends.map { ($0.key.partition, $0.value) }),
+            filterExpression: filter?.expression)
     }
 
     /// Settles what a dead run wrote past `checkpoint` (see `CopyReconciler`) and saves the settled cut.
     public func reconcile(_ checkpoint: CopyCheckpoint) async throws -> (checkpoint: CopyCheckpoint, reconciled: Int) {
-        let reconciler = CopyReconciler(source: PartitionConsumer(client: source, configuration: consumerConfiguration),
+        let reconciler = CopyReconciler(source: PartitionConsumer(client: source, configuration: consumerConfiguration), filter: filter,
                                         target: PartitionConsumer(client: target, configuration: consumerConfiguration))
         let outcome = try await reconciler.reconcile(checkpoint)
         if outcome.reconciled > 0 { try checkpointFile.save(outcome.checkpoint) }
@@ -124,15 +133,15 @@ public struct CopyEngine: Sendable {
         let file = checkpointFile
         let total = plan.totalRecords
         @Sendable func cut() -> (CopyCheckpoint, CopyProgress) {
-            let (sources, targets, copied, bytes) = state.tracker.withLock { tracker in
+            let (sources, targets, copied, bytes, skipped) = state.tracker.withLock { tracker in
                 let cut = tracker.cut()
-                return (cut.sources, cut.targets, tracker.acknowledgedRecords, tracker.acknowledgedBytes)
+                return (cut.sources, cut.targets, tracker.acknowledgedRecords, tracker.acknowledgedBytes, tracker.skippedRecords)
             }
             var saved = checkpoint
             for index in saved.sources.indices { saved.sources[index].next = sources[saved.sources[index].partition]! }
             saved.targetEnds = targets
             return (saved, CopyProgress(copied: copied, bytes: bytes, total: total, positions: sources,
-                                        elapsed: ContinuousClock.now - started))
+                                        elapsed: ContinuousClock.now - started, skipped: skipped))
         }
 
         async let sending: Void = producer.run()
@@ -177,7 +186,7 @@ public struct CopyEngine: Sendable {
         if let readError { throw readError }
         return CopySummary(plan: plan, copied: report.copied, bytes: report.bytes, reconciled: reconciled,
                            elapsed: report.elapsed, interrupted: state.stopping.load(ordering: .relaxed) && final.sources.contains { $0.next < $0.end },
-                           checkpoint: final)
+                           checkpoint: final, skipped: report.skipped)
     }
 
     /// Reads the pending ranges and hands their records to the producer, numbered in the tracker, at the `--rate`.
@@ -186,6 +195,7 @@ public struct CopyEngine: Sendable {
         guard !pending.isEmpty else { return nil }
         let consumer = PartitionConsumer(client: source, configuration: consumerConfiguration)
         let limiter = CopyRateLimiter(rate)
+        let filter = self.filter
         let maxOutstanding = self.maxOutstanding
         var handed = 0
         var handedBytes = 0
@@ -202,6 +212,10 @@ public struct CopyEngine: Sendable {
                 var bytes = 0
                 try state.tracker.withLock { tracker in
                     try chunk.forEachRecord { view in
+                        if let filter, !filter.matches(view, sourcePartition) {
+                            tracker.skip(source: sourcePartition, offset: view.offset)
+                            return true
+                        }
                         let target = plan.targetPartition(sourcePartition: sourcePartition, offset: view.offset, key: view.key)
                         let record = view.record
                         let size = RecordBatchBuilder.encodedSize(key: record.key, value: record.value, headers: record.headers)
@@ -212,7 +226,7 @@ public struct CopyEngine: Sendable {
                         return true
                     }
                 }
-                await producer.send(batch)
+                if !batch.isEmpty { await producer.send(batch) }
                 handed += batch.count
                 handedBytes += bytes
                 while state.tracker.withLock({ $0.outstanding }) > maxOutstanding && !state.stopping.load(ordering: .relaxed) {

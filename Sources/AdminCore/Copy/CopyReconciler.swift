@@ -5,6 +5,7 @@
 /// and the copy is refused rather than guessed at.
 struct CopyReconciler: Sendable {
     let source: PartitionConsumer
+    let filter: CopyFilter?
     let target: PartitionConsumer
 
     struct Outcome: Sendable {
@@ -43,30 +44,42 @@ struct CopyReconciler: Sendable {
             let pendingCount = Int(result.sources[index].end - result.sources[index].next)
             let comparable = min(written.count, pendingCount)
             let pendingStart = result.sources[index].next
+            // With --where the written records are the pending ones it matches, so the walk skips the others and may
+            // go as far as the range's end; without, the nth written record is the nth pending one.
+            let wanted = filter == nil ? comparable : written.count
+            let stop = filter == nil ? pendingStart + Int64(comparable) : result.sources[index].end
             var matched = 0
             var mismatch: Int64?
+            var nextSource = pendingStart
             let sourcePartition = TopicPartition(checkpoint.sourceTopic, partition)
-            try await source.consume(from: [sourcePartition: pendingStart], stopAtEnd: false,
-                                     stopOffsets: [sourcePartition: pendingStart + Int64(comparable)]) { chunk in
-                try chunk.forEachRecord { record in
-                    guard matched < comparable else { return false }
-                    if !Self.same(record, written[matched]) {
-                        mismatch = firstOffset + Int64(matched)
-                        return false
+            if stop > pendingStart {
+                try await source.consume(from: [sourcePartition: pendingStart], stopAtEnd: false, stopOffsets: [sourcePartition: stop]) { chunk in
+                    try chunk.forEachRecord { record in
+                        guard matched < wanted else { return false }
+                        if let filter, !filter.matches(record, partition) {
+                            nextSource = record.offset + 1
+                            return true
+                        }
+                        if !Self.same(record, written[matched]) {
+                            mismatch = firstOffset + Int64(matched)
+                            return false
+                        }
+                        matched += 1
+                        nextSource = record.offset + 1
+                        return true
                     }
-                    matched += 1
-                    return true
+                    return mismatch == nil && matched < wanted ? .continue : .stop
                 }
-                return mismatch == nil && matched < comparable ? .continue : .stop
             }
             if let mismatch { throw foreign(targetTopic, partition, offset: mismatch, source: checkpoint.sourceTopic) }
-            if matched == comparable && comparable < written.count {
+            if matched == comparable && comparable < written.count && filter == nil {
                 throw foreign(targetTopic, partition, offset: firstOffset + Int64(comparable), source: checkpoint.sourceTopic)
             }
             guard matched == written.count else {
+                if filter != nil { throw foreign(targetTopic, partition, offset: firstOffset + Int64(matched), source: checkpoint.sourceTopic) }
                 throw KafkactlError(.rejected, "source \(checkpoint.sourceTopic)-\(partition) ended before the \(written.count) records found in target \(targetTopic)-\(partition) past the checkpoint were matched; not resumed")
             }
-            result.sources[index].next += Int64(matched)
+            result.sources[index].next = nextSource
             result.targetEnds[partition] = firstOffset + Int64(matched)
             reconciled += matched
         }

@@ -23,6 +23,8 @@ struct CopyTracker: Sendable {
     private var targetEnds: [Int32: Int64]
     private(set) var acknowledgedRecords = 0
     private(set) var acknowledgedBytes = 0
+    /// Source records left out by `copy --where`.
+    private(set) var skippedRecords = 0
     private var sizes: [Int] = []
 
     init(sourceStarts: [Int32: Int64], targetEnds: [Int32: Int64]) {
@@ -39,6 +41,13 @@ struct CopyTracker: Sendable {
         sizes.append(size)
         read[source] = offset + 1
         return base + entries.count - head - 1
+    }
+
+    /// A source record `copy --where` leaves out: its partition's position moves past it, so a cut with nothing
+    /// outstanding there starts after it (one with records outstanding starts at the first of them, as before).
+    mutating func skip(source: Int32, offset: Int64) {
+        read[source] = offset + 1
+        skippedRecords += 1
     }
 
     mutating func acknowledge(_ numbers: [Int]) {

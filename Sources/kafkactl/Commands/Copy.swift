@@ -49,6 +49,8 @@ struct Copy: KafkactlCommand {
     var maxMessages: Int64?
     @Option(help: ArgumentHelp("same: partition p to p (the default); hash: the key's murmur2 partition, as Kafka's producer places keyed records.", valueName: "same|hash"))
     var partitionMap: PartitionMap = .same
+    @Option(name: .customLong("where"), help: ArgumentHelp("Copy only the records for which this is true (console-consumer's --where language, record by record); a resume must give the same expression.", valueName: "expression"))
+    var whereExpression: String?
     @Option(help: ArgumentHelp("Copy at most this fast: records (5000/s) or bytes (10MB/s, 512KB/s).", valueName: "rate"))
     var rate: String?
     @Option(help: ArgumentHelp("The checkpoint file (default: under $XDG_STATE_HOME/kafkactl/copy, named after the topics).", valueName: "file"),
@@ -78,6 +80,15 @@ struct Copy: KafkactlCommand {
             throw ValidationError("--partition takes partition numbers (0 or more), repeated or comma-separated, not '\(partition.joined(separator: ","))'")
         }
         if let maxMessages, maxMessages <= 0 { throw ValidationError("--max-messages must be 1 or more, not \(maxMessages)") }
+        if let whereExpression {
+            // The checkpoint keeps the expression on one line.
+            if whereExpression.contains("\n") { throw ValidationError("--where: the expression must be on one line") }
+            do {
+                _ = try RecordPredicate(whereExpression)
+            } catch let error as WhereError {
+                throw ValidationError(error.line())
+            }
+        }
         if resume {
             let fixed = [("--from", from != nil), ("--until", until != nil), ("--partition", !partition.isEmpty),
                          ("--max-messages", maxMessages != nil), ("--create-topic", createTopic)]
@@ -102,6 +113,10 @@ struct Copy: KafkactlCommand {
             guard found.sourceTopic == fromTopic, found.targetTopic == toTopic, found.partitionMap == partitionMap else {
                 throw KafkactlUsageError("--resume: checkpoint '\(file.path)' is of a copy from '\(found.sourceTopic)' to '\(found.targetTopic)' with --partition-map \(found.partitionMap.rawValue), not this one")
             }
+            guard found.filterExpression == whereExpression else {
+                let was = found.filterExpression.map { "with --where '\($0)'" } ?? "without --where"
+                throw KafkactlUsageError("--resume: checkpoint '\(file.path)' is of a copy \(was); give the same --where to resume it")
+            }
             saved = found
         } else if file.exists && !dryRun {
             throw KafkactlUsageError("checkpoint '\(file.path)' exists: add --resume to continue that copy, or delete it to copy from the start")
@@ -121,6 +136,10 @@ struct Copy: KafkactlCommand {
             try await context.withClient(targetConfiguration) { targetClient in
                 var engine = CopyEngine(source: sourceClient, target: targetClient, checkpointFile: file)
                 engine.rate = rate
+                if let whereExpression {
+                    let predicate = try RecordPredicate(whereExpression)
+                    engine.filter = CopyFilter(expression: whereExpression) { predicate.matches($0, partition: $1) }
+                }
                 let planner = CopyPlanner(source: sourceClient, target: targetClient)
                 var start: CopyCheckpoint
                 var reconciled = 0

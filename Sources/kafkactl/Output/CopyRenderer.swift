@@ -32,6 +32,7 @@ struct CopyRenderer {
                 ("source_topic", .string(summary.plan.sourceTopic)), ("target_topic", .string(summary.plan.targetTopic)),
                 ("partition_map", .string(summary.plan.partitionMap.rawValue)), ("records", .int(summary.copied)),
                 ("bytes", .int(summary.bytes)), ("reconciled", .int(summary.reconciled)),
+                ("filtered_out", .int(summary.skipped)),
                 ("seconds", .double(Double(FixedDecimals.fixed(seconds, 3))!)),
                 ("complete", .bool(!summary.interrupted)), ("checkpoint", .string(checkpoint)),
                 ("partitions", .array(summary.checkpoint.sources.map { source in
@@ -40,6 +41,9 @@ struct CopyRenderer {
             ]).serialized()
         }
         var text = "Copied \(summary.copied) records (\(FixedDecimals.fixed(Double(summary.bytes) / 1_000_000, 1)) MB) from '\(summary.plan.sourceTopic)' to '\(summary.plan.targetTopic)' in \(FixedDecimals.fixed(seconds, 1)) s (\(FixedDecimals.fixed(Self.megabytesPerSecond(summary.bytes, seconds), 1)) MB/s)"
+        if summary.skipped > 0 {
+            text += "\n\(summary.skipped) records did not match --where and were left out"
+        }
         if summary.reconciled > 0 {
             text += "\n\(summary.reconciled) records an earlier run wrote after its last checkpoint were found in the target and not copied again"
         }
@@ -49,13 +53,16 @@ struct CopyRenderer {
     /// `copied 12000/20000 records, 45.1 MB/s, ETA 3 s; next offsets 0:4000 1:3990 ...`
     static func progressLine(_ progress: CopyProgress) -> String {
         let elapsed = max(Self.seconds(progress.elapsed), 0.001)
-        let perSecond = Double(progress.copied) / elapsed
-        let left = Double(max(progress.total - Int64(progress.copied), 0))
+        // Records --where left out are done too: the ETA runs on the source records read.
+        let done = progress.copied + progress.skipped
+        let perSecond = Double(done) / elapsed
+        let left = Double(max(progress.total - Int64(done), 0))
         let eta = perSecond > 0 ? "\(Int((left / perSecond).rounded(.up))) s" : "-"
         let positions = progress.positions.sorted { $0.key < $1.key }
         var shown = positions.prefix(8).map { "\($0.key):\($0.value)" }.joined(separator: " ")
         if positions.count > 8 { shown += " ..." }
-        return "copied \(progress.copied)/\(progress.total) records, \(FixedDecimals.fixed(megabytesPerSecond(progress.bytes, elapsed), 1)) MB/s, ETA \(eta); next offsets \(shown)"
+        let filtered = progress.skipped > 0 ? " (\(progress.skipped) left out by --where)" : ""
+        return "copied \(progress.copied)/\(progress.total) records\(filtered), \(FixedDecimals.fixed(megabytesPerSecond(progress.bytes, elapsed), 1)) MB/s, ETA \(eta); next offsets \(shown)"
     }
 
     private func partitions(_ ranges: [CopyRange]) -> JSON {
