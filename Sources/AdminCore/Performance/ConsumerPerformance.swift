@@ -71,11 +71,13 @@ public struct ConsumerPerformance: Sendable {
                 try await reading()
                 return false
             }
-            // Apache's loop ends when no poll returned records for the timeout (joining included).
+            // Apache's loop ends when no poll returned records for the timeout (joining included): sleep until the
+            // last record's time plus the timeout, and again from the newer one if records came meanwhile.
             group.addTask {
                 while true {
-                    try await Task.sleep(for: .milliseconds(100))
-                    if tally.idleMs(nowMs: currentTimeMillis()) > timeoutMs { return true }
+                    let idle = tally.idleMs(nowMs: currentTimeMillis())
+                    if idle > timeoutMs { return true }
+                    try await Task.sleep(for: .milliseconds(timeoutMs - idle + 1))
                 }
             }
             defer { group.cancelAll() }
