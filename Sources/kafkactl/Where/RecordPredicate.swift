@@ -328,24 +328,7 @@ private struct Compiler {
 
     private func literalBytes(_ operand: WhereOperand) -> [UInt8] { Array(literalText(operand).utf8) }
 
-    private func timeLiteral(_ operand: WhereOperand) throws -> Int64 {
-        switch operand.kind {
-        case .duration(let millis): return now + millis
-        case .now: return now
-        case .number(let text):
-            guard let millis = Int64(text) else {
-                throw WhereError(column: operand.column, message: "a time in milliseconds is a whole number, not '\(text)'")
-            }
-            return millis
-        case .string(let text):
-            guard let millis = TimeExpression.parse(text, now: now) else {
-                throw WhereError(column: operand.column, message: "'\(text)' is not a time: use ISO-8601 (2026-12-01T10:00:00Z), epoch milliseconds, -15m or now")
-            }
-            return millis
-        default:
-            throw WhereError(column: operand.column, message: "expected a time")
-        }
-    }
+    private func timeLiteral(_ operand: WhereOperand) throws -> Int64 { try operand.timeMillis(now: now) }
 
     // MARK: Primitive operations
 
@@ -417,6 +400,29 @@ extension WhereComparison {
         case .lessOrEqual: return order <= 0
         case .greater: return order > 0
         case .greaterOrEqual: return order >= 0
+        }
+    }
+}
+
+extension WhereOperand {
+    /// A time literal as epoch milliseconds: a duration from `now`, `now`, epoch milliseconds or a quoted time. The
+    /// predicate's comparisons and the planner's ListOffsets bounds read times through this one function.
+    func timeMillis(now: Int64) throws -> Int64 {
+        switch kind {
+        case .duration(let millis): return now + millis
+        case .now: return now
+        case .number(let text):
+            guard let millis = Int64(text) else {
+                throw WhereError(column: column, message: "a time in milliseconds is a whole number, not '\(text)'")
+            }
+            return millis
+        case .string(let text):
+            guard let millis = TimeExpression.parse(text, now: now) else {
+                throw WhereError(column: column, message: "'\(text)' is not a time: use ISO-8601 (2026-12-01T10:00:00Z), epoch milliseconds, -15m or now")
+            }
+            return millis
+        default:
+            throw WhereError(column: column, message: "expected a time")
         }
     }
 }

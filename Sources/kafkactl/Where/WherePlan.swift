@@ -88,15 +88,7 @@ struct WherePlan: Equatable {
         return nil
     }
 
-    private static func time(_ literal: WhereOperand, now: Int64) -> Int64? {
-        switch literal.kind {
-        case .duration(let millis): return now + millis
-        case .now: return now
-        case .number(let text): return Int64(text)
-        case .string(let text): return TimeExpression.parse(text, now: now)
-        default: return nil
-        }
-    }
+    private static func time(_ literal: WhereOperand, now: Int64) -> Int64? { try? literal.timeMillis(now: now) }
 
     /// Keys and partitions a match must have, worked out through and/or; nil where the expression does not say.
     private static func candidates(_ node: WhereNode) -> (keys: [[UInt8]]?, partitions: Set<Int32>?) {
