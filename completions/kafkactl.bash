@@ -1158,7 +1158,7 @@ _kafkactl_features() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __kafkactl_add_completions -W 'describe'$'\n''upgrade'$'\n''downgrade'$'\n''disable'
+        __kafkactl_add_completions -W 'describe'$'\n''upgrade'$'\n''downgrade'$'\n''disable'$'\n''version-mapping'$'\n''feature-dependencies'
         return
         ;;
     esac

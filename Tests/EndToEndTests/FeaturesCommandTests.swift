@@ -80,10 +80,12 @@ import Testing
     }
 
     @Test(arguments: [
-        ([], "Missing command: use describe, upgrade, downgrade or disable"),
-        (["enable"], "'enable' is not a features command: use describe, upgrade, downgrade or disable"),
-        (["version-mapping"], "'version-mapping' is not supported by kafkactl: it needs Kafka's per-release feature tables"),
-        (["feature-dependencies", "--feature", "group.version=1"], "'feature-dependencies' is not supported by kafkactl: it needs Kafka's per-release feature tables"),
+        ([], "Missing command: use describe, upgrade, downgrade, disable, version-mapping or feature-dependencies"),
+        (["enable"], "'enable' is not a features command: use describe, upgrade, downgrade, disable, version-mapping or feature-dependencies"),
+        (["feature-dependencies"], "argument --feature is required"),
+        (["version-mapping", "--feature", "a=1"], "--feature is not an option of version-mapping"),
+        (["feature-dependencies", "--feature", "a=1", "--release-version", "3.9"], "--release-version is not an option of feature-dependencies"),
+        (["version-mapping", "--dry-run"], "--dry-run is not an option of version-mapping"),
         (["describe", "--node-id", "-1"], "Invalid node id -1: must be non-negative."),
         (["upgrade", "--node-id", "1", "--feature", "a=1"], "--node-id is a describe option, not one of upgrade"),
         (["describe", "--dry-run"], "--dry-run is not a describe option: use it with upgrade, downgrade or disable"),
@@ -91,7 +93,7 @@ import Testing
         (["disable", "--metadata", "3.9"], "disable takes only --feature name, --unsafe and --dry-run"),
         (["upgrade", "--unsafe", "--feature", "a=1"], "--unsafe is a downgrade and disable option, not one of upgrade"),
         (["upgrade", "--release-version", "3.9-IV0", "--feature", "a=1"], "Can not specify `release-version` with other feature flags."),
-        (["downgrade", "--release-version", "3.9-IV0"], "--release-version is not supported by kafkactl: name the levels with --metadata and --feature name=level"),
+        (["downgrade", "--release-version", "3.9-IV0", "--metadata", "3.9"], "Can not specify `release-version` with other feature flags."),
     ])
     func aRuleBrokenOnTheCommandLineIsOneLineAndTheHint(arguments: [String], message: String) async throws {
         let result = try await kafkactl(["features", "--bootstrap-server", "127.0.0.1:1"] + arguments)
@@ -110,6 +112,12 @@ import Testing
         (["disable", "--feature", "a", "--feature", "a"], "Feature a was specified more than once."),
         (["upgrade", "--metadata", "3.9-IV0", "--feature", "metadata.version=20"], "Feature metadata.version was specified more than once."),
         (["upgrade", "--feature", " =1"], "Provided feature can not be empty."),
+        (["upgrade", "--release-version", "2.8"], "Unknown metadata.version '2.8'. Supported metadata.version are: 3.3-IV3, 3.4-IV0, 3.5-IV0, 3.5-IV1, 3.5-IV2, 3.6-IV0, 3.6-IV1, 3.6-IV2, 3.7-IV0, 3.7-IV1, 3.7-IV2, 3.7-IV3, 3.7-IV4, 3.8-IV0, 3.9-IV0, 4.0-IV0, 4.0-IV1, 4.0-IV2, 4.0-IV3, 4.1-IV0, 4.1-IV1, 4.2-IV0, 4.2-IV1, 4.3-IV0, 4.4-IV0, 4.4-IV1, 4.4-IV2"),
+        (["version-mapping", "--release-version", "5.0"], "Unknown metadata.version '5.0'. Supported metadata.version are: 3.3-IV3, 3.4-IV0, 3.5-IV0, 3.5-IV1, 3.5-IV2, 3.6-IV0, 3.6-IV1, 3.6-IV2, 3.7-IV0, 3.7-IV1, 3.7-IV2, 3.7-IV3, 3.7-IV4, 3.8-IV0, 3.9-IV0, 4.0-IV0, 4.0-IV1, 4.0-IV2, 4.0-IV3, 4.1-IV0, 4.1-IV1, 4.2-IV0, 4.2-IV1, 4.3-IV0, 4.4-IV0, 4.4-IV1, 4.4-IV2"),
+        (["feature-dependencies", "--feature", "group.version=5"], "No feature:group.version with feature level 5"),
+        (["feature-dependencies", "--feature", "mystery.version=1"], "Unknown feature: mystery.version"),
+        (["feature-dependencies", "--feature", "metadata.version=3"], "Unknown metadata.version 3"),
+        (["feature-dependencies", "--feature", "group.version"], "Can't parse feature=level string group.version: equals sign not found."),
         (["upgrade", "--metadata", "3.2-IV0"], "Unknown metadata.version '3.2-IV0'. Supported metadata.version are: 3.3-IV3, 3.4-IV0, 3.5-IV0, 3.5-IV1, 3.5-IV2, 3.6-IV0, 3.6-IV1, 3.6-IV2, 3.7-IV0, 3.7-IV1, 3.7-IV2, 3.7-IV3, 3.7-IV4, 3.8-IV0, 3.9-IV0, 4.0-IV0, 4.0-IV1, 4.0-IV2, 4.0-IV3, 4.1-IV0, 4.1-IV1, 4.2-IV0, 4.2-IV1, 4.3-IV0, 4.4-IV0, 4.4-IV1, 4.4-IV2"),
     ])
     func aBadFeatureIsOneLineBeforeAnythingIsSent(arguments: [String], message: String) async throws {
@@ -186,6 +194,31 @@ import Testing
         #expect(asked.all.count == 1)
         #expect(asked.all.first?.version == versions.upperBound && asked.all.first?.validateOnly == false)
         #expect(asked.all.first?.updates == ["metadata.version=20/1", "transaction.version=2/1"])
+    }
+
+    /// upgrade --release-version: metadata.version at the release's level and every production feature at its default
+    /// there, leaving out features at 0 (Kafka sends no upgrade to 0); downgrade keeps them, at 0.
+    @Test func aReleaseVersionSetsEveryFeatureToThatReleasesDefaults() async throws {
+        let asked = Asked()
+        let broker = try Self.controller(asked: asked)
+        defer { broker.stop() }
+        let upgraded = try await Self.run(broker, ["upgrade", "--release-version", "4.0", "--dry-run"])
+        #expect(upgraded.exitCode == 0, "stderr: \(upgraded.stderr)")
+        #expect(upgraded.stdout == """
+            group.version can be upgraded to 1.
+            kraft.version can be upgraded to 1.
+            metadata.version can be upgraded to 25.
+            transaction.version can be upgraded to 2.
+
+            """)
+        #expect(asked.all.first?.validateOnly == true)
+        #expect(asked.all.first?.updates == ["group.version=1/1", "kraft.version=1/1", "metadata.version=25/1", "transaction.version=2/1"])
+        let downgraded = try await Self.run(broker, ["downgrade", "--release-version", "3.9-IV0"])
+        #expect(downgraded.exitCode == 0, "stderr: \(downgraded.stderr)")
+        #expect(asked.all.last?.updates == [
+            "eligible.leader.replicas.version=0/2", "group.version=0/2", "kraft.version=1/2", "metadata.version=21/2", "share.version=0/2",
+            "streams.version=0/2", "transaction.version=0/2",
+        ])
     }
 
     @Test func aDryRunAsksTheControllerToValidateOnlyAndSaysCanBe() async throws {
@@ -272,5 +305,42 @@ import Testing
     @Test func theTestBrokerLacksUpdateFeaturesWhichIsOneLine() async throws {
         let result = try await kafkactl(["features", "--bootstrap-server", try await brokerAddress(), "upgrade", "--feature", "group.version=1"])
         expectFailure(result, exitCode: 1, containing: ["does not support updating features (UpdateFeatures)"])
+    }
+
+    // MARK: version-mapping and feature-dependencies (Kafka's tables; no broker)
+
+    /// Kafka 4.3's tool prints these for the latest production release and for 3.9 (given as "3.9", printed as given).
+    @Test func versionMappingPrintsEachFeaturesDefaultForTheRelease() async throws {
+        let latest = try await kafkactl(["features", "version-mapping"])
+        #expect(latest.exitCode == 0, "stderr: \(latest.stderr)")
+        #expect(latest.stdout == """
+            metadata.version=30 (4.3-IV0)
+            kraft.version=1
+            transaction.version=2
+            group.version=1
+            eligible.leader.replicas.version=1
+            share.version=1
+            streams.version=1
+
+            """)
+        let old = try await kafkactl(["features", "version-mapping", "--release-version", "3.9"])
+        #expect(old.stdout.hasPrefix("metadata.version=21 (3.9)\nkraft.version=1\ntransaction.version=0\ngroup.version=0\n"), "\(old.stdout)")
+        let json = try await kafkactl(["features", "version-mapping", "--release-version", "4.0-IV1", "--output", "json"])
+        let object = try json.jsonObject()
+        #expect((object["metadata_version"] as? [String: Any])?["level"] as? Int == 23)
+        #expect((object["features"] as? [[String: Any]])?.first { $0["name"] as? String == "group.version" }?["level"] as? Int == 1)
+    }
+
+    @Test func featureDependenciesNamesWhatEachLevelNeeds() async throws {
+        let result = try await kafkactl(["features", "feature-dependencies", "--feature", "eligible.leader.replicas.version=1",
+                                         "--feature", "metadata.version=21", "--feature", "transaction.version=2"])
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout == """
+            eligible.leader.replicas.version=1 requires:
+                metadata.version=23 (4.0-IV1)
+            metadata.version=21 (3.9-IV0) has no dependencies.
+            transaction.version=2 has no dependencies.
+
+            """)
     }
 }

@@ -48,7 +48,8 @@ struct CompletionEngine: Sendable {
         case "--producer-property": return Self.producerProperties.map { $0 + "=" }
         case "--consumer-property": return Self.consumerProperties.map { $0 + "=" }
         case "--command-property" where subcommand == "consumer-perf-test": return Self.consumerProperties.map { $0 + "=" }
-        case "--metadata": return MetadataVersions.names.filter { $0.key >= MetadataVersions.minimumLevel }.map(\.value)
+        case "--metadata", "--release-version" where subcommand == "features":
+            return MetadataVersions.names.filter { $0.key >= MetadataVersions.minimumLevel }.map(\.value)
         case "--feature" where subcommand == "features": return Self.featureNames
         case "--property":
             return (subcommand == "console-producer" ? Self.readerProperties : Self.formatterProperties).map { $0 + "=" }
