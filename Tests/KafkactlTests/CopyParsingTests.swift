@@ -67,8 +67,14 @@ import Testing
             3 records an earlier run wrote after its last checkpoint were found in the target and not copied again
             Checkpoint: /tmp/c
             """)
-        #expect(CopyRenderer(json: true).summary(summary, checkpoint: "/tmp/c") == #"{"source_topic":"src","target_topic":"dst","partition_map":"same","records":107,"bytes":2500000,"reconciled":3,"seconds":0.5,"complete":true,"checkpoint":"/tmp/c","partitions":[{"partition":0,"next_offset":100,"end_offset":100}]}"#)
+        #expect(CopyRenderer(json: true).summary(summary, checkpoint: "/tmp/c") == #"{"source_topic":"src","target_topic":"dst","partition_map":"same","records":107,"bytes":2500000,"reconciled":3,"filtered_out":0,"seconds":0.5,"complete":true,"checkpoint":"/tmp/c","partitions":[{"partition":0,"next_offset":100,"end_offset":100}]}"#)
         let progress = CopyProgress(copied: 50, bytes: 1_000_000, total: 150, positions: [1: 20, 0: 30], elapsed: .seconds(1))
         #expect(CopyRenderer.progressLine(progress) == "copied 50/150 records, 1.0 MB/s, ETA 2 s; next offsets 0:30 1:20")
+        // Records --where left out are done too: 50 copied and 25 left out of 150 at 75 a second leave 1 s.
+        let filtered = CopyProgress(copied: 50, bytes: 1_000_000, total: 150, positions: [0: 75], elapsed: .seconds(1), skipped: 25)
+        #expect(CopyRenderer.progressLine(filtered) == "copied 50/150 records (25 left out by --where), 1.0 MB/s, ETA 1 s; next offsets 0:75")
+        var filteredSummary = summary
+        filteredSummary.skipped = 40
+        #expect(CopyRenderer(json: false).summary(filteredSummary, checkpoint: "/tmp/c").contains("\n40 records did not match --where and were left out\n"))
     }
 }

@@ -13,7 +13,7 @@ extension PartitionConsumer {
             let lastOffsets = Dictionary(behind.compactMap { row in row.logEnd.map { (row.partition, max($0 - 1, 0)) } }, uniquingKeysWith: { a, _ in a })
             newestTimes = (try? await recordTimestamps(at: lastOffsets, client: client)) ?? [:]
         }
-        let now = currentTimeMillis()
+        let now = WallClock.millis()
         for index in rows.indices {
             guard rows[index].current != nil else { continue }
             if (rows[index].lag ?? 0) == 0 {

@@ -33,11 +33,11 @@ public struct ConsumerPerformance: Sendable {
 
     /// Reads from `source`, handing each detailed-stats interval to `progress` as it closes.
     public func run(_ source: Source, progress: @escaping @Sendable (ConsumerPerformanceInterval) -> Void) async throws -> Outcome {
-        let tally = ConsumptionTally(ConsumerPerformanceStats(startMs: currentTimeMillis(), reportingIntervalMs: reportingIntervalMs), count: count)
+        let tally = ConsumptionTally(ConsumerPerformanceStats(startMs: WallClock.millis(), reportingIntervalMs: reportingIntervalMs), count: count)
         // Apache's loop runs while fewer than the count were read: with none to read, it reads nothing.
-        if count == 0 { return Outcome(summary: tally.summary(endMs: currentTimeMillis()), timedOut: false) }
+        if count == 0 { return Outcome(summary: tally.summary(endMs: WallClock.millis()), timedOut: false) }
         let take = { @Sendable (chunk: ConsumedRecords) throws -> (next: Int64?, done: Bool) in
-            let (next, done, intervals) = try tally.take(chunk, nowMs: currentTimeMillis())
+            let (next, done, intervals) = try tally.take(chunk, nowMs: WallClock.millis())
             for interval in intervals { progress(interval) }
             return (next, done)
         }
@@ -75,7 +75,7 @@ public struct ConsumerPerformance: Sendable {
             // last record's time plus the timeout, and again from the newer one if records came meanwhile.
             group.addTask {
                 while true {
-                    let idle = tally.idleMs(nowMs: currentTimeMillis())
+                    let idle = tally.idleMs(nowMs: WallClock.millis())
                     if idle > timeoutMs { return true }
                     try await Task.sleep(for: .milliseconds(timeoutMs - idle + 1))
                 }
@@ -83,7 +83,7 @@ public struct ConsumerPerformance: Sendable {
             defer { group.cancelAll() }
             return try await group.next()!
         }
-        let summary = tally.summary(endMs: currentTimeMillis())
+        let summary = tally.summary(endMs: WallClock.millis())
         return Outcome(summary: summary, timedOut: timedOut && summary.records < count)
     }
 }
@@ -147,9 +147,9 @@ struct JoinTimingMember: ConsumerGroupMembership {
     var rebalanceProtocol: RebalanceProtocol { member.rebalanceProtocol }
 
     func join() async throws -> [TopicPartition] {
-        let start = currentTimeMillis()
+        let start = WallClock.millis()
         let partitions = try await member.join()
-        joined(currentTimeMillis() - start)
+        joined(WallClock.millis() - start)
         return partitions
     }
 

@@ -259,7 +259,7 @@ public actor Producer {
     /// Partitions and batches `records`; waits while more than `buffer.memory` bytes are unacknowledged.
     public func send(_ records: [ProducerRecord]) async {
         let now = ContinuousClock.now
-        let wallClock = currentTimeMillis()
+        let wallClock = WallClock.millis()
         for record in records {
             while memory.isFull && !closing {
                 await withCheckedContinuation { memory.wait($0) }
@@ -586,11 +586,6 @@ public actor Producer {
     }
 }
 
-func currentTimeMillis() -> Int64 {
-    var spec = timespec()
-    clock_gettime(CLOCK_REALTIME, &spec)
-    return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
-}
 
 #if canImport(Glibc)
 import Glibc

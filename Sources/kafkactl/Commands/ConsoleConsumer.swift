@@ -194,7 +194,7 @@ struct ConsoleConsumer: KafkactlCommand {
                     stopAtEnd: exitAtEnd, stopOffsets: try await stopOffsets(for: partitions, admin: admin))
                 try await lifecycle.run { printed, lastActivity in
                     try await session.run { chunk in
-                        lastActivity.set(TimeExpression.currentMillis())
+                        lastActivity.set(WallClock.millis())
                         return try writer.write(chunk, printed: printed, context: context)
                     }
                 } finally: {
@@ -223,7 +223,7 @@ struct ConsoleConsumer: KafkactlCommand {
             try await lifecycle.run { printed, lastActivity in
                 guard !positions.isEmpty else { return }
                 try await consumer.consume(from: positions, stopAtEnd: stopAtEnd, stopOffsets: stops) { chunk in
-                    lastActivity.set(TimeExpression.currentMillis())
+                    lastActivity.set(WallClock.millis())
                     return try writer.write(chunk, printed: printed, context: context).reachedLimit ? .stop : .continue
                 }
             } finally: {

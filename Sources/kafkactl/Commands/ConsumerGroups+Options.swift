@@ -153,7 +153,7 @@ extension ConsumerGroups {
         if let toOffset { return .offset(toOffset) }
         if let shiftBy { return .shiftBy(shiftBy) }
         if let toDatetime { return .timestamp(Self.datetime(toDatetime)!) }
-        if let byDuration { return .timestamp(TimeExpression.currentMillis() - Self.duration(byDuration)!) }
+        if let byDuration { return .timestamp(WallClock.millis() - Self.duration(byDuration)!) }
         return .given(fileTargets)
     }
 

@@ -248,7 +248,7 @@ struct ConsumerGroups: KafkactlCommand {
     private func saveBackup(group: String, committed: [TopicPartition: CommittedOffset], plan: OffsetResetPlan) throws -> String {
         let lines = ResetBackupOutput(group: group, committed: committed, plan: plan).lines()
         let safeName = String(group.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
-        let path = StatePaths.folder("resets") + "/\(safeName)-\(TimeExpression.currentMillis()).csv"
+        let path = StatePaths.folder("resets") + "/\(safeName)-\(WallClock.millis()).csv"
         guard StatePaths.write(lines.joined(separator: "\n") + "\n", to: path) else {
             throw KafkactlError(.rejected, "cannot write the backup of group '\(group)' offsets to \(path); nothing was reset")
         }

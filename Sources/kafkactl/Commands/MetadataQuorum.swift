@@ -64,7 +64,7 @@ struct MetadataQuorum: KafkactlCommand {
                 if output.isJSON {
                     try context.print(MetadataQuorumRenderer.replicationJSON(rows).serialized())
                 } else {
-                    let now = humanReadable ? TimeExpression.currentMillis() : nil
+                    let now = humanReadable ? WallClock.millis() : nil
                     for line in try MetadataQuorumRenderer.replicationLines(rows, now: now) { try context.print(line) }
                 }
             }

@@ -84,7 +84,7 @@ struct Transactions: KafkactlCommand {
             }
             return try described.get()
         }
-        let now = TimeExpression.currentMillis()
+        let now = WallClock.millis()
         try emit(output.isJSON ? [TransactionsRenderer.describeJSON(description, nowMs: now).serialized()]
                                : TransactionsRenderer.describeLines(description, nowMs: now), on: context)
     }
@@ -125,7 +125,7 @@ struct Transactions: KafkactlCommand {
     }
 
     private func findHanging(_ admin: AdminClient, on context: CommandContext) async throws {
-        let now = TimeExpression.currentMillis()
+        let now = WallClock.millis()
         let hanging = try await failing("Failed to find hanging transactions") {
             try await admin.findHangingTransactions(
                 topic: topic, partition: partition, broker: brokerId,

@@ -17,7 +17,7 @@ struct ConsumeLifecycle {
         finally: () async -> Void
     ) async throws {
         let printed = SharedCounter(0)
-        let lastActivity = SharedCounter(TimeExpression.currentMillis())
+        let lastActivity = SharedCounter(WallClock.millis())
         let timeoutMs = idleTimeoutMs
         let outcome: Outcome = await withTaskGroup(of: Outcome.self) { group in
             group.addTask {
@@ -41,7 +41,7 @@ struct ConsumeLifecycle {
             if let timeoutMs {
                 group.addTask {
                     while !Task.isCancelled {
-                        let idle = TimeExpression.currentMillis() - lastActivity.value
+                        let idle = WallClock.millis() - lastActivity.value
                         if idle >= timeoutMs { return .idle }
                         try? await Task.sleep(for: .milliseconds(min(100, max(1, timeoutMs - idle))))
                     }

@@ -1,3 +1,4 @@
+import AdminCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,7 +8,7 @@ import Glibc
 /// tools read it), epoch milliseconds, and relative forms from now (`-15m`, `-2h`, `-1d`, `-30s`, `now`).
 enum TimeExpression {
     /// Milliseconds since the epoch, or nil when `text` is none of the accepted forms.
-    static func parse(_ text: String, now: Int64 = currentMillis()) -> Int64? {
+    static func parse(_ text: String, now: Int64 = WallClock.millis()) -> Int64? {
         let text = text.trimmingCharacters(in: " ")
         if text == "now" { return now }
         if let relative = relativeMillis(text) { return now + relative }
@@ -103,9 +104,4 @@ enum TimeExpression {
         return Int64(seconds) * 1000 + Int64(millis)
     }
 
-    static func currentMillis() -> Int64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
-    }
 }

@@ -23,7 +23,7 @@ struct RecordPredicate: @unchecked Sendable {
     /// Whether the record (of `partition`) matches.
     func matches(_ record: RecordView, partition: Int32) -> Bool { test(record, partition) }
 
-    init(_ text: String, now: Int64 = TimeExpression.currentMillis()) throws {
+    init(_ text: String, now: Int64 = WallClock.millis()) throws {
         let node = try WhereParser.parse(text)
         self.node = node
         self.now = now
