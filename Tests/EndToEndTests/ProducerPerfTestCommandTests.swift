@@ -90,6 +90,28 @@ import Testing
         }
     }
 
+    /// Ctrl-C stops sending: what was sent is acknowledged, its transaction committed, the summary printed, and the
+    /// exit is 130 with one line; every record the summary counts is read back read_committed.
+    @Test func ctrlCCommitsWhatWasSentAndPrintsTheSummary() async throws {
+        let topic = BrokerHarness.uniqueName("ppt-int")
+        try await createTopic(topic, partitions: 2)
+        try await withTopics(topic) {
+            let run = try OpenStdinProducer(["producer-perf-test", "--bootstrap-server", try await brokerAddress(), "--topic", topic,
+                                             "--num-records", "100000", "--record-size", "10", "--throughput", "2000",
+                                             "--transactional-id", BrokerHarness.uniqueName("ppt-int-id"), "--transaction-duration-ms", "300"])
+            try await Task.sleep(for: .milliseconds(1500))
+            run.send(SIGINT)
+            let result = try await run.finish(timeout: .seconds(20))
+            #expect(result.exitCode == 130, "stderr: \(result.stderr)")
+            let summary = try #require(result.stdout.split(separator: "\n").last.flatMap { try? Self.summaryPattern.wholeMatch(in: String($0)) },
+                                       "stdout: \(result.stdout)")
+            let sent = try #require(Int(summary.1))
+            #expect(sent > 0 && sent < 100_000)
+            #expect(result.stderrLines == ["Error: interrupted: \(sent) of 100000 records sent and acknowledged (the summary above covers them)"])
+            #expect(try await ProducerHarness.readBack(topic, expecting: sent).count == sent)
+        }
+    }
+
     /// Without a flag, a transactional.id property makes the run transactional too (Apache's third way), with
     /// Apache's 3 s default duration: one transaction for a short run.
     @Test func aTransactionalIdPropertyAloneMakesTheRunTransactional() async throws {

@@ -67,11 +67,17 @@ public struct ProducerPerformance: Sendable {
         public var committedTransactions: Int
         /// Why the run stopped early: a transaction that could not be committed.
         public var transactionFailure: KafkactlError?
+        /// The run was asked to stop (Ctrl-C) before every record was sent; what was sent is flushed (and its
+        /// transaction committed) and counted.
+        public var interrupted = false
     }
 
     /// Sends everything, then closes `producer` (whose `run()` the caller runs) and returns the totals. Each window
     /// report goes to `progress` as it closes, from the producer's executor.
-    public func run(_ producer: Producer, progress: @escaping @Sendable (ProducerPerformanceWindow) -> Void) async -> Outcome {
+    public func run(
+        _ producer: Producer, stopRequested: @escaping @Sendable () -> Bool = { false },
+        progress: @escaping @Sendable (ProducerPerformanceWindow) -> Void
+    ) async -> Outcome {
         let start = ContinuousClock.now
         let recorder = LatencyRecorder(stats: ProducerPerformanceStats(start: start, reportingInterval: reportingInterval))
         let payload = self.payload
@@ -84,6 +90,7 @@ public struct ProducerPerformance: Sendable {
         var transactionStart: ContinuousClock.Instant?
         var committed = 0
         var transactionFailure: KafkactlError?
+        var interrupted = false
         // Apache commits after the send that finds the transaction's duration elapsed; kafkactl hands records over up
         // to a thousand at a time, so a commit comes after the group that does.
         func commit() async -> Bool {
@@ -99,6 +106,10 @@ public struct ProducerPerformance: Sendable {
             }
         }
         while sent < count {
+            if stopRequested() {
+                interrupted = true
+                break
+            }
             let due = min(throttler.due(sent: sent, elapsed: .now - start), count - sent, 1000)
             if due == 0 {
                 try? await Task.sleep(until: start + throttler.dueTime(of: sent), clock: .continuous)
@@ -122,7 +133,7 @@ public struct ProducerPerformance: Sendable {
         if transactionFailure == nil { _ = await commit() }
         let delivery = await producer.close()
         return Outcome(summary: recorder.summary(at: .now), delivery: delivery, committedTransactions: committed,
-                       transactionFailure: transactionFailure)
+                       transactionFailure: transactionFailure, interrupted: interrupted)
     }
 }
 

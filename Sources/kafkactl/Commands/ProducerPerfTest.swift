@@ -120,17 +120,22 @@ struct ProducerPerfTest: KafkactlCommand {
         let performance = ProducerPerformance(count: numRecords, payload: payload, throttler: try throttler(),
                                               transactions: transactionDuration.map { ($0, maxBlock) })
         let renderer = ProducerPerfTestRenderer(json: output.isJSON)
+        // Ctrl-C stops sending; what was sent is flushed (its transaction committed) and summed up, then exit 130.
+        let signal = ShutdownSignal()
 
         try await context.withClient(clientConfiguration) { client in
             let producer = Producer(client: client, topic: topic, configuration: producerConfiguration)
             try await producer.start(maxBlock: maxBlock)
             async let sending: Void = producer.run()
-            let outcome = await performance.run(producer) { renderer.progress($0, on: context) }
+            let outcome = await performance.run(producer, stopRequested: { signal.isRequested }) { renderer.progress($0, on: context) }
             await sending
             if let failure = outcome.transactionFailure { throw failure }
             try renderer.summary(outcome.summary, failed: outcome.delivery.failedCount,
                                  transactions: transactionDuration == nil ? nil : outcome.committedTransactions, on: context)
             try Self.checkDelivered(outcome.delivery)
+            if outcome.interrupted {
+                throw KafkactlError(.interrupted, "interrupted: \(outcome.summary.records) of \(numRecords) records sent and acknowledged (the summary above covers them)")
+            }
         }
     }
 
