@@ -226,14 +226,24 @@ public struct CopyEngine: Sendable {
                         return true
                     }
                 }
-                if !batch.isEmpty { await producer.send(batch) }
-                handed += batch.count
-                handedBytes += bytes
-                while state.tracker.withLock({ $0.outstanding }) > maxOutstanding && !state.stopping.load(ordering: .relaxed) {
-                    await producer.flush()
-                }
-                try await limiter.pace(records: handed, bytes: handedBytes)
-                return state.stopping.load(ordering: .relaxed) ? .stop : .continue
+                // Under --rate the chunk goes a tenth of a second's worth at a time, each part paced, and a stop is
+                // seen between parts. Records numbered but not handed over stay outstanding, so the cut stays before
+                // them and a resume reads them again.
+                let step = batch.isEmpty ? nil : limiter.step(averageRecordSize: bytes / batch.count)
+                var index = 0
+                repeat {
+                    let end = step.map { min(index + $0, batch.count) } ?? batch.count
+                    if end > index { await producer.send(Array(batch[index..<end])) }
+                    handed += end - index
+                    handedBytes += batch.isEmpty ? 0 : bytes * (end - index) / batch.count
+                    index = end
+                    while state.tracker.withLock({ $0.outstanding }) > maxOutstanding && !state.stopping.load(ordering: .relaxed) {
+                        await producer.flush()
+                    }
+                    try await limiter.pace(records: handed, bytes: handedBytes)
+                    if state.stopping.load(ordering: .relaxed) { return .stop }
+                } while index < batch.count
+                return .continue
             }
             return nil
         } catch {

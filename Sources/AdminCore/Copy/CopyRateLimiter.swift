@@ -19,6 +19,15 @@ struct CopyRateLimiter: Sendable {
         }
     }
 
+    /// How many records to hand over between two waits, so that a tenth of a second's worth goes at a time: a fetch
+    /// can return many seconds' worth at once, and handed over whole it would leave the producer in bursts and let a
+    /// Ctrl-C wait for the whole of it. Nil without a rate: a chunk goes at once.
+    func step(averageRecordSize: Int) -> Int? {
+        guard let schedule, let perSecond = schedule.throttler.recordsPerSecond else { return nil }
+        let records = schedule.inBytes ? perSecond / 10 / Double(max(averageRecordSize, 1)) : perSecond / 10
+        return max(1, Int(records))
+    }
+
     /// Waits until `records` records of `bytes` bytes in all are due since the start.
     func pace(records: Int, bytes: Int) async throws {
         guard let schedule else { return }
