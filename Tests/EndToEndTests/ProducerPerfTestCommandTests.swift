@@ -73,14 +73,16 @@ import Testing
         let topic = BrokerHarness.uniqueName("ppt-txn")
         try await createTopic(topic, partitions: 3)
         try await withTopics(topic) {
-            let result = try await Self.perfTest(["--topic", topic, "--num-records", "3000", "--record-size", "20", "--throughput", "3000",
+            let result = try await Self.perfTest(["--topic", topic, "--num-records", "3000", "--record-size", "20", "--throughput", "2000",
                                                   "--transactional-id", BrokerHarness.uniqueName("ppt-txn-id"),
                                                   "--transaction-duration-ms", "200", "--output", "json"])
             #expect(result.exitCode == 0, "stderr: \(result.stderr)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
             #expect(object["records_sent"] as? Int == 3000)
             let transactions = try #require(object["transactions_committed"] as? Int)
-            #expect(transactions >= 4, "about a second at 200 ms each: \(transactions)")
+            // 1.5 s at 200 ms each: about 7, and at least 2 however loaded the machine (a commit follows each group of
+            // records handed over, and the first and last transactions are always there).
+            #expect(transactions >= 2, "1.5 s at 200 ms each: \(transactions)")
             // confluent-kafka reads read_committed by default.
             #expect(try await ProducerHarness.readBack(topic, expecting: 3000).count == 3000)
             let offsets = try await kafkactl(["get-offsets", "--bootstrap-server", try await brokerAddress(), "--topic", topic])
