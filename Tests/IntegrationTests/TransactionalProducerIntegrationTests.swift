@@ -16,6 +16,24 @@ import Testing
         range.map { ProducerRecord(key: ByteBuffer(string: "k\($0)"), value: ByteBuffer(string: "\(prefix)-\($0)"), source: $0) }
     }
 
+    /// A topic of `partitions` and a started transactional producer of `transactionalId` writing to it.
+    static func producer(_ client: KafkaClient, topic: String, partitions: Int32, transactionalId: String) async throws -> Producer {
+        try await AdminClient(client: client).createTopics([NewTopic(name: topic, partitions: partitions, replicationFactor: 1)])[0].result.get()
+        let producer = Producer(client: client, topic: topic, configuration: try configuration(transactionalId))
+        try await producer.start()
+        return producer
+    }
+
+    /// The control records of partition 0 in order: 0 ABORT, 1 COMMIT (a control record's key is its version, int16,
+    /// then its type, int16).
+    static func markers(_ topic: String) async throws -> [Int16] {
+        try await ProducerIntegrationTests.batches(topic).filter(\.isControl).flatMap(\.records).map { record -> Int16 in
+            var key = record.key ?? ByteBuffer()
+            _ = key.readInteger(as: Int16.self)
+            return key.readInteger(as: Int16.self) ?? -1
+        }
+    }
+
     /// How many records confluent-kafka reads from the whole topic at `isolation`.
     static func count(_ topic: String, isolation: String) async throws -> Int {
         let script = """
@@ -52,9 +70,7 @@ import Testing
     @Test func committedTransactionsAreReadAbortedOnesAreNotAndEachEndsInAMarker() async throws {
         let topic = BrokerHarness.uniqueName("it-txn")
         try await ProducerIntegrationTests.withClient { client in
-            try await AdminClient(client: client).createTopics([NewTopic(name: topic, partitions: 1, replicationFactor: 1)])[0].result.get()
-            let producer = Producer(client: client, topic: topic, configuration: try Self.configuration(BrokerHarness.uniqueName("it-txn-id")))
-            try await producer.start()
+            let producer = try await Self.producer(client, topic: topic, partitions: 1, transactionalId: BrokerHarness.uniqueName("it-txn-id"))
             async let running: Void = producer.run()
             await producer.beginTransaction()
             await producer.send(Self.records(1...10, prefix: "committed"))
@@ -76,13 +92,7 @@ import Testing
         let data = batches.filter { !$0.isControl }
         #expect(data.allSatisfy { $0.isTransactional && $0.producerId >= 0 })
         #expect(Set(data.map(\.producerId)).count == 1)
-        // A control record's key is its version (int16) and type (int16): 0 ABORT, 1 COMMIT.
-        let markers = batches.filter(\.isControl).flatMap(\.records).map { record -> Int16 in
-            var key = record.key ?? ByteBuffer()
-            _ = key.readInteger(as: Int16.self)
-            return key.readInteger(as: Int16.self) ?? -1
-        }
-        #expect(markers == [1, 0, 1], "COMMIT, ABORT, COMMIT in order")
+        #expect(try await Self.markers(topic) == [1, 0, 1], "COMMIT, ABORT, COMMIT in order")
         #expect(try await Self.count(topic, isolation: "read_uncommitted") == 18)
         // A read_committed consumer skips an aborted transaction's records because the Fetch answer lists it
         // (AbortedTransactions). The test broker lists none, so confluent-kafka reads all 18 from it; the marker
@@ -117,9 +127,7 @@ import Testing
         let topic = BrokerHarness.uniqueName("it-txn-fenced")
         let transactionalId = BrokerHarness.uniqueName("it-txn-fenced-id")
         try await ProducerIntegrationTests.withClient { client in
-            try await AdminClient(client: client).createTopics([NewTopic(name: topic, partitions: 1, replicationFactor: 1)])[0].result.get()
-            let producer = Producer(client: client, topic: topic, configuration: try Self.configuration(transactionalId))
-            try await producer.start()
+            let producer = try await Self.producer(client, topic: topic, partitions: 1, transactionalId: transactionalId)
             async let running: Void = producer.run()
             await producer.beginTransaction()
             await producer.send(Self.records(1...4, prefix: "fenced"))
@@ -130,20 +138,13 @@ import Testing
             _ = await producer.close()
             await running
         }
-        let markers = try await ProducerIntegrationTests.batches(topic).filter(\.isControl).flatMap(\.records).map { record -> Int16 in
-            var key = record.key ?? ByteBuffer()
-            _ = key.readInteger(as: Int16.self)
-            return key.readInteger(as: Int16.self) ?? -1
-        }
-        #expect(markers == [0], "one ABORT, no COMMIT")
+        #expect(try await Self.markers(topic) == [0], "one ABORT, no COMMIT")
     }
 
     @Test func anOpenTransactionIsNotReadCommittedUntilItCommits() async throws {
         let topic = BrokerHarness.uniqueName("it-txn-open")
         try await ProducerIntegrationTests.withClient { client in
-            try await AdminClient(client: client).createTopics([NewTopic(name: topic, partitions: 3, replicationFactor: 1)])[0].result.get()
-            let producer = Producer(client: client, topic: topic, configuration: try Self.configuration(BrokerHarness.uniqueName("it-txn-open-id")))
-            try await producer.start()
+            let producer = try await Self.producer(client, topic: topic, partitions: 3, transactionalId: BrokerHarness.uniqueName("it-txn-open-id"))
             async let running: Void = producer.run()
             await producer.beginTransaction()
             await producer.send(Self.records(1...30, prefix: "open"))
