@@ -78,7 +78,7 @@ public struct LagTrend: Sendable {
             for (topic, partitions) in byTopic {
                 let lag = Self.lag(partitions, in: group)
                 var row = TopicLag(group: group.group, topic: topic, state: group.state, members: group.members, partitions: partitions.count,
-                                   lag: lag, consumeRate: nil, produceRate: nil, timeLag: nil, eta: lag == 0 ? 0 : nil, stalled: false,
+                                   lag: lag, consumeRate: nil, produceRate: nil, timeLag: nil, eta: lag <= 0 ? 0 : nil, stalled: false,
                                    stateChanged: stateChanged, lagGrowing: false, error: group.error?.message)
                 if let before { row.lagGrowing = lag > Self.lag(partitions, in: before) }
                 if let start = oldestGroups[group.group], span > 0 {

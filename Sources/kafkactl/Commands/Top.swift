@@ -34,7 +34,7 @@ struct Top: KafkactlCommand {
     @Option(help: ArgumentHelp("Refreshes before exiting (default: 1 without a terminal, else until q or Ctrl-C).", valueName: "n"))
     var iterations: Int?
     @Option(help: ArgumentHelp("The column to sort by: \(TopView.Column.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "column"))
-    var sort: TopView.Column = .timeLag
+    var sort: String = TopView.Column.timeLag.rawValue
     @Flag(help: "Reverse the sort order (numbers ascending, names descending).") var reverse = false
     @OptionGroup var output: OutputOptions
 
@@ -43,6 +43,9 @@ struct Top: KafkactlCommand {
             throw ValidationError("--interval '\(interval)' is not a number of seconds between 0.1 and 86400")
         }
         _ = seconds
+        guard TopView.Column(rawValue: sort) != nil else {
+            throw ValidationError("--sort '\(sort)' is not a column: give one of \(TopView.Column.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1, not \(iterations)") }
         for (flag, text) in [("--group", group), ("--topic", topic)] {
             guard let text else { continue }
@@ -57,7 +60,7 @@ struct Top: KafkactlCommand {
         let topicRegex = try topic.map { try TopFilter.regex($0, what: "--topic") }
         let properties = try connection.commandConfig.map { try PropertiesFile.load(path: $0, flag: "--command-config") } ?? [:]
         let configuration = try connection.clientConfiguration(extraProperties: properties)
-        let view = TopView(sort: sort, reversed: reverse)
+        let view = TopView(sort: TopView.Column(rawValue: sort) ?? .timeLag, reversed: reverse)
         let live = !output.isJSON && context.stdoutIsTerminal && StdinReader.isTerminal()
         try await context.withClient(configuration) { client in
             let sampler = TopSampler(admin: AdminClient(client: client), groupRegex: groupRegex, topicRegex: topicRegex)
@@ -96,8 +99,6 @@ struct Top: KafkactlCommand {
         }
     }
 }
-
-extension TopView.Column: ExpressibleByArgument {}
 
 /// One refresh of `top`: a sample of the groups --group accepts, added to the trend, rows of topics --topic
 /// accepts.
