@@ -33,7 +33,8 @@ struct Top: KafkactlCommand {
     var interval: String = "1"
     @Option(help: ArgumentHelp("Refreshes before exiting (default: 1 without a terminal, else until q or Ctrl-C).", valueName: "n"))
     var iterations: Int?
-    @Option(help: ArgumentHelp("The column to sort by: \(TopView.Column.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "column"))
+    @Option(help: ArgumentHelp("The column to sort by: \(TopView.Column.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "column"),
+            completion: .list(TopView.Column.allCases.map(\.rawValue)))
     var sort: String = TopView.Column.timeLag.rawValue
     @Flag(help: "Reverse the sort order (numbers ascending, names descending).") var reverse = false
     @OptionGroup var output: OutputOptions
