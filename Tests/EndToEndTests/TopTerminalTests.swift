@@ -60,6 +60,28 @@ import Testing
         }
     }
 
+    @Test func ctrlCEndsTheViewAndRestoresTheTerminal() async throws {
+        let bootstrap = try await brokerAddress()
+        let topic = BrokerHarness.uniqueName("top-pty-int")
+        let state = try temporaryStateDirectory()
+        defer { try? FileManager.default.removeItem(at: state) }
+        try await withTopics(topic) {
+            let prefix = try await Self.groups(on: topic)
+            typealias Step = TerminalSession.Step
+            let outcome = try await TerminalSession.run(.init(
+                command: [kafkactlBinary.path, "top", "--bootstrap-server", bootstrap, "--group", "^\(prefix)"],
+                environment: isolatedEnvironment(home: state), bootstrap: bootstrap,
+                steps: [
+                    Step(name: "first frame", expect: "\(prefix)-current"),
+                    Step(name: "ctrl-c", send: "\u{03}", eof: true, timeout: 10),
+                ]))
+            let comment = Comment(rawValue: "error: \(outcome.error ?? "none")\n--- transcript ---\n\(outcome.transcript)")
+            #expect(outcome.error == nil, comment)
+            #expect(outcome.exitStatus == 0 && outcome.signalStatus == nil, comment)
+            #expect(outcome.seen("ctrl-c").contains(Self.showCursor + Self.leaveAlternateScreen), comment)
+        }
+    }
+
     @Test func topInsideTheShellReturnsToThePromptOnQ() async throws {
         let bootstrap = try await brokerAddress()
         let topic = BrokerHarness.uniqueName("top-shell")
