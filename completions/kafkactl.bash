@@ -173,13 +173,13 @@ _kafkactl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    topics|console-producer|console-consumer|producer-perf-test|consumer-perf-test|consumer-groups|configs|get-offsets|delete-records|copy|acls|log-dirs|leader-election|transactions|reassign-partitions|metadata-quorum|features|broker-api-versions|cluster|shell|config|version|completion|help)
+    topics|console-producer|console-consumer|producer-perf-test|consumer-perf-test|consumer-groups|configs|get-offsets|delete-records|copy|acls|log-dirs|leader-election|transactions|reassign-partitions|metadata-quorum|features|top|broker-api-versions|cluster|shell|config|version|completion|help)
         # Offer subcommand argument completions
         "_kafkactl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer producer-perf-test consumer-perf-test consumer-groups configs get-offsets delete-records copy acls log-dirs leader-election transactions reassign-partitions metadata-quorum features broker-api-versions cluster shell config version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'topics console-producer console-consumer producer-perf-test consumer-perf-test consumer-groups configs get-offsets delete-records copy acls log-dirs leader-election transactions reassign-partitions metadata-quorum features top broker-api-versions cluster shell config version completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -1159,6 +1159,49 @@ _kafkactl_features() {
     case "${positional_number}" in
     1)
         __kafkactl_add_completions -W 'describe'$'\n''upgrade'$'\n''downgrade'$'\n''disable'$'\n''version-mapping'$'\n''feature-dependencies'
+        return
+        ;;
+    esac
+}
+
+_kafkactl_top() {
+    repeating_flags=()
+    non_repeating_flags=(--reverse --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--bootstrap-server --command-config --context --group --topic --interval --iterations --sort --output)
+    __kafkactl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bootstrap-server')
+        return
+        ;;
+    '--command-config')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--group')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion top -- --group "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--topic')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion top -- --topic "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--iterations')
+        return
+        ;;
+    '--sort')
+        __kafkactl_add_completions -W 'group'$'\n''topic'$'\n''state'$'\n''members'$'\n''partitions'$'\n''lag'$'\n''time-lag'$'\n''consume-rate'$'\n''produce-rate'$'\n''eta'
+        return
+        ;;
+    '--output')
+        __kafkactl_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac

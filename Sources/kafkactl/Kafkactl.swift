@@ -21,7 +21,7 @@ struct Kafkactl: AsyncParsableCommand {
             130 interrupted.
             """,
         version: BuildInfo.line,
-        subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self, ProducerPerfTest.self, ConsumerPerfTest.self, ConsumerGroups.self, Configs.self, GetOffsets.self, DeleteRecords.self, Copy.self, Acls.self, LogDirs.self, LeaderElection.self, Transactions.self, ReassignPartitions.self, MetadataQuorum.self, Features.self, BrokerApiVersionsCommand.self, Cluster.self, Shell.self, Config.self, Version.self, Completion.self, GenerateDocs.self])
+        subcommands: [Topics.self, ConsoleProducer.self, ConsoleConsumer.self, ProducerPerfTest.self, ConsumerPerfTest.self, ConsumerGroups.self, Configs.self, GetOffsets.self, DeleteRecords.self, Copy.self, Acls.self, LogDirs.self, LeaderElection.self, Transactions.self, ReassignPartitions.self, MetadataQuorum.self, Features.self, Top.self, BrokerApiVersionsCommand.self, Cluster.self, Shell.self, Config.self, Version.self, Completion.self, GenerateDocs.self])
 }
 
 /// A subcommand that runs against an injected context (output, client), so the CLI, the shell and tests share

@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func subcommandNamesComplete() async throws {
-        #expect(try await Self.complete(["kafkactl", "top"]) == ["topics"])
+        #expect(try await Self.complete(["kafkactl", "topi"]) == ["topics"])
         #expect(try await Self.complete(["kafkactl", "get"]) == ["get-offsets"])
         let c = try await Self.complete(["kafkactl", "c"])
         #expect(Set(["configs", "console-consumer", "console-producer", "consumer-groups"]).isSubset(of: Set(c)), "\(c)")

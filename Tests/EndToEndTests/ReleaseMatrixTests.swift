@@ -84,6 +84,12 @@ import Testing
             let reset = try await succeed("consumer-groups", ["--describe", "--group", group])
             #expect(GroupTestSupport.tableRows(reset.stdout).dropFirst().allSatisfy { $0[3] == "0" }, "\(reset.stdout)")
 
+            // top: one JSON document (OffsetFetch one group per request before v8, FindCoordinator one key before v4)
+            let top = try await succeed("top", ["--group", "^\(group)$", "--output", "json", "--iterations", "1"])
+            let document = try JSONSerialization.jsonObject(with: Data(top.stdout.utf8)) as? [String: Any]
+            let topRows = document?["rows"] as? [[String: Any]] ?? []
+            #expect(topRows.count == 1 && topRows.first?["topic"] as? String == topic && topRows.first?["partitions"] as? Int == 3, "\(top.stdout)")
+
             // get-offsets
             let ends = try await succeed("get-offsets", ["--topic", topic, "--time", "-2"])
             #expect(ProxyCluster.lines(ends.stdout) == (0..<3).map { "\(topic):\($0):0" })

@@ -39,11 +39,12 @@ import Testing
     }
 
     @Test("a prefix of the first word", arguments: [
-        ("top", ["topics"]),
+        ("top", ["top", "topics"]),
+        ("topi", ["topics"]),
         ("console-", ["console-consumer", "console-producer"]),
         ("e", ["exit"]),
         ("   get", ["get-offsets"]),
-        ("kafkactl top", ["topics"]),  // a pasted `kafkactl` prefix is ignored, as the shell ignores it
+        ("kafkactl topi", ["topics"]),  // a pasted `kafkactl` prefix is ignored, as the shell ignores it
         ("zzz", []),
     ])
     func firstWord(line: String, expected: [String]) {

@@ -106,6 +106,7 @@ extension KafkaClient {
     private func groupsByCoordinator(
         _ groups: Set<String>
     ) async -> (shards: [[String]], unfound: [String: KafkactlError]) {
+        await findCoordinatorsAtOnce(groups)
         let found = await withTaskGroup(of: (String, Result<BrokerAddress, KafkactlError>).self) { tasks in
             for group in groups {
                 tasks.addTask {

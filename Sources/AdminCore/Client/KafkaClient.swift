@@ -188,6 +188,34 @@ public final class KafkaClient: Sendable {
         }
     }
 
+    /// Looks up every group whose coordinator is not cached in one FindCoordinator where the broker speaks v4+
+    /// (KIP-699, Kafka 3.0+: a list of keys), as Kafka's admin client batches them: 1,000 groups are one request,
+    /// not 1,000. What it finds is cached; a key answered with an error, or every key but the first before v4, is
+    /// left to the per-group lookup, which retries under the one backoff.
+    func findCoordinatorsAtOnce(_ groups: Set<String>) async {
+        var uncached: [String] = []
+        for group in groups.sorted() where await metadataCache.coordinator(of: CoordinatorKey(kind: .group, key: group)) == nil {
+            uncached.append(group)
+        }
+        guard uncached.count > 1 else { return }
+        let keys = uncached
+        guard let response = try? await send({ (version: Int16) in
+            version >= 4
+                ? FindCoordinatorRequest(keyType: CoordinatorKey.Kind.group.rawValue, coordinatorKeys: keys)
+                : FindCoordinatorRequest(key: keys[0], keyType: CoordinatorKey.Kind.group.rawValue)
+        }) else { return }
+        if response.coordinators.isEmpty {
+            guard ErrorCode(rawValue: response.errorCode) == .none else { return }
+            await metadataCache.storeCoordinator(BrokerAddress(host: response.host, port: Int(response.port)), nodeId: response.nodeId,
+                                                 for: CoordinatorKey(kind: .group, key: keys[0]))
+            return
+        }
+        for entry in response.coordinators where ErrorCode(rawValue: entry.errorCode) == .none && !entry.key.isEmpty {
+            await metadataCache.storeCoordinator(BrokerAddress(host: entry.host, port: Int(entry.port)), nodeId: entry.nodeId,
+                                                 for: CoordinatorKey(kind: .group, key: entry.key))
+        }
+    }
+
     /// Forgets a group's coordinator after NOT_COORDINATOR (or a lost connection), so the next request finds it anew.
     public func invalidateCoordinator(group: String) async {
         await metadataCache.forgetCoordinator(of: CoordinatorKey(kind: .group, key: group))

@@ -41,6 +41,7 @@ struct CompletionEngine: Sendable {
         case "--election-type": return ElectionType.allCases.map { $0.name.lowercased() }
         case "--resource-pattern-type": return ["literal", "prefixed", "match", "any"]
         case "--operation": return AclOperation.allCases.filter { $0 != .any }.map(\.operationName)
+        case "--sort" where subcommand == "top": return TopView.Column.allCases.map(\.rawValue)
         case "--isolation-level": return ["read_uncommitted", "read_committed"]
         case "--partition-map": return Topics.PartitionMap.allCases.map(\.rawValue)
         case "--formatter": return MessageFormatter.classNames

@@ -88,6 +88,7 @@ enum ManualPage {
             .BR kafka-metadata-quorum.sh (1),
             .BR kafka-features.sh (1),
             .BR kafka-broker-api-versions.sh (1),
+            .BR top (1),
             .BR connect-mirror-maker.sh (1)
 
             """
