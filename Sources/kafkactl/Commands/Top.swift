@@ -88,7 +88,7 @@ struct Top: KafkactlCommand {
             }
             let (rows, groups) = try await sampler.refresh(&trend)
             if output.isJSON {
-                try context.print(TopRenderer.document(rows, view: view, timeMs: TimeExpression.currentMillis(), groups: groups).serialized())
+                try context.print(TopRenderer.document(rows, view: view, timeMs: WallClock.millis(), groups: groups).serialized())
             } else {
                 if iteration > 0 { try context.print("") }
                 for line in TopRenderer.frame(rows, view: view, groups: groups, interval: seconds, width: .max, height: nil, colors: false) {
