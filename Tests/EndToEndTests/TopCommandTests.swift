@@ -168,7 +168,9 @@ import Testing
             let group = BrokerHarness.uniqueName("top-eta")
             try await GroupTestSupport.produceOnePerBatch(topic, counts: [600])
             try await GroupTestSupport.commit(group: group, [topic: [0: 0]])
-            // The pair: one record per batch at 20/s (exact log ends on the test broker), commits at 60/s, for 9 s.
+            // The pair: one record per batch at 20/s (exact log ends on the test broker), commits at 60/s, for 14 s
+            // (the backlog of 600 lasts 15 s): longer than top's seven refreshes take even on a loaded machine, so
+            // every sample top takes falls while the pair runs (a sample after it stopped shows the rates falling).
             let pair = Task {
                 try await python("""
                     import sys, time
@@ -178,7 +180,7 @@ import Testing
                     consumer = Consumer({"bootstrap.servers": sys.argv[1], "group.id": group, "enable.auto.commit": False})
                     start = time.monotonic()
                     produced = 0
-                    while time.monotonic() - start < 9:
+                    while time.monotonic() - start < 14:
                         elapsed = time.monotonic() - start
                         while produced < int(elapsed * 20):
                             producer.produce(topic, value=b"x", partition=0)
