@@ -21,7 +21,9 @@ public struct ProducerConfiguration: Sendable {
     /// `max.in.flight.requests.per.connection` (at most 5 with idempotence: the broker remembers five batches).
     public var maxInFlightPerBroker = 5
     /// `buffer.memory`: bytes waiting to be acknowledged before `send` waits (backpressure reaches the input).
-    public var bufferMemory = 64 * 1024 * 1024
+    /// Java's 32 MB: measured against 64 MB on 3M lines of 100 bytes, as fast (0.96-1.04 s against 1.11-1.53 s; keyed
+    /// over 6 partitions 0.40-0.46 s both) at half the peak RSS (87-98 MB against 132-174 MB).
+    public var bufferMemory = 32 * 1024 * 1024
     /// `max.request.size`: the largest Produce request, and so the largest record.
     public var maxRequestSize = 1_048_576
     /// `delivery.timeout.ms`: how long a record may take, retries included, before it is reported as failed.
