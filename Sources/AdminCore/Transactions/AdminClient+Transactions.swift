@@ -62,32 +62,26 @@ extension AdminClient {
     }
 
     private func describeTransaction(_ transactionalId: String) async throws -> TransactionDescription {
-        var backoff = RetryBackoff(client.configuration)
-        while true {
-            let coordinator = try await client.transactionCoordinatorNode(transactionalId: transactionalId)
-            let response = try await client.send(DescribeTransactionsRequest(transactionalIds: [transactionalId]),
-                                                 feature: "describing transactions")
-            guard let state = response.transactionStates.first(where: { $0.transactionalId == transactionalId }) else {
-                throw KafkactlError(.internal, "the coordinator did not answer DescribeTransactions for transactional id '\(transactionalId)'")
-            }
-            let code = ErrorCode(rawValue: state.errorCode)
-            if code == .none {
-                return TransactionDescription(
-                    coordinatorId: coordinator, transactionalId: transactionalId, producerId: state.producerId,
-                    producerEpoch: state.producerEpoch, state: state.transactionState, timeoutMs: state.transactionTimeoutMs,
-                    startTimeMs: state.transactionStartTimeMs >= 0 ? state.transactionStartTimeMs : nil,
-                    partitions: state.topics.flatMap { topic in topic.partitions.map { TopicPartition(topic.topic, $0) } })
-            }
-            if code.retryAction == .findCoordinator, backoff.canRetry {
-                await client.invalidateTransactionCoordinator(transactionalId: transactionalId)
-                try await backoff.wait()
-                continue
-            }
-            if code == .transactionalIdNotFound {
-                throw KafkactlError(.notFound, "transactional id '\(transactionalId)' is not known to its coordinator: \(code.message) [\(code.name)]", code: code)
-            }
-            throw KafkactlError.broker(code, "cannot describe transactional id '\(transactionalId)'")
+        // The one loop for a transaction coordinator's answers: found again after NOT_COORDINATOR, loading waited out.
+        let response = try await client.untilFinal(
+            DescribeTransactionsRequest(transactionalIds: [transactionalId]), feature: "describing transactions",
+            deadline: .now + client.configuration.apiTimeout,
+            errorCode: { $0.transactionStates.first { $0.transactionalId == transactionalId }.map { ErrorCode(rawValue: $0.errorCode) } ?? .none })
+        guard let state = response.transactionStates.first(where: { $0.transactionalId == transactionalId }) else {
+            throw KafkactlError(.internal, "the coordinator did not answer DescribeTransactions for transactional id '\(transactionalId)'")
         }
+        let code = ErrorCode(rawValue: state.errorCode)
+        if code == .transactionalIdNotFound {
+            throw KafkactlError(.notFound, "transactional id '\(transactionalId)' is not known to its coordinator: \(code.message) [\(code.name)]", code: code)
+        }
+        guard code == .none else { throw KafkactlError.broker(code, "cannot describe transactional id '\(transactionalId)'") }
+        // The coordinator that answered, from the client's cache.
+        let coordinator = try await client.transactionCoordinatorNode(transactionalId: transactionalId)
+        return TransactionDescription(
+            coordinatorId: coordinator, transactionalId: transactionalId, producerId: state.producerId,
+            producerEpoch: state.producerEpoch, state: state.transactionState, timeoutMs: state.transactionTimeoutMs,
+            startTimeMs: state.transactionStartTimeMs >= 0 ? state.transactionStartTimeMs : nil,
+            partitions: state.topics.flatMap { topic in topic.partitions.map { TopicPartition(topic.topic, $0) } })
     }
 
     /// The producers each partition's leader (or, with `broker`, that replica) keeps state for (DescribeProducers,
