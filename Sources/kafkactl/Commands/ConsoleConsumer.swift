@@ -96,11 +96,7 @@ struct ConsoleConsumer: KafkactlCommand {
             throw ValidationError("--isolation-level must be read_committed or read_uncommitted")
         }
         if let whereExpression {
-            do {
-                _ = try RecordPredicate(whereExpression)
-            } catch let error as WhereError {
-                throw ValidationError(error.line())
-            }
+            try RecordPredicate.validate(whereExpression)
         }
         if partitioner != "none" && KeyPartitioner(rawValue: partitioner) == nil {
             throw ValidationError("--partitioner must be murmur2, consistent, fnv1a or none, not '\(partitioner)'")

@@ -83,11 +83,7 @@ struct Copy: KafkactlCommand {
         if let whereExpression {
             // The checkpoint keeps the expression on one line.
             if whereExpression.contains("\n") { throw ValidationError("--where: the expression must be on one line") }
-            do {
-                _ = try RecordPredicate(whereExpression)
-            } catch let error as WhereError {
-                throw ValidationError(error.line())
-            }
+            try RecordPredicate.validate(whereExpression)
         }
         if resume {
             let fixed = [("--from", from != nil), ("--until", until != nil), ("--partition", !partition.isEmpty),

@@ -1,4 +1,5 @@
 import AdminCore
+import ArgumentParser
 
 #if canImport(Glibc)
 import Glibc
@@ -423,6 +424,18 @@ extension WhereOperand {
             return millis
         default:
             throw WhereError(column: column, message: "expected a time")
+        }
+    }
+}
+
+extension RecordPredicate {
+    /// A command's `validate()` check of a `--where` expression: a syntax or type error becomes the one usage line
+    /// that names its column.
+    static func validate(_ expression: String) throws {
+        do {
+            _ = try RecordPredicate(expression)
+        } catch let error as WhereError {
+            throw ValidationError(error.line())
         }
     }
 }
