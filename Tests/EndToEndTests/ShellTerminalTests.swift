@@ -165,7 +165,8 @@ import Testing
             environment: Self.environment(state), bootstrap: silent.address,
             steps: [
                 Step(name: "start", expect: prompt),
-                Step(name: "list", send: "topics --list --timeout-ms 60000\r", expect: "topics --list"),
+                // The echoed Enter: the line is accepted, so the Ctrl-C after it is the command's, not the prompt's.
+                Step(name: "list", send: "topics --list --timeout-ms 60000\r", expect: "--timeout-ms 60000\r\n"),
                 Step(name: "ctrl-c", send: Self.ctrlC, expect: next, timeout: 15),
                 Step(name: "ctrl-d", send: Self.ctrlD, eof: true, timeout: 10),
             ]))

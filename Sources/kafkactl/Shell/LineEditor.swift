@@ -30,16 +30,21 @@ final class LineEditor: Sendable {
 
     /// Reads one line with the prompt; nil at end of input (Ctrl-D). Runs on a thread of its own: `readline`
     /// blocks, and must not hold one of the few Swift concurrency threads.
-    func readLine(prompt: String) async -> String? {
+    ///
+    /// The line comes with the interrupt that will stop its command, listening from the moment `readline` returns:
+    /// a Ctrl-C typed just after Enter, before the command has started, stops the command instead of reaching no
+    /// listener, which the shell ignores as a Ctrl-C at its prompt.
+    func readLine(prompt: String) async -> (text: String, interrupt: ShutdownSignal)? {
         await withCheckedContinuation { continuation in
             PosixThread.start {
                 guard let raw = readline(prompt) else {
                     continuation.resume(returning: nil)
                     return
                 }
+                let interrupt = ShutdownSignal()
                 let line = String(cString: raw)
                 free(raw)
-                continuation.resume(returning: line)
+                continuation.resume(returning: (line, interrupt))
             }
         }
     }

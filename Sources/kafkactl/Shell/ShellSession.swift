@@ -43,17 +43,19 @@ final class ShellSession {
         let editor = interactive ? LineEditor(historyPath: LineEditor.defaultHistoryPath(), completion: CompletionEngine(names: names)) : nil
         if let configuration { await connect(configuration) }
         while true {
-            let line: String?
+            // The interrupt lives for this line only: once the line is done, Ctrl-C at the next prompt reaches no
+            // listener and is ignored.
+            let entry: (text: String, interrupt: ShutdownSignal)?
             if let editor {
-                line = await editor.readLine(prompt: prompt)
+                entry = await editor.readLine(prompt: prompt)
             } else {
-                line = Swift.readLine(strippingNewline: true)
+                entry = Swift.readLine(strippingNewline: true).map { ($0, ShutdownSignal()) }
             }
-            guard let line else { break }
-            let trimmed = line.trimmingCharacters(in: " ")
+            guard let entry else { break }
+            let trimmed = entry.text.trimmingCharacters(in: " ")
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             editor?.remember(trimmed)
-            if await !execute(trimmed) { break }
+            if await !execute(trimmed, interrupt: entry.interrupt) { break }
         }
         if interactive { try? context.stdout.write("\n"); try? context.stdout.flush() }
         // Not awaited: against an unreachable broker it waits for a refresh's timeouts; the process ends anyway.
@@ -62,7 +64,7 @@ final class ShellSession {
     }
 
     /// Runs one line; false when the shell should end.
-    private func execute(_ line: String) async -> Bool {
+    private func execute(_ line: String, interrupt: ShutdownSignal) async -> Bool {
         var words: [String]
         do {
             words = try ShellTokenizer.words(line)
@@ -125,7 +127,7 @@ final class ShellSession {
                 if used !== shared { await used.shutdown() }
             })
         let command = words
-        let code = await Self.interruptible { await CommandRunner.run(command, context: commandContext) }
+        let code = await Self.interruptible(by: interrupt) { await CommandRunner.run(command, context: commandContext) }
         if code != 0 { failures += 1 }
         refreshNames()
         return true
@@ -136,9 +138,8 @@ final class ShellSession {
     /// listener; any other command is cancelled, which ends its wait for a broker at once ("Interrupted.", 130).
     /// Without this the shell, which ignores Ctrl-C at its prompt, ignored it during such a command too, until the
     /// command's own timeout.
-    static func interruptible(_ command: @escaping @Sendable () async -> Int32) async -> Int32 {
-        let signal = ShutdownSignal()
-        return await withTaskGroup(of: Int32?.self) { group in
+    static func interruptible(by signal: ShutdownSignal = ShutdownSignal(), _ command: @escaping @Sendable () async -> Int32) async -> Int32 {
+        await withTaskGroup(of: Int32?.self) { group in
             group.addTask { await command() }
             group.addTask {
                 await signal.wait()
