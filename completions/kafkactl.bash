@@ -558,9 +558,9 @@ _kafkactl_consumer-perf-test() {
 
 _kafkactl_consumer-groups() {
     repeating_flags=()
-    non_repeating_flags=(--list --describe --delete --reset-offsets --delete-offsets --all-groups --all-topics --offsets --members --verbose --time-lag --dry-run --execute --export --to-earliest --to-latest --to-current --version -h --help)
+    non_repeating_flags=(--list --describe --delete --reset-offsets --delete-offsets --doctor --all-groups --all-topics --offsets --members --verbose --time-lag --dry-run --execute --export --to-earliest --to-latest --to-current --version -h --help)
     repeating_options=(--group --topic)
-    non_repeating_options=(--bootstrap-server --command-config --context --validate-regex --state --type --to-offset --shift-by --to-datetime --by-duration --from-file --timeout --output)
+    non_repeating_options=(--bootstrap-server --command-config --context --validate-regex --state --type --to-offset --shift-by --to-datetime --by-duration --from-file --sample-ms --timeout --output)
     __kafkactl_offer_flags_options 0
 
     # Offer option value completions
@@ -604,6 +604,9 @@ _kafkactl_consumer-groups() {
         return
         ;;
     '--from-file')
+        return
+        ;;
+    '--sample-ms')
         return
         ;;
     '--timeout')

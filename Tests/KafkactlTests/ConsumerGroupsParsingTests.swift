@@ -28,7 +28,7 @@ import Testing
     }
 
     static let oneAction =
-        "Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets, --validate-regex"
+        "Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets, --doctor, --validate-regex"
 
     // MARK: Actions
 

@@ -13,11 +13,11 @@ extension ConsumerGroups {
 
     func validate() throws {
         if validateRegex != nil {
-            guard actions.isEmpty else { throw ValidationError("Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets, --validate-regex") }
+            guard actions.isEmpty else { throw ValidationError("Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets, --doctor, --validate-regex") }
             return
         }
         guard let action else {
-            throw ValidationError("Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets, --validate-regex")
+            throw ValidationError("Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets, --doctor, --validate-regex")
         }
         if !group.isEmpty && allGroups { throw ValidationError("Option \"[group]\" can't be used with option \"[all-groups]\"") }
         if action == .list && !group.isEmpty { throw ValidationError("Option \"[group]\" can't be used with option \"[list]\"") }
@@ -29,6 +29,15 @@ extension ConsumerGroups {
         }
         if action == .delete && !topic.isEmpty {
             throw ValidationError("The consumer does not support topic-specific offset deletion from a consumer group.")
+        }
+        if action == .doctor && (group.count != 1 || allGroups) {
+            throw ValidationError("Option [doctor] takes exactly one [group]: kafkactl consumer-groups --doctor --group NAME")
+        }
+        if let sampleMs {
+            guard action == .doctor else { throw ValidationError("Option(s) [sample-ms] are unavailable given other options on the command line") }
+            guard (0...600_000).contains(sampleMs) else {
+                throw ValidationError("--sample-ms must be a number of milliseconds from 0 to 600000, not \(sampleMs)")
+            }
         }
         if action == .deleteOffsets && (group.count != 1 || topic.isEmpty) {
             throw ValidationError("Option [delete-offsets] takes the following options: [group], [topic]")
@@ -85,7 +94,7 @@ extension ConsumerGroups {
         }
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of milliseconds") }
         if output.isJSON && (action == .delete || action == .deleteOffsets || (action == .resetOffsets && export)) {
-            throw ValidationError("--output json is available for --list, --describe and --reset-offsets (without --export)")
+            throw ValidationError("--output json is available for --list, --describe, --doctor and --reset-offsets (without --export)")
         }
     }
 
@@ -199,6 +208,7 @@ extension ConsumerGroups.Action {
         case .delete: return "delete"
         case .resetOffsets: return "reset-offsets"
         case .deleteOffsets: return "delete-offsets"
+        case .doctor: return "doctor"
         }
     }
 }

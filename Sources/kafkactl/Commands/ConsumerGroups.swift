@@ -17,10 +17,11 @@ struct ConsumerGroups: KafkactlCommand {
               kafkactl consumer-groups --bootstrap-server localhost:9092 --reset-offsets --group billing --topic orders --to-earliest --execute
               kafkactl consumer-groups --bootstrap-server localhost:9092 --reset-offsets --group billing --all-topics --shift-by -100 --export > plan.csv
               kafkactl consumer-groups --bootstrap-server localhost:9092 --reset-offsets --group billing --from-file plan.csv --execute
+              kafkactl consumer-groups --bootstrap-server localhost:9092 --doctor --group billing
             """)
 
     enum Action: String, EnumerableFlag {
-        case list, describe, delete, resetOffsets, deleteOffsets
+        case list, describe, delete, resetOffsets, deleteOffsets, doctor
 
         static func help(for value: Action) -> ArgumentHelp? {
             switch value {
@@ -29,6 +30,7 @@ struct ConsumerGroups: KafkactlCommand {
             case .delete: return "Delete groups (they must have no members)."
             case .resetOffsets: return "Plan (default) or --execute a reset of committed offsets."
             case .deleteOffsets: return "Delete a group's committed offsets for --topic."
+            case .doctor: return "Explain why --group is not moving, most likely cause first (kafkactl's own; changes nothing)."
             }
         }
     }
@@ -67,6 +69,8 @@ struct ConsumerGroups: KafkactlCommand {
     var byDuration: String?
     @Option(help: ArgumentHelp("Reset to the offsets in this CSV (topic,partition,offset or group,topic,partition,offset).", valueName: "file"))
     var fromFile: String?
+    @Option(help: ArgumentHelp("Doctor: watch the group this long to see whether it moves (0: one look; default 2000).", valueName: "ms"))
+    var sampleMs: Int64?
     @Option(help: ArgumentHelp("Timeout for each admin call.", valueName: "ms")) var timeout: Int64?
     @OptionGroup var output: OutputOptions
 
@@ -89,6 +93,7 @@ struct ConsumerGroups: KafkactlCommand {
             case .delete: try await delete(admin, context: context)
             case .resetOffsets: try await reset(admin, context: context)
             case .deleteOffsets: try await deleteOffsets(admin, context: context)
+            case .doctor: try await doctor(admin, context: context)
             }
         }
     }
@@ -199,6 +204,22 @@ struct ConsumerGroups: KafkactlCommand {
         let view = OffsetDeletionOutput(group: name, partitions: partitions, results: results)
         for line in view.lines() { try context.print(line) }
         if view.failures > 0 { throw KafkactlError(.partial, "\(view.failures) partitions kept their offsets (see the table)") }
+    }
+
+    // MARK: --doctor
+
+    private func doctor(_ admin: AdminClient, context: CommandContext) async throws {
+        let window = Duration.milliseconds(sampleMs ?? 2000)
+        if context.stderrIsTerminal && !output.isJSON && window > .zero {
+            context.printError("Watching group '\(group[0])' for \(GroupDoctorOutput.seconds(sampleMs ?? 2000))...")
+        }
+        let diagnosis = try await admin.diagnoseGroup(group[0], window: window)
+        let rendering = GroupDoctorOutput(diagnosis: diagnosis, connection: try connection.sameClusterArguments())
+        if output.isJSON {
+            try context.print(rendering.json().serialized())
+        } else {
+            for line in rendering.lines() { try context.print(line) }
+        }
     }
 
     // MARK: --reset-offsets
