@@ -170,6 +170,11 @@ public final class ClusterProxy: Sendable {
         }
     }
 
+    /// Every partition of `topic` a Fetch asked for, at any node.
+    public func fetchedPartitions(of topic: String) -> Set<Int32> {
+        Set(router.cluster.withLock { $0.fetchedPartitions }.filter { $0.topic == topic }.map(\.partition))
+    }
+
     /// The versions `api` was asked at, by any node.
     public func versionsReceived(_ api: ApiKey) -> Set<Int16> {
         router.cluster.withLock { $0.versionsReceived[api] ?? [] }

@@ -158,6 +158,7 @@ final class ProxyRouter: Sendable {
                                kept: { ProxyRefusals.keeping($0, of: request) }, add: ProxyRefusals.add)
         case .fetch:
             let (header, request) = try ProxyCodec.request(FetchRequest.self, from: frame)
+            self.cluster.withLock { $0.fetchedPartitions.formUnion(ProxyRefusals.partitions(of: request)) }
             let refused = misrouted(ProxyRefusals.partitions(of: request), node: node)
             if refused.isEmpty { return .forward(frame) }
             return try partial(FetchRequest.self, original: frame, header: header, refused: refused,

@@ -22,6 +22,8 @@ struct VirtualCluster {
     var received: [RequestKind: Int] = [:]
     /// Every request's API key, in the order the nodes received them (for "how many Metadata before the first Fetch").
     var arrivals: [ApiKey] = []
+    /// Every partition a Fetch asked for, at any node.
+    var fetchedPartitions: Set<TopicPartition> = []
     /// The versions each API was asked at (what the client negotiated with the release the nodes present).
     var versionsReceived: [ApiKey: Set<Int16>] = [:]
     /// Errors the proxy answered itself (routing refusals and injected errors), by error code.
