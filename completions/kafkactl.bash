@@ -772,7 +772,7 @@ _kafkactl_copy() {
     repeating_flags=()
     non_repeating_flags=(--resume --create-topic --dry-run --version -h --help)
     repeating_options=(--partition)
-    non_repeating_options=(--from-topic --from-bootstrap-server --from-command-config --from-context --to-topic --to-bootstrap-server --to-command-config --to-context --from --until --max-messages --partition-map --where --rate --checkpoint --output)
+    non_repeating_options=(--from-topic --from-bootstrap-server --from-command-config --from-context --to-topic --to-bootstrap-server --to-command-config --to-context --from --until --max-messages --partition-map --where --rate --checkpoint --checkpoint-group --output)
     __kafkactl_offer_flags_options 0
 
     # Offer option value completions
@@ -828,6 +828,10 @@ _kafkactl_copy() {
         ;;
     '--checkpoint')
         __kafkactl_add_completions -f
+        return
+        ;;
+    '--checkpoint-group')
+        __kafkactl_add_completions -W "$(__kafkactl_custom_complete ---completion copy -- --checkpoint-group "${COMP_CWORD}" "$(__kafkactl_cursor_index_in_current_word)")"
         return
         ;;
     '--output')

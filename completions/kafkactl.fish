@@ -41,7 +41,7 @@ function __kafkactl_parse_tokens -S
         case 'delete-records'
             __kafkactl_parse_subcommand 0 'bootstrap-server=' 'command-config=' 'context=' 'offset-json-file=' 'topic=' 'partition=' 'before-offset=' 'before=' 'execute' 'output=' 'version' 'h/help'
         case 'copy'
-            __kafkactl_parse_subcommand 0 'from-topic=' 'from-bootstrap-server=' 'from-command-config=' 'from-context=' 'to-topic=' 'to-bootstrap-server=' 'to-command-config=' 'to-context=' 'from=' 'until=' 'partition=+' 'max-messages=' 'partition-map=' 'where=' 'rate=' 'checkpoint=' 'resume' 'create-topic' 'dry-run' 'output=' 'version' 'h/help'
+            __kafkactl_parse_subcommand 0 'from-topic=' 'from-bootstrap-server=' 'from-command-config=' 'from-context=' 'to-topic=' 'to-bootstrap-server=' 'to-command-config=' 'to-context=' 'from=' 'until=' 'partition=+' 'max-messages=' 'partition-map=' 'where=' 'rate=' 'checkpoint=' 'checkpoint-group=' 'resume' 'create-topic' 'dry-run' 'output=' 'version' 'h/help'
         case 'acls'
             __kafkactl_parse_subcommand 0 'bootstrap-server=' 'command-config=' 'context=' 'list' 'add' 'remove' 'topic=+' 'group=+' 'cluster' 'transactional-id=+' 'delegation-token=+' 'user-principal=+' 'resource-pattern-type=' 'operation=+' 'allow-principal=+' 'deny-principal=+' 'allow-host=+' 'deny-host=+' 'principal=+' 'producer' 'consumer' 'idempotent' 'force' 'output=' 'version' 'h/help'
         case 'log-dirs'
@@ -398,6 +398,7 @@ complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_opti
 complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl copy" where' -l 'where' -d 'Copy only the records for which this is true (console-consumer\'s --where language, record by record); a resume must give the same expression.' -rfka ''
 complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl copy" rate' -l 'rate' -d 'Copy at most this fast: records (5000/s) or bytes (10MB/s, 512KB/s).' -rfka ''
 complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl copy" checkpoint' -l 'checkpoint' -d 'The checkpoint file (default: under $XDG_STATE_HOME/kafkactl/copy, named after the topics).' -rF
+complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl copy" checkpoint-group' -l 'checkpoint-group' -d 'Keep the checkpoint as this consumer group\'s committed offsets on the source cluster instead of a file (consumer-groups --describe then shows the copy\'s position and lag).' -rfka '(__kafkactl_custom_completion ---completion copy -- --checkpoint-group (count (__kafkactl_tokens -pc)) (__kafkactl_tokens -tC))'
 complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl copy" resume' -l 'resume' -d 'Continue the copy the checkpoint describes.'
 complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl copy" create-topic' -l 'create-topic' -d 'Create the target topic like the source (partitions, replication factor up to the target\'s brokers, topic configs) when it does not exist.'
 complete -c 'kafkactl' -n '__kafkactl_should_offer_completions_for_flags_or_options "kafkactl copy" dry-run' -l 'dry-run' -d 'Print what would be copied, per partition, and change nothing.'

@@ -261,6 +261,21 @@ import Glibc
                           exitCode: 1, containing: ["checkpoint '\(checkpoint)' is corrupt", "nothing was copied"])
             expectFailure(try await Self.copy(["--from-topic", source, "--to-topic", small, "--checkpoint", checkpoint]), exitCode: 64,
                           containing: ["exists", "--resume"])
+            // A checkpoint group: given with a file, refused; holding someone else's offsets, refused before anything is
+            // copied (the group's offsets stay as they were).
+            let both = try await Self.copy(["--from-topic", source, "--to-topic", small, "--checkpoint", checkpoint, "--checkpoint-group", "g"])
+            #expect(both.exitCode == 64)
+            #expect(both.stderrLines.first == "Error: --checkpoint and --checkpoint-group both name where the checkpoint is kept; give one")
+            let foreign = BrokerHarness.uniqueName("e2e-copy-foreign-group")
+            try await GroupTestSupport.commit(group: foreign, [source: [0: 3]])
+            expectFailure(try await Self.copy(["--from-topic", source, "--to-topic", small, "--partition-map", "hash", "--checkpoint-group", foreign]),
+                          exitCode: 64, containing: ["checkpoint in group '\(foreign)' exists", "--resume"])
+            expectFailure(try await Self.copy(["--from-topic", source, "--to-topic", small, "--partition-map", "hash", "--checkpoint-group", foreign, "--resume"]),
+                          exitCode: 1, containing: ["group '\(foreign)' has committed offsets for '\(source)' that are not a kafkactl copy's checkpoint", "nothing was copied"])
+            #expect(try await GroupTestSupport.committed(group: foreign, topic: source, partitions: 3)[0] == 3)
+            expectFailure(try await Self.copy(["--from-topic", source, "--to-topic", small, "--partition-map", "hash",
+                                               "--checkpoint-group", BrokerHarness.uniqueName("e2e-copy-no-group"), "--resume"]),
+                          exitCode: 64, containing: ["--resume: there is no checkpoint in group"])
             // Nothing reached any target.
             #expect(try await CopyHarness.compare(source, small, expecting: 30).targetTotal == 0)
             let missing = try await topics(["--describe", "--topic", target])

@@ -17,11 +17,16 @@ enum CopyHarness {
                 key = None if i % 7 == 0 else (b"" if i % 11 == 0 else bytes([i % 256, 0, 255]) + i.to_bytes(4, "big"))
                 value = None if i % 13 == 0 else (b"" if i % 17 == 0 else bytes((i + j) % 256 for j in range(size)))
                 headers = [] if i % 3 == 0 else [("h", b"\\x00\\xff"), ("h", None), ("empty", b""), ("h", bytes([i % 256]))]
-                producer.produce(sys.argv[2], key=key, value=value, headers=headers, partition=i % partitions,
-                                 timestamp=1_700_000_000_000 + i)
+                while True:
+                    try:
+                        producer.produce(sys.argv[2], key=key, value=value, headers=headers, partition=i % partitions,
+                                         timestamp=1_700_000_000_000 + i)
+                        break
+                    except BufferError:  # the local queue is full (100,000 records): let deliveries drain it
+                        producer.poll(0.05)
                 if i % 10000 == 0:
                     producer.poll(0)
-            if producer.flush(30) != 0:
+            if producer.flush(120) != 0:
                 sys.exit("not all records were delivered")
             """, [topic, String(count), String(partitions), String(valueSize)])
         try #require(result.exitCode == 0, "seeding \(topic) failed: \(result.stderr)")

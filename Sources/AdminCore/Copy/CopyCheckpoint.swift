@@ -120,14 +120,31 @@ public struct CopyCheckpoint: Sendable, Hashable {
     }
 }
 
+/// Where a copy keeps its checkpoint: a file (the default) or a consumer group's committed offsets on the source.
+public protocol CheckpointStore: Sendable {
+    /// How a message names it: "checkpoint 'path'", "checkpoint in group 'g'".
+    var name: String { get }
+    /// Where it is, for the summary: the file's path, or "group g".
+    var location: String { get }
+    /// Whether anything is kept there, trusted or not (a new copy must not overwrite it).
+    func exists() async throws -> Bool
+    /// The checkpoint; nil when none is kept there. One that cannot be trusted is an error.
+    func load() async throws -> CopyCheckpoint?
+    /// Replaces the checkpoint, atomically: a crash leaves the old one or the new one.
+    func save(_ checkpoint: CopyCheckpoint) async throws
+}
+
 /// The checkpoint on disk. A save is atomic and durable: the new text goes to a temporary file beside it, which is
 /// fsynced and renamed over the old one, and the folder is fsynced, so a crash leaves the old cut or the new one.
-public struct CheckpointFile: Sendable {
+public struct CheckpointFile: CheckpointStore {
     public let path: String
 
     public init(path: String) { self.path = path }
 
-    public var exists: Bool { access(path, F_OK) == 0 }
+    public var name: String { "checkpoint '\(path)'" }
+    public var location: String { path }
+
+    public func exists() -> Bool { access(path, F_OK) == 0 }
 
     /// The checkpoint; nil when there is no file. A file that cannot be read or trusted is an error naming it.
     public func load() throws -> CopyCheckpoint? {

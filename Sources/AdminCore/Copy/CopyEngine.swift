@@ -63,12 +63,12 @@ private final class CopyRunState: Sendable {
 
 /// Copies records from a source topic to a target topic as bytes: key, value, headers (order and repeats kept) and
 /// timestamp, null apart from empty. Reads with the partition consumer, writes with the idempotent producer
-/// (acks=all), and after acknowledgements writes the consistent cut `CopyTracker` keeps to a `CheckpointFile`, so a
+/// (acks=all), and after acknowledgements writes the consistent cut `CopyTracker` keeps to a `CheckpointStore`, so a
 /// run stopped at any moment — killed, interrupted, cut off — resumes without gaps or duplicates.
 public struct CopyEngine: Sendable {
     public let source: KafkaClient
     public let target: KafkaClient
-    public let checkpointFile: CheckpointFile
+    public let checkpointStore: any CheckpointStore
     public var producerConfiguration: ProducerConfiguration
     public var consumerConfiguration = ConsumerConfiguration()
     public var rate: CopyRate?
@@ -79,11 +79,11 @@ public struct CopyEngine: Sendable {
     public var maxOutstanding = 200_000
     public var checkpointInterval: Duration = .milliseconds(500)
 
-    public init(source: KafkaClient, target: KafkaClient, checkpointFile: CheckpointFile,
+    public init(source: KafkaClient, target: KafkaClient, checkpointStore: any CheckpointStore,
                 producerConfiguration: ProducerConfiguration = ProducerConfiguration()) {
         self.source = source
         self.target = target
-        self.checkpointFile = checkpointFile
+        self.checkpointStore = checkpointStore
         var configuration = producerConfiguration
         // Exactly once in the target rests on these two; the command refuses properties that change them.
         configuration.acks = .all
@@ -109,7 +109,7 @@ public struct CopyEngine: Sendable {
         let reconciler = CopyReconciler(source: PartitionConsumer(client: source, configuration: consumerConfiguration), filter: filter,
                                         target: PartitionConsumer(client: target, configuration: consumerConfiguration))
         let outcome = try await reconciler.reconcile(checkpoint)
-        if outcome.reconciled > 0 { try checkpointFile.save(outcome.checkpoint) }
+        if outcome.reconciled > 0 { try await checkpointStore.save(outcome.checkpoint) }
         return (outcome.checkpoint, outcome.reconciled)
     }
 
@@ -122,7 +122,7 @@ public struct CopyEngine: Sendable {
         progress: @escaping @Sendable (CopyProgress) -> Void
     ) async throws -> CopySummary {
         let plan = checkpoint.remainingPlan
-        try checkpointFile.save(checkpoint)
+        try await checkpointStore.save(checkpoint)
         let state = CopyRunState(CopyTracker(
             sourceStarts: Dictionary(uniqueKeysWithValues: checkpoint.sources.map { ($0.partition, $0.next) }),
             targetEnds: checkpoint.targetEnds))
@@ -130,7 +130,7 @@ public struct CopyEngine: Sendable {
         let producer = Producer(client: target, topic: plan.targetTopic, configuration: producerConfiguration)
         try await producer.start()
         await producer.observeAcknowledgements { numbers, _ in state.tracker.withLock { $0.acknowledge(numbers) } }
-        let file = checkpointFile
+        let store = checkpointStore
         let total = plan.totalRecords
         @Sendable func cut() -> (CopyCheckpoint, CopyProgress) {
             let (sources, targets, copied, bytes, skipped) = state.tracker.withLock { tracker in
@@ -158,7 +158,14 @@ public struct CopyEngine: Sendable {
                     try? await Task.sleep(for: interval)
                     let (saved, report) = cut()
                     if saved != last {
-                        do { try file.save(saved) } catch { return error }
+                        do {
+                            try await store.save(saved)
+                        } catch {
+                            // Cancelled because the copy ended: the final save below follows; a group store's
+                            // request in flight ends with the task.
+                            if Task.isCancelled { return nil }
+                            return error
+                        }
                         last = saved
                     }
                     progress(report)
@@ -175,7 +182,7 @@ public struct CopyEngine: Sendable {
         let delivery = await producer.close()
         await sending
         let (final, report) = cut()
-        try checkpointFile.save(final)
+        try await checkpointStore.save(final)
         progress(report)
         if delivery.failedCount > 0 {
             let first = delivery.failures[0].error

@@ -198,14 +198,14 @@ extension AdminClient {
     }
 
     /// Commits offsets as an admin (generation -1, no member id), which the coordinator accepts only for a group
-    /// without members. A result per partition.
-    public func commitOffsets(group: String, _ offsets: [TopicPartition: Int64]) async throws -> [TopicPartition: Result<Void, KafkactlError>] {
+    /// without members, each with its `metadata` string (empty where none is given). A result per partition.
+    public func commitOffsets(group: String, _ offsets: [TopicPartition: Int64], metadata: [TopicPartition: String] = [:]) async throws -> [TopicPartition: Result<Void, KafkactlError>] {
         let byTopic = Dictionary(grouping: offsets.keys, by: \.topic)
         let request = OffsetCommitRequest(
             groupId: group, generationIdOrMemberEpoch: -1, memberId: "",
             topics: byTopic.keys.sorted().map { topic in
                 .init(name: topic, partitions: byTopic[topic]!.sorted().map {
-                    .init(partitionIndex: $0.partition, committedOffset: offsets[$0]!, committedLeaderEpoch: -1, committedMetadata: "")
+                    .init(partitionIndex: $0.partition, committedOffset: offsets[$0]!, committedLeaderEpoch: -1, committedMetadata: metadata[$0] ?? "")
                 })
             })
         let response = try await client.onCoordinator(of: group, build: { _ in request }, coordinatorError: OffsetCommitResponse.coordinatorError)

@@ -12,7 +12,7 @@ struct Copy: KafkactlCommand {
         discussion: """
             Copies keys, values, headers (order and repeats), timestamps, and null apart from empty. A record with LogAppendTime is written with that time as its CreateTime. Reads from --from (default: the earliest offset) to --until (default: the end offsets at the start; a copy ends, it does not follow). --from and --until take an offset (a plain number) or a time (2026-11-23T10:00:00Z, -2h, now).
 
-            The target is written with the idempotent producer (acks=all). After acknowledgements the position is saved to a checkpoint file (--checkpoint, default $XDG_STATE_HOME/kafkactl/copy/SOURCE--TARGET.checkpoint). After a crash, kill or Ctrl-C, run the same command with --resume: records the dead run wrote after its last checkpoint are found in the target and matched byte for byte, so every record lands exactly once; a record in the target that does not match stops the resume.
+            The target is written with the idempotent producer (acks=all). After acknowledgements the position is saved to a checkpoint file (--checkpoint, default $XDG_STATE_HOME/kafkactl/copy/SOURCE--TARGET.checkpoint), or with --checkpoint-group G as group G's committed offsets on the source cluster (the rest of the checkpoint in their metadata), where consumer-groups --describe shows the copy's position and lag. After a crash, kill or Ctrl-C, run the same command with --resume: records the dead run wrote after its last checkpoint are found in the target and matched byte for byte, so every record lands exactly once; a record in the target that does not match stops the resume.
 
             The target cluster is the source cluster unless a --to- option names another.
 
@@ -56,6 +56,9 @@ struct Copy: KafkactlCommand {
     @Option(help: ArgumentHelp("The checkpoint file (default: under $XDG_STATE_HOME/kafkactl/copy, named after the topics).", valueName: "file"),
             completion: .file())
     var checkpoint: String?
+    @Option(help: ArgumentHelp("Keep the checkpoint as this consumer group's committed offsets on the source cluster instead of a file (consumer-groups --describe then shows the copy's position and lag).", valueName: "group"),
+            completion: .custom(LiveNames.groups))
+    var checkpointGroup: String?
     @Flag(help: "Continue the copy the checkpoint describes.") var resume = false
     @Flag(help: "Create the target topic like the source (partitions, replication factor up to the target's brokers, topic configs) when it does not exist.")
     var createTopic = false
@@ -85,6 +88,9 @@ struct Copy: KafkactlCommand {
             if whereExpression.contains("\n") { throw ValidationError("--where: the expression must be on one line") }
             try RecordPredicate.validate(whereExpression)
         }
+        if checkpoint != nil && checkpointGroup != nil {
+            throw ValidationError("--checkpoint and --checkpoint-group both name where the checkpoint is kept; give one")
+        }
         if resume {
             let fixed = [("--from", from != nil), ("--until", until != nil), ("--partition", !partition.isEmpty),
                          ("--max-messages", maxMessages != nil), ("--create-topic", createTopic)]
@@ -100,37 +106,21 @@ struct Copy: KafkactlCommand {
         if fromTopic == toTopic && CopyArguments.sameCluster(sourceConfiguration, targetConfiguration) {
             throw KafkactlUsageError("--from-topic and --to-topic name the same topic '\(fromTopic)' on the same cluster; copy to another topic or cluster")
         }
-        let file = CheckpointFile(path: checkpoint ?? CopyArguments.defaultCheckpoint(source: fromTopic, target: toTopic))
-        let saved: CopyCheckpoint?
-        if resume {
-            guard let found = try file.load() else {
-                throw KafkactlUsageError("--resume: there is no checkpoint at '\(file.path)'; run without --resume to start the copy")
-            }
-            guard found.sourceTopic == fromTopic, found.targetTopic == toTopic, found.partitionMap == partitionMap else {
-                throw KafkactlUsageError("--resume: checkpoint '\(file.path)' is of a copy from '\(found.sourceTopic)' to '\(found.targetTopic)' with --partition-map \(found.partitionMap.rawValue), not this one")
-            }
-            guard found.filterExpression == whereExpression else {
-                let was = found.filterExpression.map { "with --where '\($0)'" } ?? "without --where"
-                throw KafkactlUsageError("--resume: checkpoint '\(file.path)' is of a copy \(was); give the same --where to resume it")
-            }
-            saved = found
-        } else if file.exists && !dryRun {
-            throw KafkactlUsageError("checkpoint '\(file.path)' exists: add --resume to continue that copy, or delete it to copy from the start")
-        } else {
-            saved = nil
-        }
         let renderer = CopyRenderer(json: output.isJSON)
         let request = CopyRequest(
             sourceTopic: fromTopic, targetTopic: toTopic, partitions: partition.isEmpty ? nil : CopyArguments.partitions(partition),
             from: from.flatMap(CopyArguments.bound), until: until.flatMap(CopyArguments.bound), maxMessages: maxMessages,
             partitionMap: partitionMap, createTopic: createTopic)
         let rate = self.rate.flatMap(CopyArguments.rate)
-        let (dryRun, checkpointPath) = (self.dryRun, file.path)
+        let dryRun = self.dryRun
         let signal = ShutdownSignal()
         let progress = SharedProgress(Progress(enabled: context.stderrIsTerminal && !output.isJSON, sink: context.stderr))
         try await context.withClient(sourceConfiguration) { sourceClient in
             try await context.withClient(targetConfiguration) { targetClient in
-                var engine = CopyEngine(source: sourceClient, target: targetClient, checkpointFile: file)
+                let store: any CheckpointStore = checkpointGroup.map { CheckpointGroup(client: sourceClient, group: $0, sourceTopic: fromTopic) }
+                    ?? CheckpointFile(path: checkpoint ?? CopyArguments.defaultCheckpoint(source: fromTopic, target: toTopic))
+                let saved = try await savedCheckpoint(store)
+                var engine = CopyEngine(source: sourceClient, target: targetClient, checkpointStore: store)
                 engine.rate = rate
                 if let whereExpression {
                     let predicate = try RecordPredicate(whereExpression)
@@ -152,12 +142,33 @@ struct Copy: KafkactlCommand {
                     progress.line.withLock { $0.show(CopyRenderer.progressLine(report)) }
                 }
                 progress.line.withLock { $0.finish() }
-                try context.print(renderer.summary(summary, checkpoint: checkpointPath))
+                try context.print(renderer.summary(summary, checkpoint: store.location))
                 if summary.interrupted {
-                    throw KafkactlError(.interrupted, "interrupted: \(summary.copied) records copied and checkpointed in '\(checkpointPath)'; continue with --resume")
+                    throw KafkactlError(.interrupted, "interrupted: \(summary.copied) records copied and checkpointed in '\(store.location)'; continue with --resume")
                 }
             }
         }
+    }
+
+    /// The checkpoint to resume from: required with --resume (and of this copy), refused without it.
+    private func savedCheckpoint(_ store: any CheckpointStore) async throws -> CopyCheckpoint? {
+        guard resume else {
+            if !dryRun, try await store.exists() {
+                throw KafkactlUsageError("\(store.name) exists: add --resume to continue that copy, or delete it to copy from the start")
+            }
+            return nil
+        }
+        guard let found = try await store.load() else {
+            throw KafkactlUsageError("--resume: there is no \(store.name); run without --resume to start the copy")
+        }
+        guard found.sourceTopic == fromTopic, found.targetTopic == toTopic, found.partitionMap == partitionMap else {
+            throw KafkactlUsageError("--resume: \(store.name) is of a copy from '\(found.sourceTopic)' to '\(found.targetTopic)' with --partition-map \(found.partitionMap.rawValue), not this one")
+        }
+        guard found.filterExpression == whereExpression else {
+            let was = found.filterExpression.map { "with --where '\($0)'" } ?? "without --where"
+            throw KafkactlUsageError("--resume: \(store.name) is of a copy \(was); give the same --where to resume it")
+        }
+        return found
     }
 }
 

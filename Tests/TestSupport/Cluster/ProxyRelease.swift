@@ -42,7 +42,7 @@ struct ProxyRelease: Sendable {
 /// topics array out (BROKER.md), where Kafka answers with every committed offset. A virtual node asks the broker in
 /// v8's groups form instead and answers at the client's version, so old-version clients get Kafka's answer.
 enum OffsetFetchUpgrade {
-    static func plan(_ frame: ByteBuffer) throws -> ProxyPlan? {
+    static func plan(_ frame: ByteBuffer, restore: @escaping @Sendable (inout OffsetFetchResponse) -> Void = { _ in }) throws -> ProxyPlan? {
         let (header, request) = try ProxyCodec.request(OffsetFetchRequest.self, from: frame)
         guard header.apiVersion < 8, request.topics == nil else { return nil }
         var upgraded = header
@@ -55,7 +55,7 @@ enum OffsetFetchUpgrade {
             let responseHeader = try ResponseHeader(from: &buffer, headerVersion: OffsetFetchRequest.responseHeaderVersion(8))
             let groups = try OffsetFetchResponse(from: &buffer, version: 8)
             let group = groups.groups.first
-            let response = OffsetFetchResponse(
+            var response = OffsetFetchResponse(
                 throttleTimeMs: groups.throttleTimeMs,
                 topics: (group?.topics ?? []).map { topic in
                     .init(name: topic.name, partitions: topic.partitions.map {
@@ -64,6 +64,7 @@ enum OffsetFetchUpgrade {
                     })
                 },
                 errorCode: group?.errorCode ?? 0)
+            restore(&response)
             var out = ByteBuffer()
             responseHeader.encode(into: &out, headerVersion: OffsetFetchRequest.responseHeaderVersion(clientVersion))
             try response.encode(into: &out, version: clientVersion)

@@ -179,7 +179,21 @@ final class ProxyRouter: Sendable {
                     return ProxyPlan(action: .answer(answer))
                 }
             }
-            if api == .offsetFetch, let upgraded = try OffsetFetchUpgrade.plan(frame) { return upgraded }
+            if api == .offsetCommit {
+                let request = try ProxyCodec.request(OffsetCommitRequest.self, from: frame).1
+                self.cluster.withLock { $0.remember(request) }
+            }
+            if api == .offsetFetch {
+                let (header, request) = try ProxyCodec.request(OffsetFetchRequest.self, from: frame)
+                let group = header.apiVersion < 8 ? request.groupId : nil
+                let restore: @Sendable (inout OffsetFetchResponse) -> Void = { response in
+                    self.cluster.withLock { $0.restoreMetadata(&response, group: group) }
+                }
+                if let upgraded = try OffsetFetchUpgrade.plan(frame, restore: restore) { return upgraded }
+                return .forward(frame) { answer in
+                    try ProxyCodec.rewriteResponse(OffsetFetchRequest.self, version: header.apiVersion, frame: answer, restore)
+                }
+            }
             // Everything else any broker may answer (or, like CreateTopics, forwards to the controller itself).
             return .forward(frame)
         }

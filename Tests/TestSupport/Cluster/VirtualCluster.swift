@@ -22,6 +22,9 @@ struct VirtualCluster {
     var received: [RequestKind: Int] = [:]
     /// Every request's API key, in the order the nodes received them (for "how many Metadata before the first Fetch").
     var arrivals: [ApiKey] = []
+    /// The metadata string of each committed offset, by group: the test broker drops it (OffsetFetch answers null),
+    /// Kafka keeps it, so the nodes keep it and put it back into OffsetFetch answers.
+    var committedMetadata: [String: [TopicPartition: String]] = [:]
     /// Every partition a Fetch asked for, at any node.
     var fetchedPartitions: Set<TopicPartition> = []
     /// The versions each API was asked at (what the client negotiated with the release the nodes present).
@@ -38,6 +41,35 @@ struct VirtualCluster {
 
     init(nodeIds: [Int32]) {
         self.nodeIds = nodeIds
+    }
+
+    mutating func remember(_ commit: OffsetCommitRequest) {
+        for topic in commit.topics {
+            for partition in topic.partitions {
+                committedMetadata[commit.groupId, default: [:]][TopicPartition(topic.name, partition.partitionIndex)] = partition.committedMetadata
+            }
+        }
+    }
+
+    /// Puts the kept metadata back where the broker answered none.
+    func restoreMetadata(_ response: inout OffsetFetchResponse, group: String?) {
+        if let group, let kept = committedMetadata[group] {
+            for t in response.topics.indices {
+                for p in response.topics[t].partitions.indices where (response.topics[t].partitions[p].metadata ?? "").isEmpty {
+                    response.topics[t].partitions[p].metadata = kept[TopicPartition(response.topics[t].name, response.topics[t].partitions[p].partitionIndex)]
+                        ?? response.topics[t].partitions[p].metadata
+                }
+            }
+        }
+        for g in response.groups.indices {
+            guard let kept = committedMetadata[response.groups[g].groupId] else { continue }
+            for t in response.groups[g].topics.indices {
+                for p in response.groups[g].topics[t].partitions.indices where (response.groups[g].topics[t].partitions[p].metadata ?? "").isEmpty {
+                    let key = TopicPartition(response.groups[g].topics[t].name, response.groups[g].topics[t].partitions[p].partitionIndex)
+                    response.groups[g].topics[t].partitions[p].metadata = kept[key] ?? response.groups[g].topics[t].partitions[p].metadata
+                }
+            }
+        }
     }
 
     // MARK: Who does what
