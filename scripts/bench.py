@@ -378,6 +378,56 @@ def bench_perf_test(bootstrap, args, env, workdir):
     print(f"{'producer-perf-test':<20} reports {statistics.median(reported):>12,.0f} records/s (its summary line)")
 
 
+def bench_copy(bootstrap, args, env, workdir):
+    """`copy` (issue #21: at least the rate of console-consumer piped into console-producer, and 100 MB/s on
+    loopback) and `topics --diff` (at consume speed): the same keyed 100-byte records over 6 partitions. copy writes
+    exactly (idempotent, acks=all, checkpointed twice a second); the pipe copies text lines through kafkactl's two
+    everyday commands at their defaults (the same producer guarantees); the diff reads both topics; console-consumer
+    reading one topic is the consume speed. Alternating round by round, medians."""
+    path = os.path.join(workdir, "input-keyed.txt")
+    if not os.path.exists(path):
+        make_input(path, args.records, True)
+    payload = os.path.getsize(path) - args.records  # key, tab and value bytes, without the newlines
+    source = "bench-copy-source"
+    create_topic(bootstrap, source, 6)
+    with open(path, "rb") as stdin:
+        subprocess.run([KAFKACTL, "console-producer", "--bootstrap-server", bootstrap, "--topic", source,
+                        "--property", "parse.key=true"], stdin=stdin, check=True)
+    walls = {"copy": [], "console-consumer | console-producer": [], "topics --diff (both topics)": [],
+             "console-consumer (one topic)": []}
+    for round_number in range(args.rounds):
+        copied = f"bench-copy-target-{round_number}"
+        piped = f"bench-copy-piped-{round_number}"
+        create_topic(bootstrap, copied, 6)
+        create_topic(bootstrap, piped, 6)
+        checkpoint = os.path.join(workdir, f"copy-{round_number}.checkpoint")
+        walls["copy"].append(run_measured([KAFKACTL, "copy", "--from-bootstrap-server", bootstrap, "--from-topic",
+                                           source, "--to-topic", copied, "--checkpoint", checkpoint]))
+        pipe = (f"{KAFKACTL} console-consumer --bootstrap-server {bootstrap} --topic {source} --from-beginning "
+                f"--exit-at-end --property print.key=true | {KAFKACTL} console-producer --bootstrap-server "
+                f"{bootstrap} --topic {piped} --property parse.key=true")
+        walls["console-consumer | console-producer"].append(run_measured(["bash", "-o", "pipefail", "-c", pipe]))
+        walls["topics --diff (both topics)"].append(run_measured([KAFKACTL, "topics", "--bootstrap-server", bootstrap,
+                                                                  "--diff", "--topic", source, "--to-topic", copied]))
+        walls["console-consumer (one topic)"].append(run_measured([KAFKACTL, "console-consumer", "--bootstrap-server",
+                                                                   bootstrap, "--topic", source, "--from-beginning",
+                                                                   "--exit-at-end"]))
+        for topic in (copied, piped):
+            subprocess.run([KAFKACTL, "topics", "--bootstrap-server", bootstrap, "--delete", "--topic", topic],
+                           check=True, stdout=subprocess.DEVNULL)
+    print(f"\ncopy and diff: {args.records} keyed records of 100 bytes ({payload / 1e6:.0f} MB of keys and values), "
+          f"6 partitions, medians of {args.rounds} runs (the client's CPU; the diff reads twice the records)")
+    print(f"{'command':<40}{'wall s':>8}{'records/s':>12}{'MB/s':>8}{'CPU s':>8}{'RSS MB':>8}")
+    for name, runs in walls.items():
+        wall = statistics.median(r[0] for r in runs)
+        records = args.records * (2 if "both" in name else 1)
+        print(f"{name:<40}{wall:>8.3f}{records / wall:>12,.0f}{payload * records / args.records / wall / 1e6:>8.1f}"
+              f"{statistics.median(r[1] for r in runs):>8.3f}{statistics.median(r[2] for r in runs) / 1024:>8.0f}")
+    copy_wall = statistics.median(r[0] for r in walls["copy"])
+    pipe_wall = statistics.median(r[0] for r in walls["console-consumer | console-producer"])
+    print(f"copy / pipe: {pipe_wall / copy_wall:.2f}x the pipe's rate (target: at least 1x, and 100 MB/s)")
+
+
 COMMIT_GROUPS = r"""
 import sys
 from confluent_kafka import TopicPartition, ConsumerGroupTopicPartitions
@@ -407,8 +457,7 @@ def bench_top(bootstrap, args, env, workdir):
     rows = json.loads(check.stdout.splitlines()[0])
     runs = [run_measured(argv) for _ in range(args.rounds)]
     walls = sorted(r[0] for r in runs)
-    print(f"
-top, first frame with 1,000 groups (one broker, 12 partitions), {args.rounds} runs")
+    print(f"\ntop, first frame with 1,000 groups (one broker, 12 partitions), {args.rounds} runs")
     print(f"document: {len(rows.get('rows', rows.get('groups', [])))} rows")
     print(f"wall s: median {statistics.median(walls):.3f}, best {walls[0]:.3f}, worst {walls[-1]:.3f}; "
           f"CPU s median {statistics.median(r[1] for r in runs):.3f}; peak RSS median "
@@ -417,7 +466,7 @@ top, first frame with 1,000 groups (one broker, 12 partitions), {args.rounds} ru
 
 def main():
     parser = argparse.ArgumentParser(prog="scripts/bench")
-    parser.add_argument("what", nargs="?", default="all", choices=["produce", "consume", "codecs", "where", "startup", "perf-test", "top", "all"])
+    parser.add_argument("what", nargs="?", default="all", choices=["produce", "consume", "codecs", "where", "startup", "perf-test", "top", "copy", "all"])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--no-build", action="store_true")
@@ -448,6 +497,8 @@ def main():
             bench_perf_test(bootstrap, args, env, workdir)
         if args.what in ("top", "all"):
             bench_top(bootstrap, args, env, workdir)
+        if args.what in ("copy", "all"):
+            bench_copy(bootstrap, args, env, workdir)
     finally:
         stop_broker(state)
 

@@ -64,6 +64,9 @@ import Testing
                        tracker.register(source: 1, offset: 0, target: 1, size: 10),
                        tracker.register(source: 0, offset: 101, target: 0, size: 10),
                        tracker.register(source: 1, offset: 1, target: 1, size: 10)]
+        // The engine moves each source partition on once per fetched chunk.
+        tracker.advance(source: 0, to: 102)
+        tracker.advance(source: 1, to: 2)
         #expect(numbers == [0, 1, 2, 3])
         var cut = tracker.cut()
         #expect(cut.sources == [0: 100, 1: 0])

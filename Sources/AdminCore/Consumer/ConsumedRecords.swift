@@ -35,6 +35,19 @@ public struct ConsumedRecords: Sendable {
         self.verifyChecksums = verifyChecksums
     }
 
+    /// A view's bytes (a key, a value, a header value) as a buffer that outlives the view: a slice of the fetched
+    /// bytes when they lie in them (an uncompressed batch: no copy, the slice keeps the fetched buffer alive), else
+    /// a copy (a decompressed batch or a legacy message set, whose bytes are elsewhere).
+    public func owned(_ bytes: UnsafeRawBufferPointer) -> ByteBuffer {
+        blob.withUnsafeReadableBytes { all in
+            if let base = all.baseAddress, let start = bytes.baseAddress, start >= base, start + bytes.count <= base + all.count,
+               let slice = blob.getSlice(at: blob.readerIndex + (start - base), length: bytes.count) {
+                return slice
+            }
+            return ByteBuffer(bytes: bytes)
+        }
+    }
+
     /// The bytes fetched (for bounding how much the consumer holds at once).
     public var byteCount: Int { blob.readableBytes }
 

@@ -218,20 +218,32 @@ public struct CopyEngine: Sendable {
                 batch.removeAll(keepingCapacity: true)
                 var bytes = 0
                 try state.tracker.withLock { tracker in
+                    var after: Int64?
                     try chunk.forEachRecord { view in
+                        after = view.offset + 1
                         if let filter, !filter.matches(view, sourcePartition) {
                             tracker.skip(source: sourcePartition, offset: view.offset)
                             return true
                         }
                         let target = plan.targetPartition(sourcePartition: sourcePartition, offset: view.offset, key: view.key)
-                        let record = view.record
-                        let size = RecordBatchBuilder.encodedSize(key: record.key, value: record.value, headers: record.headers)
+                        // Keys, values and header values are slices of the fetched bytes, not copies: the producer
+                        // copies them once, into its batch.
+                        var headers: [RecordHeader] = []
+                        var size = (view.key?.count ?? 0) + (view.value?.count ?? 0)
+                        if view.headerCount > 0 {
+                            headers.reserveCapacity(view.headerCount)
+                            try view.forEachHeader { key, value in
+                                headers.append(RecordHeader(key: String(decoding: key, as: UTF8.self), value: value.map(chunk.owned)))
+                                size += key.count + (value?.count ?? 0)
+                            }
+                        }
                         bytes += size
                         let number = tracker.register(source: sourcePartition, offset: view.offset, target: target, size: size)
-                        batch.append(ProducerRecord(key: record.key, value: record.value, headers: record.headers,
-                                                    timestamp: record.timestamp, partition: target, source: number))
+                        batch.append(ProducerRecord(key: view.key.map(chunk.owned), value: view.value.map(chunk.owned), headers: headers,
+                                                    timestamp: view.timestamp, partition: target, source: number))
                         return true
                     }
+                    if let after { tracker.advance(source: sourcePartition, to: after) }
                 }
                 // Under --rate the chunk goes a tenth of a second's worth at a time, each part paced, and a stop is
                 // seen between parts. Records numbered but not handed over stay outstanding, so the cut stays before
@@ -240,7 +252,8 @@ public struct CopyEngine: Sendable {
                 var index = 0
                 repeat {
                     let end = step.map { min(index + $0, batch.count) } ?? batch.count
-                    if end > index { await producer.send(Array(batch[index..<end])) }
+                    // The whole chunk at once is handed over as it is, without copying its records into a new array.
+                    if end > index { await producer.send(index == 0 && end == batch.count ? batch : Array(batch[index..<end])) }
                     handed += end - index
                     handedBytes += batch.isEmpty ? 0 : bytes * (end - index) / batch.count
                     index = end
