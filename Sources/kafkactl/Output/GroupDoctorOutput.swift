@@ -137,26 +137,20 @@ struct GroupDoctorOutput {
                 let committed = last.committed[partition]
                 return "\(Self.name(partition)) committed \(committed?.offset ?? -1) at leader epoch \(committed?.leaderEpoch ?? -1), the partition is at epoch \(last.partitions[partition]?.leaderEpoch ?? -1)"
             }
-            return Explanation(
-                evidence: "\(detail.joined(separator: "; ")): the topic was deleted and created again, and the committed offsets belong to the old one.",
-                advice: "Reset the group to the start of the new topic (stop its consumers first; add --execute to apply):",
-                command: reset(partitions, to: "--to-earliest"))
+            return resetting(partitions, to: "--to-earliest", "the start of the new topic",
+                             evidence: "\(detail.joined(separator: "; ")): the topic was deleted and created again, and the committed offsets belong to the old one.")
         case .offsetBeyondEnd(let partitions):
             let detail = partitions.map { "\(Self.name($0)) committed \(last.committed[$0]?.offset ?? -1), log end \(last.partitions[$0]?.highWatermark ?? -1)" }
-            return Explanation(
-                evidence: "committed offsets past the log end (\(detail.joined(separator: "; "))): the log was truncated or the topic recreated; consumers jump by auto.offset.reset, or fail without one.",
-                advice: "Reset the group to the log end (stop its consumers first; add --execute to apply):",
-                command: reset(partitions, to: "--to-latest"))
+            return resetting(partitions, to: "--to-latest", "the log end",
+                             evidence: "committed offsets past the log end (\(detail.joined(separator: "; "))): the log was truncated or the topic recreated; consumers jump by auto.offset.reset, or fail without one.")
         case .offsetBelowStart(let partitions):
             let detail = partitions.map { partition -> String in
                 let committed = last.committed[partition]?.offset ?? -1
                 let start = last.partitions[partition]?.logStart ?? -1
                 return "\(Self.name(partition)) committed \(committed), log start \(start): records \(committed)..\(start - 1) were deleted"
             }
-            return Explanation(
-                evidence: "\(detail.joined(separator: "; ")) (retention or delete-records) before the group read them.",
-                advice: "Reset the group to the first record still there (stop its consumers first; add --execute to apply):",
-                command: reset(partitions, to: "--to-earliest"))
+            return resetting(partitions, to: "--to-earliest", "the first record still there",
+                             evidence: "\(detail.joined(separator: "; ")) (retention or delete-records) before the group read them.")
         case .openTransaction(let holds):
             let detail = holds.map(describe).joined(separator: "; ")
             let hanging = holds.filter(\.hanging)
@@ -197,6 +191,12 @@ struct GroupDoctorOutput {
             text += " (no coordinator lists it)"
         }
         return text
+    }
+
+    /// A cause a reset of `partitions` fixes: the reset, previewed as a dry run.
+    private func resetting(_ partitions: [TopicPartition], to scenario: String, _ place: String, evidence: String) -> Explanation {
+        Explanation(evidence: evidence, advice: "Reset the group to \(place) (stop its consumers first; add --execute to apply):",
+                    command: reset(partitions, to: scenario))
     }
 
     private func reset(_ partitions: [TopicPartition], to scenario: String) -> [String] {
