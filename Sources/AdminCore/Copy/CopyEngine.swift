@@ -233,13 +233,20 @@ public struct CopyEngine: Sendable {
                         if view.headerCount > 0 {
                             headers.reserveCapacity(view.headerCount)
                             try view.forEachHeader { key, value in
-                                headers.append(RecordHeader(key: String(decoding: key, as: UTF8.self), value: value.map(chunk.owned)))
+                                var owned: ByteBuffer?
+                                if let value { owned = chunk.owned(value) }
+                                headers.append(RecordHeader(key: String(decoding: key, as: UTF8.self), value: owned))
                                 size += key.count + (value?.count ?? 0)
                             }
                         }
                         bytes += size
                         let number = tracker.register(source: sourcePartition, offset: view.offset, target: target, size: size)
-                        batch.append(ProducerRecord(key: view.key.map(chunk.owned), value: view.value.map(chunk.owned), headers: headers,
+                        // Called directly, not as `map(chunk.owned)`: a method reference copies the chunk per call.
+                        var key: ByteBuffer?
+                        var value: ByteBuffer?
+                        if let bytes = view.key { key = chunk.owned(bytes) }
+                        if let bytes = view.value { value = chunk.owned(bytes) }
+                        batch.append(ProducerRecord(key: key, value: value, headers: headers,
                                                     timestamp: view.timestamp, partition: target, source: number))
                         return true
                     }
