@@ -10,12 +10,42 @@ import Glibc
 /// binary keys and values, repeated and null headers, nulls and empties and explicit timestamps over 6 partitions,
 /// checkpointed as a consumer group's committed offsets (`--checkpoint-group`); a connection cut at about 40% (the
 /// proxy forwards a Produce and drops the connection instead of answering) and the process killed at about 60%;
-/// `--resume` finishes, confluent-kafka finds the target identical record by record, and `topics --diff` agrees.
+/// `--resume` finishes, confluent-kafka finds the target identical record by record, and `topics --diff` agrees; with
+/// one value changed in partition 2, the diff names exactly that partition and offset.
 @Suite struct CopyClusterProofTests {
     static func committedTotal(_ group: String, _ topic: String) async throws -> Int64 {
         let offsets = try await GroupTestSupport.committed(group: group, topic: topic, partitions: 6)
         return offsets.values.compactMap { $0 }.reduce(0, +)
     }
+
+    /// Writes partition P of topic A into partition P of topic B record by record (key, value, headers, timestamp),
+    /// with the value of the record at offset N replaced.
+    static let alterOneValueScript = """
+        import sys, uuid
+        from confluent_kafka import Consumer, Producer, TopicPartition
+        source, target, partition, changed = sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+        consumer = Consumer({"bootstrap.servers": sys.argv[1], "group.id": "alter-" + uuid.uuid4().hex, "enable.auto.commit": False})
+        low, high = consumer.get_watermark_offsets(TopicPartition(source, partition), timeout=20)
+        consumer.assign([TopicPartition(source, partition, low)])
+        producer = Producer({"bootstrap.servers": sys.argv[1], "enable.idempotence": True, "linger.ms": 20})
+        done = 0
+        while done < high - low:
+            for message in consumer.consume(10000, 5.0):
+                if message.error():
+                    continue
+                value = b"CHANGED" if message.offset() == changed else message.value()
+                while True:
+                    try:
+                        producer.produce(target, key=message.key(), value=value, headers=message.headers(), partition=partition,
+                                         timestamp=message.timestamp()[1])
+                        break
+                    except BufferError:
+                        producer.poll(0.05)
+                done += 1
+        consumer.close()
+        if producer.flush(120) != 0:
+            sys.exit("not all records were delivered")
+        """
 
     @Test func aMillionRecordsSurviveACutAndAKillAndResumeExactlyOnceWithAGroupCheckpoint() async throws {
         let (source, target) = (BrokerHarness.uniqueName("proof-copy-src"), BrokerHarness.uniqueName("proof-copy-dst"))
@@ -54,6 +84,24 @@ import Glibc
             #expect(compared.difference == nil, "\(compared.difference ?? "")")
             let diff = try await topics(["--diff", "--topic", source, "--to-topic", target], timeout: .seconds(300))
             #expect(diff.exitCode == 0, "\(diff.stdout) \(diff.stderr)")
+
+            // One value changed in partition 2 (a copy of the target with record 100,000 of that partition
+            // altered, written by confluent-kafka): the diff names exactly that partition and offset.
+            let altered = BrokerHarness.uniqueName("proof-copy-altered")
+            try await createTopic(altered, partitions: 6)
+            try await withTopics(altered) {
+                let copied = try await kafkactl(["copy", "--from-bootstrap-server", try await brokerAddress(), "--from-topic", target,
+                                                 "--to-topic", altered, "--partition", "0,1,3,4,5",
+                                                 "--checkpoint", CopyHarness.temporaryPath("proof-altered")], timeout: .seconds(300))
+                try #require(copied.exitCode == 0, "\(copied.stderr)")
+                let rewritten = try await python(Self.alterOneValueScript, [target, altered, "2", "100000"])
+                try #require(rewritten.exitCode == 0, "\(rewritten.stderr)")
+                let changed = try await topics(["--diff", "--topic", source, "--to-topic", altered], timeout: .seconds(300))
+                #expect(changed.exitCode == 1, "\(changed.stdout) \(changed.stderr)")
+                #expect(changed.stderrLines == ["Error: topics '\(source)' and '\(altered)' differ in 1 of 6 partitions: 2"], "\(changed.stderr)")
+                #expect(changed.stdout.contains("Partition 2 differs first at record 100000 (offset 100000 in '\(source)', offset 100000 in '\(altered)'):"),
+                        "\(changed.stdout)")
+            }
         }
     }
 }
