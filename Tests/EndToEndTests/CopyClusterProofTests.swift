@@ -94,7 +94,7 @@ import Glibc
                                                  "--to-topic", altered, "--partition", "0,1,3,4,5",
                                                  "--checkpoint", CopyHarness.temporaryPath("proof-altered")], timeout: .seconds(300))
                 try #require(copied.exitCode == 0, "\(copied.stderr)")
-                let rewritten = try await python(Self.alterOneValueScript, [target, altered, "2", "100000"])
+                let rewritten = try await python(Self.alterOneValueScript, [target, altered, "2", "100000"], timeout: .seconds(240))
                 try #require(rewritten.exitCode == 0, "\(rewritten.stderr)")
                 let changed = try await topics(["--diff", "--topic", source, "--to-topic", altered], timeout: .seconds(300))
                 #expect(changed.exitCode == 1, "\(changed.stdout) \(changed.stderr)")

@@ -28,7 +28,9 @@ enum CopyHarness {
                     producer.poll(0)
             if producer.flush(120) != 0:
                 sys.exit("not all records were delivered")
-            """, [topic, String(count), String(partitions), String(valueSize)])
+            """, [topic, String(count), String(partitions), String(valueSize)],
+            // A minute, plus a minute per 300,000 records: a million took about a minute under the full suite.
+            timeout: .seconds(60 + count / 5_000))
         try #require(result.exitCode == 0, "seeding \(topic) failed: \(result.stderr)")
     }
 
@@ -72,7 +74,9 @@ enum CopyHarness {
                     break
             print(json.dumps({"source": {str(p): len(r) for p, r in source.items()},
                               "target": {str(p): len(r) for p, r in target.items()}, "difference": difference}))
-            """, [source, target, String(expecting)])
+            """, [source, target, String(expecting)],
+            // Both topics are read: a minute, plus a minute per 150,000 records expected.
+            timeout: .seconds(60 + expecting / 2_500))
         try #require(result.exitCode == 0, "comparing failed: \(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         return Comparison(source: object["source"] as? [String: Int] ?? [:], target: object["target"] as? [String: Int] ?? [:],

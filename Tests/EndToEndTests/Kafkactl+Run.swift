@@ -19,9 +19,9 @@ func topics(_ arguments: [String], timeout: Duration = .seconds(30)) async throw
 }
 
 /// Runs a Python script in the project venv with the broker's address as argv[1], then `arguments`.
-func python(_ script: String, _ arguments: [String] = []) async throws -> ProcessResult {
+func python(_ script: String, _ arguments: [String] = [], timeout: Duration = .seconds(60)) async throws -> ProcessResult {
     let bootstrap = try await brokerAddress()
-    return try await offThePool { try runPython(script: script, args: [bootstrap] + arguments) }
+    return try await offThePool { try runPython(script: script, args: [bootstrap] + arguments, timeout: timeout) }
 }
 
 /// Creates a topic with kafkactl and requires that it worked.
