@@ -262,12 +262,16 @@ extension AdminClient {
     /// Diagnoses `group`: observes it (a group without members or committed offsets does not exist: notFound), watches its state for `window` (a DescribeGroups every `lookInterval`),
     /// observes it again, and looks up the open transactions that hold it (DescribeProducers at the leaders,
     /// ListTransactions and DescribeTransactions at the coordinators).
-    public func diagnoseGroup(_ group: String, window: Duration, lookInterval: Duration = .milliseconds(200)) async throws -> GroupDiagnosis {
+    /// `watching` is called when the window begins (after the first observation found the group), for a progress
+    /// line.
+    public func diagnoseGroup(_ group: String, window: Duration, lookInterval: Duration = .milliseconds(200),
+                              watching: @Sendable () -> Void = {}) async throws -> GroupDiagnosis {
         let first = try await observeGroup(group)
         // Kafka's tool says the same of a group it cannot describe: nothing to diagnose.
         if first.description.isInactive && first.description.members.isEmpty && first.committed.isEmpty {
             throw KafkactlError(.notFound, "Consumer group '\(group)' does not exist.", code: .groupIdNotFound)
         }
+        if window > .zero { watching() }
         var trail = GroupTrail()
         trail.add(first.description)
         var last = first

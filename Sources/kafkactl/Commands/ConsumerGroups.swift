@@ -210,10 +210,11 @@ struct ConsumerGroups: KafkactlCommand {
 
     private func doctor(_ admin: AdminClient, context: CommandContext) async throws {
         let window = Duration.milliseconds(sampleMs ?? 2000)
-        if context.stderrIsTerminal && !output.isJSON && window > .zero {
-            context.printError("Watching group '\(group[0])' for \(GroupDoctorOutput.seconds(sampleMs ?? 2000))...")
+        let announce = context.stderrIsTerminal && !output.isJSON
+        let (name, seconds) = (group[0], GroupDoctorOutput.seconds(sampleMs ?? 2000))
+        let diagnosis = try await admin.diagnoseGroup(name, window: window) {
+            if announce { context.printError("Watching group '\(name)' for \(seconds)...") }
         }
-        let diagnosis = try await admin.diagnoseGroup(group[0], window: window)
         let rendering = GroupDoctorOutput(diagnosis: diagnosis, connection: try connection.sameClusterArguments())
         if output.isJSON {
             try context.print(rendering.json().serialized())
