@@ -19,13 +19,24 @@ import Testing
         return prefix
     }
 
-    @Test func keysSortFilterPauseAndQuitRestoresTheTerminal() async throws {
+    /// Runs `body` with the broker's address, the two groups' prefix (on a topic of their own, deleted afterwards)
+    /// and a state folder of its own.
+    static func withTwoGroups(_ name: String, _ body: (_ bootstrap: String, _ prefix: String, _ state: URL) async throws -> Void) async throws {
         let bootstrap = try await brokerAddress()
-        let topic = BrokerHarness.uniqueName("top-pty")
+        let topic = BrokerHarness.uniqueName(name)
         let state = try temporaryStateDirectory()
         defer { try? FileManager.default.removeItem(at: state) }
         try await withTopics(topic) {
-            let prefix = try await Self.groups(on: topic)
+            try await body(bootstrap, try await Self.groups(on: topic), state)
+        }
+    }
+
+    static func comment(_ outcome: TerminalSession.Outcome) -> Comment {
+        Comment(rawValue: "error: \(outcome.error ?? "none")\n--- transcript ---\n\(outcome.transcript)")
+    }
+
+    @Test func keysSortFilterPauseAndQuitRestoresTheTerminal() async throws {
+        try await Self.withTwoGroups("top-pty") { bootstrap, prefix, state in
             typealias Step = TerminalSession.Step
             let outcome = try await TerminalSession.run(.init(
                 command: [kafkactlBinary.path, "top", "--bootstrap-server", bootstrap, "--group", "^\(prefix)", "--interval", "0.5"],
@@ -42,7 +53,7 @@ import Testing
                     Step(name: "pause", send: "p", expect: "PAUSED"),
                     Step(name: "quit", send: "q", eof: true, timeout: 10),
                 ]))
-            let comment = Comment(rawValue: "error: \(outcome.error ?? "none")\n--- transcript ---\n\(outcome.transcript)")
+            let comment = Self.comment(outcome)
             #expect(outcome.error == nil, comment)
             #expect(outcome.exitStatus == 0, comment)
             #expect(outcome.seen("first frame").contains(Self.enterAlternateScreen), comment)
@@ -61,12 +72,7 @@ import Testing
     }
 
     @Test func ctrlCEndsTheViewAndRestoresTheTerminal() async throws {
-        let bootstrap = try await brokerAddress()
-        let topic = BrokerHarness.uniqueName("top-pty-int")
-        let state = try temporaryStateDirectory()
-        defer { try? FileManager.default.removeItem(at: state) }
-        try await withTopics(topic) {
-            let prefix = try await Self.groups(on: topic)
+        try await Self.withTwoGroups("top-pty-int") { bootstrap, prefix, state in
             typealias Step = TerminalSession.Step
             let outcome = try await TerminalSession.run(.init(
                 command: [kafkactlBinary.path, "top", "--bootstrap-server", bootstrap, "--group", "^\(prefix)"],
@@ -75,7 +81,7 @@ import Testing
                     Step(name: "first frame", expect: "\(prefix)-current"),
                     Step(name: "ctrl-c", send: "\u{03}", eof: true, timeout: 10),
                 ]))
-            let comment = Comment(rawValue: "error: \(outcome.error ?? "none")\n--- transcript ---\n\(outcome.transcript)")
+            let comment = Self.comment(outcome)
             #expect(outcome.error == nil, comment)
             #expect(outcome.exitStatus == 0 && outcome.signalStatus == nil, comment)
             #expect(outcome.seen("ctrl-c").contains(Self.showCursor + Self.leaveAlternateScreen), comment)
@@ -83,12 +89,7 @@ import Testing
     }
 
     @Test func topInsideTheShellReturnsToThePromptOnQ() async throws {
-        let bootstrap = try await brokerAddress()
-        let topic = BrokerHarness.uniqueName("top-shell")
-        let state = try temporaryStateDirectory()
-        defer { try? FileManager.default.removeItem(at: state) }
-        try await withTopics(topic) {
-            let prefix = try await Self.groups(on: topic)
+        try await Self.withTwoGroups("top-shell") { bootstrap, prefix, state in
             let prompt = "kafkactl \(bootstrap)> "
             typealias Step = TerminalSession.Step
             let outcome = try await TerminalSession.run(.init(
@@ -101,7 +102,7 @@ import Testing
                     Step(name: "next command", send: "top --group ^\(prefix)-behind --output json --iterations 1\r", expect: "\n" + prompt),
                     Step(name: "exit", send: "exit\r", eof: true, timeout: 10),
                 ]))
-            let comment = Comment(rawValue: "error: \(outcome.error ?? "none")\n--- transcript ---\n\(outcome.transcript)")
+            let comment = Self.comment(outcome)
             #expect(outcome.error == nil, comment)
             #expect(outcome.exitStatus == 0, comment)
             #expect(outcome.seen("quit").contains(Self.leaveAlternateScreen), comment)
