@@ -194,6 +194,11 @@ public final class ClusterProxy: Sendable {
     }
 
     /// Requests of `api` whose connection closed before they were answered: the client cannot know their fate.
+    /// Injected faults on `api` not yet used: 0 once every one has hit a request.
+    public func pendingFaults(on api: ApiKey) -> Int {
+        router.cluster.withLock { $0.faults.filter { $0.api == api }.reduce(0) { $0 + $1.remaining } }
+    }
+
     public func cutOffCount(_ api: ApiKey) -> Int {
         router.cluster.withLock { $0.cutOff[api, default: 0] }
     }
