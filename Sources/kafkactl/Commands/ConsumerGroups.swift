@@ -69,7 +69,7 @@ struct ConsumerGroups: KafkactlCommand {
     var byDuration: String?
     @Option(help: ArgumentHelp("Reset to the offsets in this CSV (topic,partition,offset or group,topic,partition,offset).", valueName: "file"))
     var fromFile: String?
-    @Option(help: ArgumentHelp("Doctor: watch the group this long to see whether it moves (0: one look; default 2000).", valueName: "ms"))
+    @Option(help: ArgumentHelp("Doctor: watch the group this long to see whether it moves (0: one look; default 6000, longer than the consumer's default auto.commit.interval.ms of 5 s).", valueName: "ms"))
     var sampleMs: Int64?
     @Option(help: ArgumentHelp("Timeout for each admin call.", valueName: "ms")) var timeout: Int64?
     @OptionGroup var output: OutputOptions
@@ -209,9 +209,12 @@ struct ConsumerGroups: KafkactlCommand {
     // MARK: --doctor
 
     private func doctor(_ admin: AdminClient, context: CommandContext) async throws {
-        let window = Duration.milliseconds(sampleMs ?? 2000)
+        // Longer than Kafka's default auto.commit.interval.ms (5 s): a group committing on that schedule shows that it
+        // moves, and a shorter window would call it not-committing.
+        let windowMs = sampleMs ?? 6000
+        let window = Duration.milliseconds(windowMs)
         let announce = context.stderrIsTerminal && !output.isJSON
-        let (name, seconds) = (group[0], GroupDoctorOutput.seconds(sampleMs ?? 2000))
+        let (name, seconds) = (group[0], GroupDoctorOutput.seconds(windowMs))
         let diagnosis = try await admin.diagnoseGroup(name, window: window) {
             if announce { context.printError("Watching group '\(name)' for \(seconds)...") }
         }

@@ -172,7 +172,8 @@ struct GroupDoctorOutput {
                 advice: "The members' subscriptions leave these topics out, or the assignor did: check the consumers' topics (consumer-groups --describe --members --verbose shows each member's partitions).")
         case .notCommitting(let partitions):
             return Explanation(
-                evidence: "\(lagSum(partitions)) records wait on \(list(partitions)) and no committed offset there moved in \(Self.seconds(diagnosis.windowMs)).",
+                evidence: "\(lagSum(partitions)) records wait on \(list(partitions)) and no committed offset there moved in \(Self.seconds(diagnosis.windowMs))"
+                    + (diagnosis.windowMs < 5000 ? " (less than the consumer's default auto-commit interval, 5 s: watch longer to be sure)." : "."),
                 advice: "The consumers holding them are stuck in processing, paused, or not committing (enable.auto.commit=false and no commits).")
         }
     }
