@@ -191,12 +191,13 @@ public enum GroupDoctor {
         let description = last.description
         let members = description.members
         var findings: [GroupFinding] = []
-        let lagging = last.committed.keys.filter { last.waiting(on: $0) > 0 }.sorted()
+        let lagging = last.lagging
+        let rebalanced = trail.states.contains(where: GroupTrail.isRebalancing)
         // Where an open transaction holds the group, the records that wait are past the last stable offset: members
         // would not read them either, so they are the transaction's, not a missing member's.
         let held = Set(holds.map(\.partition))
         let unheld = lagging.filter { !held.contains($0) }
-        if members.isEmpty && !unheld.isEmpty && !trail.states.contains(where: GroupTrail.isRebalancing) {
+        if members.isEmpty && !unheld.isEmpty && !rebalanced {
             findings.append(.noMembers(lagging: unheld))
         }
         let rebalances = trail.rebalances(finalMembers: members.map(\.memberId))
@@ -236,7 +237,7 @@ public enum GroupDoctor {
             let unassigned = waiting.filter { !owned.contains($0) }
             if !unassigned.isEmpty { findings.append(.unassignedPartitions(unassigned)) }
         }
-        if !members.isEmpty, last.timeMs > first.timeMs, !trail.states.contains(where: GroupTrail.isRebalancing) {
+        if !members.isEmpty, last.timeMs > first.timeMs, !rebalanced {
             let still = waiting.filter { partition in
                 (!reportsAssignments || owned.contains(partition))
                     && first.committed[partition]?.offset == last.committed[partition]?.offset

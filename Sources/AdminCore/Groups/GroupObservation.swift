@@ -26,6 +26,11 @@ public struct GroupObservation: Sendable {
         committed.keys.reduce(0) { $0 + waiting(on: $1) }
     }
 
+    /// The committed partitions with records waiting, in order.
+    public var lagging: [TopicPartition] {
+        committed.keys.filter { waiting(on: $0) > 0 }.sorted()
+    }
+
     /// Records waiting on one partition: 0 when unknown or when the committed offset is past the high watermark.
     public func waiting(on partition: TopicPartition) -> Int64 {
         max(0, groupLag(committed: committed[partition]?.offset, logEnd: partitions[partition]?.highWatermark) ?? 0)

@@ -72,8 +72,8 @@ struct GroupDoctorOutput {
         let description = last.description
         let members = description.members.count
         var text = "Consumer group '\(group)': \(description.state), \(members) member\(members == 1 ? "" : "s")"
-        let lagging = last.committed.keys.filter { last.waiting(on: $0) > 0 }
-        text += ", \(last.lag) record\(last.lag == 1 ? "" : "s") behind on \(lagging.count) partition\(lagging.count == 1 ? "" : "s")"
+        let lagging = last.lagging.count
+        text += ", \(last.lag) record\(last.lag == 1 ? "" : "s") behind on \(lagging) partition\(lagging == 1 ? "" : "s")"
         if diagnosis.windowMs > 0 {
             text += "; \(diagnosis.consumed) record\(diagnosis.consumed == 1 ? "" : "s") committed in \(Self.seconds(diagnosis.windowMs))"
         }
